@@ -1,0 +1,71 @@
+// `npm start`: build Engram and open Chromium with it loaded, on a fresh profile.
+//
+//   npm start                      headful where there is a display, else headless
+//   npm start -- --headless        headless: a guided tour that prints what it did, then exits
+//   npm start -- --fixtures        use the small packaged test models (no model download)
+//   npm start -- --profile DIR     keep the browser profile (your memory) in DIR
+//
+// Users' Google Chrome (137+) ignores --load-extension; there the unpacked folder is loaded over
+// CDP (Extensions.loadUnpacked), the route web-ext takes. Chromium takes the flag.
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { BROWSER_FLAGS, ensureDependencies, findBrowser, ROOT, run } from './setup.mjs';
+import { guidedTour } from './tour.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    headless: { type: 'boolean', default: !process.env.DISPLAY && process.platform === 'linux' },
+    fixtures: { type: 'boolean', default: false },
+    profile: { type: 'string' },
+  },
+});
+
+ensureDependencies();
+const dist = resolve(ROOT, options.fixtures ? 'dist/chrome-fixtures' : 'dist/chrome');
+run('npx', ['vite', 'build', '--outDir', dist], {
+  env: { ...process.env, ENGRAM_FIXTURE_MODELS: options.fixtures ? '1' : '0' },
+});
+
+const executablePath = findBrowser({ install: true });
+const branded = /google chrome/i.test(executablePath);
+const profile = options.profile
+  ? (mkdirSync(options.profile, { recursive: true }), resolve(options.profile))
+  : mkdtempSync(join(tmpdir(), 'engram-profile-'));
+
+console.log(`\nEngram: launching ${executablePath}`);
+console.log(`  extension: ${dist}`);
+console.log(`  profile:   ${profile}${options.profile ? '' : ' (fresh)'}`);
+console.log(`  mode:      ${options.headless ? 'headless' : 'headful'}\n`);
+
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath,
+  headless: options.headless,
+  viewport: null,
+  ignoreDefaultArgs: ['--disable-extensions', '--enable-automation'],
+  args: [
+    ...BROWSER_FLAGS,
+    ...(branded
+      ? ['--enable-unsafe-extension-debugging']
+      : [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`]),
+  ],
+});
+if (branded) {
+  const session = await context.browser().newBrowserCDPSession();
+  await session.send('Extensions.loadUnpacked', { path: dist });
+}
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const extensionId = new URL(worker.url()).host;
+console.log(`Engram is loaded: chrome-extension://${extensionId}/ (shortcut: Alt+Shift+S)`);
+
+if (options.headless) {
+  await guidedTour(context, extensionId).finally(() => context.close());
+} else {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  console.log('Browse, press Alt+Shift+S on a page to remember it, then ask from the toolbar.');
+  console.log('Close the browser window (or press Ctrl+C) to stop.');
+  await new Promise((done) => context.on('close', done));
+}

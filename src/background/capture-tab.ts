@@ -1,0 +1,92 @@
+/**
+ * Capture from a tab: inject the content script (activeTab grants this after the shortcut, a
+ * context-menu click or the popup), ask it for what the user chose, validate the answer, store it
+ * durably, confirm on the page, and wake the engine to index it.
+ */
+import { errorMessage, send, sendToTab } from '../shared/messaging';
+import type { CaptureOrigin, CaptureRequest } from '../shared/protocol';
+import { db } from '../shared/db';
+import { storeCapture, type StoredCapture } from '../shared/store/sources';
+import { flashBadge } from './badge';
+import { ensureEngine } from './engine-document';
+
+const CAPTURABLE = /^https?:\/\//i;
+
+export async function captureTab(
+  tab: { id?: number; url?: string; incognito?: boolean },
+  request: CaptureRequest,
+  origin: CaptureOrigin,
+): Promise<StoredCapture> {
+  const tabId = tab.id;
+  try {
+    if (tabId === undefined) throw new Error('There is no tab to save.');
+    if (tab.incognito) throw new Error('Engram never saves private windows.');
+    if (tab.url !== undefined && !CAPTURABLE.test(tab.url)) {
+      throw new Error('Engram can only save web pages (http or https).');
+    }
+    await injectContentScript(tabId);
+    const payload = await sendToTab(tabId, 'content/capture', request);
+    const stored = await storeCapture(db(), payload, origin);
+    await notify(
+      tabId,
+      stored.isNew ? 'Saved to Engram' : 'Already in Engram — seen again',
+      'success',
+    );
+    await flashBadge(tabId, 'saved', `saved “${stored.title}”`);
+    void wakeEngine();
+    return stored;
+  } catch (error) {
+    const message = friendly(errorMessage(error));
+    await notify(tabId, message, 'error');
+    await flashBadge(tabId, 'failed', message).catch(() => undefined);
+    throw new Error(message, { cause: error });
+  }
+}
+
+/**
+ * Inject the content script. Chromium grants activeTab for a keyboard shortcut while it dispatches
+ * the command, and the grant can land a moment after our listener runs (seen in headless
+ * Chromium 156: about one press in four failed on the first try), so a refusal is retried briefly.
+ */
+async function injectContentScript(tabId: number): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await chrome.scripting.executeScript({
+        target: { tabId, frameIds: [0] },
+        files: ['content.js'],
+      });
+      return;
+    } catch (error) {
+      if (attempt >= 4 || !/Cannot access contents/i.test(errorMessage(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * (attempt + 1)));
+    }
+  }
+}
+
+async function notify(tabId: number | undefined, text: string, tone: 'success' | 'error') {
+  if (tabId === undefined) return;
+  // The notice is a courtesy: a page that cannot show it (it navigated away) still got saved.
+  await sendToTab(tabId, 'content/notice', { text, tone }).catch(() => undefined);
+}
+
+/** Tell the engine there is work; if it has just started it finds the queued job by itself. */
+export async function wakeEngine(): Promise<void> {
+  try {
+    await ensureEngine();
+    await send('engine/ingest', {});
+  } catch (error) {
+    console.warn('Engram: the engine will index the capture when it next starts:', error);
+  }
+}
+
+function friendly(message: string): string {
+  if (/Cannot access|cannot be scripted|chrome:\/\/|extensions gallery/i.test(message)) {
+    return (
+      'Engram cannot read this page (browser pages and the web store are off limits).' + message
+    );
+  }
+  if (/QuotaExceeded|quota/i.test(message)) {
+    return 'Your disk is full: Engram could not save this page. Free some space and try again.';
+  }
+  return message;
+}

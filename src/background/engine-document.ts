@@ -1,0 +1,34 @@
+/**
+ * The engine lives in the offscreen document (models need WASM threads and WebGPU, which the
+ * service worker lacks). Only one offscreen document may exist; creation is guarded by
+ * `runtime.getContexts` and an in-flight promise so concurrent callers share one creation.
+ */
+const ENGINE_PATH = 'offscreen.html';
+let creating: Promise<void> | undefined;
+
+async function engineExists(): Promise<boolean> {
+  const contexts = await chrome.runtime.getContexts({
+    contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT],
+    documentUrls: [chrome.runtime.getURL(ENGINE_PATH)],
+  });
+  return contexts.length > 0;
+}
+
+/** Make sure the engine runs. It resumes queued work by itself when it starts. */
+export async function ensureEngine(): Promise<void> {
+  if (await engineExists()) return;
+  creating ??= chrome.offscreen
+    .createDocument({
+      url: ENGINE_PATH,
+      reasons: [chrome.offscreen.Reason.WORKERS],
+      justification: 'Runs the on-device models and the search index of your memory.',
+    })
+    .catch(async (error: unknown) => {
+      // Another caller may have won the race between our check and the creation.
+      if (!(await engineExists())) throw error;
+    })
+    .finally(() => {
+      creating = undefined;
+    });
+  await creating;
+}

@@ -1,0 +1,40 @@
+/**
+ * The service worker: router, capture, commands, context menus, lifecycle.
+ * Every listener is registered synchronously at the top level, so an event that wakes a stopped
+ * worker finds its handler. Work in flight lives in IndexedDB, never only in a variable.
+ */
+import browser from 'webextension-polyfill';
+import { createReceiver } from '../shared/messaging';
+import { captureTab } from './capture-tab';
+import { ask } from './chat';
+import { onCommand } from './commands';
+import { createContextMenus, onMenuClicked } from './context-menus';
+import { ensureEngine } from './engine-document';
+
+browser.runtime.onMessage.addListener(
+  createReceiver('background', {
+    'chat/ask': ask,
+    'capture/active-tab': async ({ tabId }) => {
+      const tab = await chrome.tabs.get(tabId);
+      const stored = await captureTab(tab, { mode: 'page' }, 'popup');
+      return { sourceId: stored.sourceId, title: stored.title };
+    },
+    'engine/ensure': async () => {
+      await ensureEngine();
+      return {};
+    },
+  }),
+);
+
+chrome.commands.onCommand.addListener(onCommand);
+chrome.contextMenus.onClicked.addListener(onMenuClicked);
+
+chrome.runtime.onInstalled.addListener(() => {
+  void createContextMenus().catch((error: unknown) => console.warn('Engram: menus:', error));
+  void ensureEngine().catch((error: unknown) => console.warn('Engram: engine:', error));
+});
+
+// On browser start the engine resumes what was queued or being answered when it last stopped.
+chrome.runtime.onStartup.addListener(() => {
+  void ensureEngine().catch((error: unknown) => console.warn('Engram: engine:', error));
+});

@@ -1,0 +1,115 @@
+/**
+ * Builds what the service worker asked for: the page, the selection, a link or an image. The
+ * payload is untrusted on arrival (the background parses it again), but it is shaped here to
+ * pass that parse: limits from ./limits, http(s) URLs only.
+ */
+import type { CapturePayload, CaptureRequest } from '../shared/protocol';
+import { captureImage, captureLink, type ElementCapture } from './capture-element';
+import { extractPage, pageLang, type ExtractOptions } from './extract-page';
+import { MAX_TEXT, MAX_TITLE, MAX_URL } from './limits';
+import { absoluteHttpUrl } from './links';
+import { readSelection, selectionLinks, type SelectionSource } from './selection';
+import { oneLine, truncateText } from './text-utils';
+
+/** A refusal meant for the user: its message is shown as is. */
+export class CaptureError extends Error {
+  override name = 'CaptureError';
+}
+
+/** The part of `window` a capture reads. */
+export interface CaptureWindow extends SelectionSource {
+  location: { href: string };
+}
+
+export interface CaptureOptions {
+  /** Passed to the page extractor (tests set a base URL; linkedom documents have none). */
+  extract?: ExtractOptions;
+}
+
+type Common = Pick<CapturePayload, 'mode' | 'url' | 'title' | 'lang'>;
+
+function pageUrl(win: CaptureWindow): string {
+  const url = win.location.href;
+  if (!/^https?:\/\//i.test(url) || url.length > MAX_URL) {
+    throw new CaptureError('Engram can only save web pages (http or https).');
+  }
+  return url;
+}
+
+function withText(text: string, emptyMessage: string): string {
+  const trimmed = truncateText(text.trim(), MAX_TEXT);
+  if (!trimmed) throw new CaptureError(emptyMessage);
+  return trimmed;
+}
+
+function capturePage(doc: Document, win: CaptureWindow, common: Common, options: CaptureOptions) {
+  const page = extractPage(doc, { pageUrl: common.url, ...options.extract });
+  const { text: selection } = readSelection(doc, win);
+  return {
+    ...common,
+    title: truncateText(page.title, MAX_TITLE) || common.title,
+    // A page with no readable text but a selection is still worth keeping.
+    text: withText(page.text || selection, 'There is no text on this page to remember.'),
+    ...(selection ? { selection } : {}),
+    links: page.links,
+    extractor: page.extractor,
+  } satisfies CapturePayload;
+}
+
+function captureSelection(
+  doc: Document,
+  win: CaptureWindow,
+  request: CaptureRequest,
+  base: string | undefined,
+) {
+  const state = readSelection(doc, win);
+  if (state.inField) throw new CaptureError('Engram does not save what is typed into form fields.');
+  // The live selection can be gone (or in a frame) by the time we run: the menu's copy stands in.
+  const text = withText(state.text || request.selectionText || '', 'Nothing is selected.');
+  const links =
+    state.text && state.selection
+      ? selectionLinks(state.selection, { base, exclude: win.location.href })
+      : [];
+  return { text, links };
+}
+
+function elementPayload(common: Common, found: ElementCapture): CapturePayload {
+  return { ...common, ...found, extractor: 'element' };
+}
+
+/** Capture what `request` asks for. Throws `CaptureError` with a message for the user. */
+export function capture(
+  request: CaptureRequest,
+  doc: Document = document,
+  win: CaptureWindow = window,
+  options: CaptureOptions = {},
+): CapturePayload {
+  const url = pageUrl(win);
+  const lang = pageLang(doc);
+  const common: Common = {
+    mode: request.mode,
+    url,
+    title: truncateText(oneLine(doc.title), MAX_TITLE) || url.slice(0, MAX_TITLE),
+    ...(lang ? { lang } : {}),
+  };
+  const base = options.extract?.baseUrl ?? doc.baseURI ?? url;
+  switch (request.mode) {
+    case 'page':
+      return capturePage(doc, win, common, options);
+    case 'selection': {
+      const { text, links } = captureSelection(doc, win, request, base);
+      return { ...common, text, links, extractor: 'selection' };
+    }
+    case 'link': {
+      const linkUrl = absoluteHttpUrl(request.linkUrl) ? request.linkUrl : undefined;
+      if (!linkUrl) throw new CaptureError('There is no web link here to save.');
+      return elementPayload(common, captureLink(doc, linkUrl, base));
+    }
+    case 'image': {
+      if (!request.srcUrl) throw new CaptureError('There is no image here to save.');
+      const found = captureImage(doc, request.srcUrl, base);
+      withText(found.text, 'This image has no alt text or caption to remember.');
+      return elementPayload(common, found);
+    }
+  }
+}

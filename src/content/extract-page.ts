@@ -1,0 +1,110 @@
+/**
+ * The main content of a page: Mozilla's Readability (Firefox Reader View) on a copy of the
+ * document, or the page's visible text when there is no article to find.
+ */
+import { Readability } from '@mozilla/readability';
+import { FORM_FIELD_SELECTOR, isElement } from './dom';
+import { MAX_LANG, MAX_TEXT } from './limits';
+import { collectLinks } from './links';
+import { oneLine } from './text-utils';
+import { walkText } from './text-walk';
+import { visibilityClassifier, visibleText, type StyleView } from './visible-text';
+
+export interface ExtractOptions {
+  /** Resolves relative links; defaults to the document's `baseURI`. */
+  baseUrl?: string;
+  /** The page's own address, left out of the links; defaults to the document's URL. */
+  pageUrl?: string;
+  /** Past this many elements Readability is skipped: cloning and scoring them would stall the tab. */
+  maxElements?: number;
+  /** An article shorter than this is taken for a miss (a teaser, a cookie banner). */
+  minArticleChars?: number;
+  maxChars?: number;
+  /** Computed styles for the visible-text fallback; defaults to the document's window. */
+  view?: StyleView | null;
+}
+
+export interface ExtractedPage {
+  title: string;
+  text: string;
+  lang?: string;
+  links: string[];
+  extractor: 'readability' | 'visible-text';
+}
+
+const DEFAULT_MAX_ELEMENTS = 200_000;
+const DEFAULT_MIN_ARTICLE_CHARS = 200;
+// BCP 47 in its common shape; anything else (or longer than the protocol allows) is dropped.
+const LANG_TAG = /^[a-z]{1,8}(?:-[a-z0-9]{1,8})*$/i;
+
+/** The page's declared language (`<html lang>`), when it looks like a language tag. */
+export function pageLang(doc: Document): string | undefined {
+  const lang = (doc.documentElement?.getAttribute('lang') ?? '').trim().replace(/_/g, '-');
+  return lang.length <= MAX_LANG && LANG_TAG.test(lang) ? lang : undefined;
+}
+
+/** How many elements the document has; linkedom answers 0 to `getElementsByTagName('*')`. */
+function countElements(doc: Document): number {
+  return doc.getElementsByTagName('*').length || doc.querySelectorAll('*').length;
+}
+
+interface Article {
+  title: string;
+  root: Element;
+  text: string;
+}
+
+function readArticle(doc: Document, maxElements: number, maxChars: number): Article | null {
+  try {
+    // Readability rewrites the DOM it is given: it works on a copy, never on the live page.
+    const clone = doc.cloneNode(true) as Document;
+    // Form fields and editable regions never leave the page, not even inside an article.
+    for (const field of Array.from(clone.querySelectorAll(FORM_FIELD_SELECTOR))) field.remove();
+    const article = new Readability<Node>(clone, {
+      // Hand back the article element itself: no HTML string to re-parse.
+      serializer: (node) => node,
+      maxElemsToParse: maxElements,
+    }).parse();
+    const root = article?.content;
+    if (!article || !isElement(root)) return null;
+    // Attributes only: the copy is not rendered, and Readability already dropped hidden nodes.
+    const text = walkText(root, { classify: visibilityClassifier(null), maxChars });
+    return { title: oneLine(article.title), root, text };
+  } catch {
+    // A Readability failure on a strange page is a miss, not an error: the fallback still works.
+    return null;
+  }
+}
+
+export function extractPage(doc: Document, options: ExtractOptions = {}): ExtractedPage {
+  const maxChars = options.maxChars ?? MAX_TEXT;
+  const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+  const minChars = options.minArticleChars ?? DEFAULT_MIN_ARTICLE_CHARS;
+  const linkOptions = {
+    base: options.baseUrl ?? doc.baseURI ?? undefined,
+    exclude: options.pageUrl ?? doc.URL ?? undefined,
+  };
+  const lang = pageLang(doc);
+  const docTitle = oneLine(doc.title);
+
+  const article =
+    countElements(doc) <= maxElements ? readArticle(doc, maxElements, maxChars) : null;
+  if (article && article.text.length >= minChars) {
+    return {
+      title: article.title || docTitle,
+      text: article.text,
+      ...(lang ? { lang } : {}),
+      links: collectLinks(article.root, linkOptions),
+      extractor: 'readability',
+    };
+  }
+  const root = doc.body ?? doc.documentElement;
+  const viewOption = options.view === undefined ? {} : { view: options.view };
+  return {
+    title: article?.title || docTitle,
+    text: root ? visibleText(root, { ...viewOption, maxChars }) : '',
+    ...(lang ? { lang } : {}),
+    links: root ? collectLinks(doc, linkOptions) : [],
+    extractor: 'visible-text',
+  };
+}

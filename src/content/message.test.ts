@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { parseContentMessage } from './message';
+
+const self = { id: 'engram-id', extensionOrigin: 'chrome-extension://engram-id/' };
+const worker = { id: 'engram-id', url: 'chrome-extension://engram-id/sw.js' };
+const envelope = (type: string, payload: unknown) => ({
+  engram: 1,
+  target: 'content',
+  type,
+  payload,
+});
+
+describe('parseContentMessage', () => {
+  it('accepts capture and notice messages from this extension', () => {
+    expect(
+      parseContentMessage(envelope('content/capture', { mode: 'page' }), worker, self),
+    ).toEqual({
+      kind: 'capture',
+      request: { mode: 'page' },
+    });
+    expect(
+      parseContentMessage(
+        envelope('content/notice', { text: 'Saved to Engram', tone: 'success' }),
+        { id: 'engram-id' },
+        self,
+      ),
+    ).toEqual({ kind: 'notice', request: { text: 'Saved to Engram', tone: 'success' } });
+  });
+
+  it.each([
+    ['another extension', envelope('content/capture', { mode: 'page' }), { id: 'evil' }],
+    ['no sender id', envelope('content/capture', { mode: 'page' }), {}],
+    [
+      'a web page url',
+      envelope('content/capture', { mode: 'page' }),
+      { id: 'engram-id', url: 'https://evil.example/' },
+    ],
+    ['null', null, worker],
+    ['a string', 'content/capture', worker],
+    ['an array', [1, 'content', 'content/capture'], worker],
+    ['a wrong version', { ...envelope('content/capture', { mode: 'page' }), engram: 2 }, worker],
+    [
+      'another target',
+      { ...envelope('content/capture', { mode: 'page' }), target: 'background' },
+      worker,
+    ],
+    ['an unknown type', envelope('content/eval', { code: '1' }), worker],
+    ['a protocol message for someone else', envelope('chat/ask', { question: 'hi' }), worker],
+  ])('ignores %s', (_label, message, sender) => {
+    expect(parseContentMessage(message, sender, self)).toBeNull();
+  });
+
+  it('answers a malformed payload from this extension with an error', () => {
+    expect(
+      parseContentMessage(envelope('content/capture', { mode: 'screen' }), worker, self),
+    ).toEqual({
+      kind: 'invalid',
+      error: 'Invalid "content/capture" request',
+    });
+    expect(
+      parseContentMessage(
+        envelope('content/notice', { text: 'x'.repeat(301), tone: 'info' }),
+        worker,
+        self,
+      ),
+    ).toMatchObject({ kind: 'invalid' });
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Hand-written validation of what reaches the content script. zod would triple the size of this
+ * bundle, and the shapes are small; the background parses our replies with the real schemas.
+ */
+import type { CaptureMode, CaptureRequest, RequestOf } from '../shared/protocol';
+import { MAX_TEXT, MAX_URL } from './limits';
+
+export type NoticeRequest = RequestOf<'content/notice'>;
+
+export type ContentCommand =
+  | { kind: 'capture'; request: CaptureRequest }
+  | { kind: 'notice'; request: NoticeRequest }
+  /** Ours, but malformed: answer with this error so the sender learns why. */
+  | { kind: 'invalid'; error: string };
+
+/** Who sent a message, as `runtime.onMessage` reports it. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+}
+
+const MODES: readonly CaptureMode[] = ['page', 'selection', 'link', 'image'];
+const TONES: readonly NoticeRequest['tone'][] = ['success', 'error', 'info'];
+
+type Fields = { readonly [key: string]: unknown };
+
+const isRecord = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const optionalString = (value: unknown, max: number): value is string | undefined =>
+  value === undefined || (typeof value === 'string' && value.length <= max);
+
+const includes = <T extends string>(list: readonly T[], value: unknown): value is T =>
+  typeof value === 'string' && (list as readonly string[]).includes(value);
+
+export function parseCaptureRequest(payload: unknown): CaptureRequest | null {
+  if (!isRecord(payload) || !includes(MODES, payload.mode)) return null;
+  const { linkUrl, srcUrl, selectionText } = payload;
+  if (
+    !optionalString(linkUrl, MAX_URL) ||
+    (linkUrl !== undefined && !/^https?:\/\//i.test(linkUrl))
+  )
+    return null;
+  if (!optionalString(srcUrl, MAX_URL) || !optionalString(selectionText, MAX_TEXT)) return null;
+  // Copy only the known fields: nothing else from the message travels further.
+  return {
+    mode: payload.mode,
+    ...(linkUrl !== undefined ? { linkUrl } : {}),
+    ...(srcUrl !== undefined ? { srcUrl } : {}),
+    ...(selectionText !== undefined ? { selectionText } : {}),
+  };
+}
+
+export function parseNoticeRequest(payload: unknown): NoticeRequest | null {
+  if (!isRecord(payload) || typeof payload.text !== 'string' || payload.text.length > 300)
+    return null;
+  return includes(TONES, payload.tone) ? { text: payload.text, tone: payload.tone } : null;
+}
+
+/**
+ * What to do with a message: null to ignore it (not ours, not for us, or not from this
+ * extension), otherwise the command. `extensionOrigin` is `chrome.runtime.getURL('')`.
+ */
+export function parseContentMessage(
+  message: unknown,
+  sender: SenderInfo,
+  self: { id: string; extensionOrigin: string },
+): ContentCommand | null {
+  if (sender.id !== self.id) return null;
+  // Only the service worker talks to us; its URL, when given, is on the extension's origin.
+  if (sender.url !== undefined && !sender.url.startsWith(self.extensionOrigin)) return null;
+  if (!isRecord(message) || message.engram !== 1 || message.target !== 'content') return null;
+  if (message.type === 'content/capture') {
+    const request = parseCaptureRequest(message.payload);
+    return request
+      ? { kind: 'capture', request }
+      : { kind: 'invalid', error: 'Invalid "content/capture" request' };
+  }
+  if (message.type === 'content/notice') {
+    const request = parseNoticeRequest(message.payload);
+    return request
+      ? { kind: 'notice', request }
+      : { kind: 'invalid', error: 'Invalid "content/notice" request' };
+  }
+  return null;
+}

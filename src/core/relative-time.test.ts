@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { relativeTime } from './relative-time';
+
+const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+
+describe('relativeTime', () => {
+  it.each([
+    [0, 'just now', '刚刚'],
+    [59_000, 'just now', '刚刚'],
+    [-5 * MIN, 'just now', '刚刚'],
+    [5 * MIN, '5 min ago', '5 分钟前'],
+    [60 * MIN, '1 hour ago', '1 小时前'],
+    [5 * 60 * MIN, '5 hours ago', '5 小时前'],
+    [DAY, '1 day ago', '1 天前'],
+    [3 * DAY + 5 * MIN, '3 days ago', '3 天前'],
+    [15 * DAY, '2 weeks ago', '2 周前'],
+    [65 * DAY, '2 months ago', '2 个月前'],
+    [800 * DAY, '2 years ago', '2 年前'],
+  ])('%i ms ago → %s / %s', (ago, en, zh) => {
+    expect(relativeTime(NOW - ago, NOW, 'en')).toBe(en);
+    expect(relativeTime(NOW - ago, NOW, 'zh')).toBe(zh);
+  });
+
+  it('says when the time is unknown', () => {
+    expect(relativeTime(Number.NaN, NOW, 'en')).toBe('at an unknown time');
+    expect(relativeTime(Number.NaN, NOW, 'zh')).toBe('时间未知');
+  });
+});

@@ -1,0 +1,175 @@
+/**
+ * Answer a question from memory, writing every step into the assistant message so the popup (or
+ * a popup opened later) shows it: keyword citations at once, hybrid citations when the embedder is
+ * ready, then either the model's streamed answer or, without a language model, the best sentences
+ * of the sources (extractive). Never an empty screen: every wait has words and a percentage.
+ */
+import { extractiveAnswer } from '../core/extractive';
+import { buildAnswerMessages } from '../core/prompt';
+import type { EngramDb, MessageRow } from '../shared/db';
+import { errorMessage } from '../shared/dispatch';
+import { readSetting } from '../shared/settings';
+import { questionOf, updateMessage, type MessagePatch } from '../shared/store/conversations';
+import { citationsFor } from './citations';
+import type { Embedder } from './embedder';
+import type { Generator } from './generator';
+import type { MemoryIndex } from './memory-index';
+import { retrieve, type RetrievedSource } from './retrieve';
+
+const STREAM_WRITE_MS = 100;
+const PROGRESS_WRITE_MS = 500;
+/** How long a question waits for a loading embedding model before settling for keywords. */
+const EMBEDDER_WAIT_MS = 20_000;
+
+export const NOTHING_FOUND =
+  'I could not find anything about that in your memory yet. Save pages with the shortcut or right-click → Save to memory, then ask again.';
+
+export class Answerer {
+  private readonly active = new Set<string>();
+
+  constructor(
+    private readonly db: EngramDb,
+    private readonly index: MemoryIndex,
+    private readonly embedder: Embedder,
+    private readonly generator: Generator,
+  ) {}
+
+  async answer(messageId: string): Promise<void> {
+    if (this.active.has(messageId)) return;
+    this.active.add(messageId);
+    try {
+      const message = await this.db.messages.get(messageId);
+      if (message?.role === 'assistant' && message.status !== 'done') await this.run(message);
+    } catch (error) {
+      await this.update(messageId, { status: 'error', error: errorMessage(error) });
+    } finally {
+      this.active.delete(messageId);
+    }
+  }
+
+  private update(id: string, patch: MessagePatch): Promise<void> {
+    return updateMessage(this.db, id, patch);
+  }
+
+  private async run(message: MessageRow): Promise<void> {
+    const id = message.id;
+    const question = await questionOf(this.db, message);
+    if (!question) throw new Error('The question of this answer was lost.');
+
+    let retrieved = await retrieve(this.db, this.index, this.embedder, question, { dense: false });
+    await this.update(id, { status: 'searching', citations: citationsFor(retrieved) });
+
+    if (!this.embedder.isReady && this.embedder.status.state !== 'failed') {
+      await this.waitFor(id, this.embedder.load(), 'embedding model', EMBEDDER_WAIT_MS);
+    }
+    if (this.embedder.isReady) {
+      retrieved = await retrieve(this.db, this.index, this.embedder, question, { dense: true });
+    }
+    if (retrieved.length === 0) {
+      await this.update(id, {
+        status: 'done',
+        mode: 'extractive',
+        text: NOTHING_FOUND,
+        citations: [],
+      });
+      return;
+    }
+    const citations = citationsFor(retrieved);
+    const extractive = extractiveText(question, retrieved);
+    const useModel =
+      (await readSetting(this.db, 'generation')) &&
+      !['failed', 'unavailable'].includes(this.generator.status.state);
+    if (!useModel) {
+      await this.update(id, { status: 'done', mode: 'extractive', text: extractive, citations });
+      return;
+    }
+    // While the language model loads, the best passages are already an answer.
+    await this.update(id, {
+      status: 'generating',
+      mode: 'extractive',
+      text: extractive,
+      citations,
+    });
+    try {
+      await this.waitFor(id, this.generator.load(), 'language model');
+      const text = await this.stream(id, question, retrieved);
+      await this.update(id, {
+        status: 'done',
+        mode: text ? 'generated' : 'extractive',
+        text: text || extractive,
+        model: this.generator.spec.id,
+        progress: '',
+      });
+    } catch (error) {
+      console.warn('Engram: generation failed; answering with the best passages:', error);
+      await this.update(id, { status: 'done', mode: 'extractive', text: extractive, progress: '' });
+    }
+  }
+
+  private async stream(
+    id: string,
+    question: string,
+    retrieved: RetrievedSource[],
+  ): Promise<string> {
+    const messages = buildAnswerMessages(
+      question,
+      retrieved.map(({ source, chunks }, i) => ({
+        n: i + 1,
+        title: source.title,
+        site: source.site,
+        savedAt: source.savedAt,
+        text: chunks.map((c) => c.text).join('\n…\n'),
+      })),
+      Date.now(),
+    );
+    let lastWrite = 0;
+    let pending: Promise<void> = Promise.resolve();
+    const text = await this.generator.generate(messages, (soFar) => {
+      const now = Date.now();
+      if (now - lastWrite < STREAM_WRITE_MS) return;
+      lastWrite = now;
+      pending = pending.then(() =>
+        this.update(id, { mode: 'generated', text: soFar, progress: 'Writing…' }),
+      );
+    });
+    await pending;
+    return text;
+  }
+
+  /** Wait for a model, keeping the message's progress line current; false after `timeoutMs`. */
+  private async waitFor(
+    id: string,
+    load: Promise<unknown>,
+    what: 'embedding model' | 'language model',
+    timeoutMs = Infinity,
+  ): Promise<boolean> {
+    const status = what === 'embedding model' ? this.embedder.status : this.generator.status;
+    let settled = false;
+    const done = load.then(
+      () => true,
+      (error: unknown) => {
+        if (what === 'language model') throw error;
+        return false;
+      },
+    );
+    const started = Date.now();
+    void done.finally(() => (settled = true)).catch(() => undefined);
+    while (!settled && Date.now() - started < timeoutMs) {
+      await this.update(id, { progress: status.describe(what) });
+      await Promise.race([done.catch(() => false), sleep(PROGRESS_WRITE_MS)]);
+    }
+    return settled ? done : false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function extractiveText(question: string, retrieved: readonly RetrievedSource[]): string {
+  const passages = retrieved.map(({ chunks }, i) => ({
+    n: i + 1,
+    text: chunks.map((c) => c.text).join('\n'),
+  }));
+  return extractiveAnswer(question, passages)
+    .map(({ n, sentence }) => `${sentence} [${n}]`)
+    .join('\n');
+}

@@ -1,0 +1,56 @@
+/** Answer generation with a small chat model; text streams to a callback as it is produced. */
+import {
+  pipeline,
+  TextStreamer,
+  type Message,
+  type TextGenerationPipeline,
+} from '@huggingface/transformers';
+import { LazyModel } from './lazy-model';
+import type { GenerationModel } from './model-catalog';
+import { ModelState } from './model-state';
+
+export class Generator {
+  private readonly model: LazyModel<TextGenerationPipeline>;
+
+  constructor(readonly spec: GenerationModel) {
+    this.model = new LazyModel(new ModelState(spec.id, 'generate'), (state) =>
+      pipeline('text-generation', spec.id, {
+        dtype: spec.dtype,
+        device: 'wasm',
+        progress_callback: state.onProgress,
+      }),
+    );
+  }
+
+  get status(): ModelState {
+    return this.model.status;
+  }
+
+  load(): Promise<unknown> {
+    return this.model.load();
+  }
+
+  async generate(messages: Message[], onText: (text: string) => void): Promise<string> {
+    const generate = await this.model.load();
+    const turns = messages.map((m) =>
+      m.role === 'user' && typeof m.content === 'string'
+        ? { ...m, content: m.content + this.spec.userSuffix }
+        : m,
+    );
+    let text = '';
+    const streamer = new TextStreamer(generate.tokenizer, {
+      skip_prompt: true,
+      skip_special_tokens: true,
+      callback_function: (piece: string) => {
+        text += piece;
+        onText(text);
+      },
+    });
+    await generate(turns, { max_new_tokens: this.spec.maxNewTokens, do_sample: false, streamer });
+    return stripThinking(text).trim();
+  }
+}
+
+/** Qwen3 may still emit an empty `<think></think>` block; it is not part of the answer. */
+export const stripThinking = (text: string): string =>
+  text.replace(/<think>[\s\S]*?<\/think>/g, '');

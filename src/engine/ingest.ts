@@ -1,0 +1,121 @@
+/**
+ * Stage 2 and 3 of the capture pipeline, in the engine: take queued ingest jobs, chunk and embed
+ * outside any transaction, then commit chunks, vectors and graph rows in one transaction.
+ * Chunks committed before the embedding model was ready are searchable by keyword at once and
+ * get their vectors when the model arrives (backfill).
+ */
+import { chunkText } from '../core/chunk';
+import { quantizeInt8 } from '../core/vector';
+import type { ChunkRow, EngramDb, JobRow, SourceRow } from '../shared/db';
+import { errorMessage } from '../shared/dispatch';
+import { commitIndexed, recordFailure } from '../shared/store/index-commit';
+import type { Embedder } from './embedder';
+import type { MemoryIndex } from './memory-index';
+
+/** How long indexing waits for a loading embedder before committing keyword-only chunks. */
+const EMBEDDER_WAIT_MS = 5_000;
+const BACKFILL_BATCH = 64;
+
+export class Ingestor {
+  private running: Promise<void> | undefined;
+  private again = false;
+
+  constructor(
+    private readonly db: EngramDb,
+    private readonly index: MemoryIndex,
+    private readonly embedder: Embedder,
+  ) {}
+
+  /** Process queued jobs; calls during a run make the run look again before it stops. */
+  kick(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        for (const job of await this.db.jobs.where('status').equals('queued').sortBy('createdAt')) {
+          await this.process(job);
+        }
+      } while (this.again);
+    })().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async process(job: JobRow): Promise<void> {
+    const source = await this.db.sources.get(job.sourceId);
+    if (!source) {
+      await this.db.jobs.delete(job.id);
+      return;
+    }
+    try {
+      const chunks = await this.chunksOf(source);
+      await commitIndexed(this.db, { source, chunks });
+      this.index.replaceSource(source.id, source.title, chunks);
+    } catch (error) {
+      console.warn(`Engram: indexing ${source.id} failed:`, error);
+      await recordFailure(this.db, source.id, errorMessage(error));
+    }
+  }
+
+  private async chunksOf(source: SourceRow): Promise<ChunkRow[]> {
+    const selection = source.selection && !source.text.includes(source.selection);
+    const text = selection ? `${source.text}\n\n${source.selection}` : source.text;
+    const pieces = chunkText(text);
+    if (this.embedder.status.state === 'loading' || this.embedder.status.state === 'idle') {
+      await Promise.race([
+        this.embedder.load().catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, EMBEDDER_WAIT_MS)),
+      ]);
+    }
+    const vectors = this.embedder.isReady
+      ? await this.embedder.embed(
+          pieces.map((p) => p.text),
+          'passage',
+        )
+      : undefined;
+    return pieces.map((piece, ord) => {
+      const vector = vectors?.[ord];
+      return {
+        id: `${source.id}#${ord}`,
+        sourceId: source.id,
+        ord,
+        text: piece.text,
+        start: piece.start,
+        end: piece.end,
+        ...(vector ? { ...quantizeInt8(vector), model: this.embedder.spec.id } : {}),
+      };
+    });
+  }
+
+  /** Embed chunks that have no vector from the current model (committed while it was loading). */
+  async backfill(): Promise<number> {
+    const model = this.embedder.spec.id;
+    let done = 0;
+    for (;;) {
+      const missing = await this.db.chunks
+        .filter((c) => c.model !== model)
+        .limit(BACKFILL_BATCH)
+        .toArray();
+      if (missing.length === 0) return done;
+      const vectors = await this.embedder.embed(
+        missing.map((c) => c.text),
+        'passage',
+      );
+      await this.db.transaction('rw', this.db.chunks, async () => {
+        for (const [i, chunk] of missing.entries()) {
+          const vector = vectors[i];
+          if (vector) await this.db.chunks.update(chunk.id, { ...quantizeInt8(vector), model });
+        }
+      });
+      missing.forEach((chunk, i) => {
+        const vector = vectors[i];
+        if (vector) this.index.setVector(chunk.id, vector);
+      });
+      done += missing.length;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The state of each model, written to the `models` table so every page (popup, side panel) shows
+ * it live. Byte progress is throttled: a download reports hundreds of times a second.
+ */
+import type { ProgressInfo } from '@huggingface/transformers';
+import { db, type ModelRow } from '../shared/db';
+
+const WRITE_EVERY_MS = 250;
+
+export class ModelState {
+  state: ModelRow['state'] = 'idle';
+  error: string | undefined;
+  private loaded = 0;
+  private total = 0;
+  private lastWrite = 0;
+
+  constructor(
+    readonly id: string,
+    readonly task: ModelRow['task'],
+  ) {}
+
+  async set(state: ModelRow['state'], error?: string): Promise<void> {
+    this.state = state;
+    this.error = error;
+    await this.write();
+  }
+
+  /** A transformers.js progress callback. */
+  readonly onProgress = (info: ProgressInfo): void => {
+    if (info.status !== 'progress_total') return;
+    this.loaded = info.loaded;
+    this.total = info.total;
+    const now = Date.now();
+    if (now - this.lastWrite < WRITE_EVERY_MS) return;
+    this.lastWrite = now;
+    void this.write().catch(() => undefined); // Progress is advisory; the final state is awaited.
+  };
+
+  /** "Loading the language model… 40%" for the chat's progress line. */
+  describe(what: string): string {
+    if (this.state !== 'loading') return `The ${what} is ${this.state}.`;
+    const percent = this.total > 0 ? Math.floor((100 * this.loaded) / this.total) : 0;
+    return percent > 0 ? `Loading the ${what}… ${percent}%` : `Loading the ${what}…`;
+  }
+
+  private async write(): Promise<void> {
+    await db().models.put({
+      id: this.id,
+      task: this.task,
+      state: this.state,
+      loaded: this.loaded,
+      total: this.total,
+      ...(this.error ? { error: this.error } : {}),
+      updatedAt: Date.now(),
+    });
+  }
+}

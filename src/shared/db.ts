@@ -1,0 +1,184 @@
+/**
+ * The Engram database: the one source of truth, shared by the service worker, the engine
+ * (offscreen document) and the extension pages, all on the extension origin.
+ *
+ * Versioned Dexie schema. Index only what is queried. A schema change adds a new `version(n)`
+ * below the last one; `.upgrade()` only where data changes shape.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { CaptureMode, CaptureOrigin } from './protocol';
+
+export type SourceKind = CaptureMode | 'note';
+export type SourceStatus = 'pending' | 'indexed' | 'failed';
+
+export interface SourceRow {
+  /** `src_` + SHA-256 of the normalised text: the same content saved twice is one source. */
+  id: string;
+  kind: SourceKind;
+  url: string;
+  canonicalUrl: string;
+  /** A link's or image's own URL when the source is not the page itself. */
+  targetUrl?: string;
+  title: string;
+  site: string;
+  lang?: string;
+  text: string;
+  /** The selection at capture time, if any. */
+  selection?: string;
+  extractor: string;
+  origin: CaptureOrigin;
+  status: SourceStatus;
+  error?: string;
+  savedAt: number;
+  lastSeenAt: number;
+  seenCount: number;
+  /** Canonical http(s) URLs this source links to (multi-entry index: who links to me?). */
+  outLinks: string[];
+}
+
+export interface ChunkRow {
+  /** `${sourceId}#${ord}`: deterministic, so a retried commit overwrites instead of duplicating. */
+  id: string;
+  sourceId: string;
+  ord: number;
+  text: string;
+  /** UTF-16 offsets of this chunk in the source text. */
+  start: number;
+  end: number;
+  /** int8 embedding with one scale (value = q * scale); absent until an embedder has run. */
+  vector?: Int8Array;
+  scale?: number;
+  /** The embedding model that made `vector`: vectors of two models never mix. */
+  model?: string;
+}
+
+export type EntityKind = 'site';
+export interface EntityRow {
+  id: string; // `${kind}:${name}`
+  kind: EntityKind;
+  name: string;
+}
+
+export interface MentionRow {
+  sourceId: string;
+  entityId: string;
+}
+
+export type LinkKind = 'hyperlink';
+export interface LinkRow {
+  fromId: string;
+  toId: string;
+  kind: LinkKind;
+}
+
+/** Ingest jobs are the durable queue between capture (service worker) and indexing (engine). */
+export type JobKind = 'ingest';
+export interface JobRow {
+  id: string; // `${kind}:${sourceId}`
+  kind: JobKind;
+  sourceId: string;
+  status: 'queued' | 'failed';
+  attempts: number;
+  error?: string;
+  createdAt: number;
+}
+
+export interface ConversationRow {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Citation {
+  /** 1-based number as shown in the answer: [1], [2]. */
+  n: number;
+  sourceId: string;
+  chunkId: string;
+  title: string;
+  site: string;
+  url: string;
+  savedAt: number;
+  /** The passage, as quoted to the model and shown in the UI. */
+  quote: string;
+  /** The source URL with a text fragment that scrolls to the passage, where possible. */
+  href: string;
+}
+
+export type MessageStatus = 'pending' | 'searching' | 'generating' | 'done' | 'error';
+export interface MessageRow {
+  id: string;
+  conversationId: string;
+  role: 'user' | 'assistant';
+  text: string;
+  /** For an assistant message: the user message it answers. */
+  replyTo?: string;
+  status: MessageStatus;
+  /** What the UI should say while the answer is not done ("Loading the language model… 40%"). */
+  progress?: string;
+  citations: Citation[];
+  /** How the answer was made: a model's words, or the best sentences of the sources. */
+  mode?: 'generated' | 'extractive';
+  model?: string;
+  error?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export interface ModelRow {
+  /** The model id as the engine loads it. */
+  id: string;
+  task: 'embed' | 'generate';
+  state: 'idle' | 'loading' | 'ready' | 'failed' | 'unavailable';
+  /** Bytes loaded and expected, summed over the model's files, while loading. */
+  loaded: number;
+  total: number;
+  error?: string;
+  updatedAt: number;
+}
+
+export const DB_NAME = 'engram';
+
+export class EngramDb extends Dexie {
+  sources!: EntityTable<SourceRow, 'id'>;
+  chunks!: EntityTable<ChunkRow, 'id'>;
+  entities!: EntityTable<EntityRow, 'id'>;
+  mentions!: Dexie.Table<MentionRow, [string, string]>;
+  links!: Dexie.Table<LinkRow, [string, string, string]>;
+  jobs!: EntityTable<JobRow, 'id'>;
+  conversations!: EntityTable<ConversationRow, 'id'>;
+  messages!: EntityTable<MessageRow, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+  models!: EntityTable<ModelRow, 'id'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      sources: 'id, status, canonicalUrl, savedAt, lastSeenAt, *outLinks',
+      chunks: 'id, sourceId',
+      entities: 'id, kind',
+      mentions: '[sourceId+entityId], entityId',
+      links: '[fromId+toId+kind], toId',
+      jobs: 'id, status',
+      conversations: 'id, updatedAt',
+      messages: 'id, [conversationId+createdAt], status',
+      settings: 'key',
+      models: 'id',
+    });
+    // Several contexts hold the database open; when a newer version of Engram upgrades the schema,
+    // close ours so the upgrade is not blocked. The next access reopens it at the new version.
+    this.on('versionchange', () => {
+      this.close({ disableAutoOpen: false });
+      return false;
+    });
+  }
+}
+
+let shared: EngramDb | undefined;
+/** The database of this context, opened lazily. */
+export const db = (): EngramDb => (shared ??= new EngramDb());

@@ -1,0 +1,72 @@
+/**
+ * The receiving half of the protocol, free of browser APIs so it is tested in Node: who sent a
+ * message, whether they may, whether it parses, and a Result whatever the handler does.
+ */
+import type { Runtime } from 'webextension-polyfill';
+import {
+  isMessageName,
+  protocol,
+  type MessageName,
+  type RequestOf,
+  type ResponseOf,
+  type Result,
+  type SenderKind,
+} from './protocol';
+
+export type Handler<N extends MessageName> = (
+  request: RequestOf<N>,
+  sender: Runtime.MessageSender,
+) => Promise<ResponseOf<N>>;
+
+export type Handlers = { [N in MessageName]?: Handler<N> };
+
+/** Who sent a message, or null for anything foreign (another extension, a web page). */
+export function classifySender(
+  sender: Runtime.MessageSender,
+  self: { id: string; origin: string },
+): SenderKind | null {
+  if (sender.id !== self.id) return null;
+  const url = sender.url ?? '';
+  if (url.startsWith(self.origin)) {
+    // The service worker has no document and no tab; its URL is the worker script.
+    return /\/sw\.js(?:$|\?)/.test(url) && !sender.tab ? 'background' : 'extension';
+  }
+  if (sender.tab && /^https?:/i.test(url) && typeof sender.frameId === 'number') return 'content';
+  return null;
+}
+
+export const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : typeof error === 'string' ? error : 'Unknown error';
+
+export async function dispatch(
+  type: string,
+  payload: unknown,
+  sender: Runtime.MessageSender,
+  from: SenderKind | null,
+  handlers: Handlers,
+): Promise<Result<unknown>> {
+  if (!isMessageName(type)) return { ok: false, error: `Unknown message "${type.slice(0, 100)}"` };
+  const definition = protocol[type];
+  const handler = handlers[type];
+  if (!handler) return { ok: false, error: `No handler for "${type}" here` };
+  if (!from || !definition.from.includes(from)) {
+    return { ok: false, error: `Sender not allowed to send "${type}"` };
+  }
+  const request = definition.request.safeParse(payload);
+  if (!request.success) {
+    return {
+      ok: false,
+      error: `Invalid "${type}": ${request.error.issues[0]?.message ?? 'bad input'}`,
+    };
+  }
+  try {
+    // The cast is sound: `request.data` was parsed by this message's own schema.
+    const value = await (handler as (r: unknown, s: Runtime.MessageSender) => Promise<unknown>)(
+      request.data,
+      sender,
+    );
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: errorMessage(error) };
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * The one message protocol of Engram.
+ *
+ * Every message that crosses a context boundary is named here, with a zod schema for its request,
+ * a schema for its reply value, the context that handles it, and who may send it. Receivers parse
+ * with these schemas and check the sender before running a handler; replies are always
+ * `{ ok: true, value } | { ok: false, error }`, so nothing throws across the wire.
+ */
+import { z } from 'zod';
+
+/** Where a message is handled. `runtime.sendMessage` is a broadcast: receivers ignore other targets. */
+export type Target = 'background' | 'engine' | 'content';
+
+/**
+ * Who may send a message:
+ * - `extension`: a page of this extension (popup, side panel, offscreen engine);
+ * - `background`: this extension's service worker (no tab, no document);
+ * - `content`: a content script of this extension in an http(s) tab.
+ */
+export type SenderKind = 'extension' | 'background' | 'content';
+
+const MAX_TEXT = 2_000_000; // 2 MB of page text, the capture limit
+const MAX_URL = 8_192;
+
+const httpUrl = z
+  .string()
+  .max(MAX_URL)
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
+
+/** `page`: the main content plus the selection (the shortcut); the rest save just what was clicked. */
+export const captureMode = z.enum(['page', 'selection', 'link', 'image']);
+export type CaptureMode = z.infer<typeof captureMode>;
+
+/** How the capture was asked for; kept with the source (saved on purpose ranks higher later). */
+export const captureOrigin = z.enum(['shortcut', 'menu', 'popup']);
+export type CaptureOrigin = z.infer<typeof captureOrigin>;
+
+/** What the background asks a content script to capture. */
+export const captureRequest = z.object({
+  mode: captureMode,
+  linkUrl: httpUrl.optional(),
+  srcUrl: z.string().max(MAX_URL).optional(),
+  selectionText: z.string().max(MAX_TEXT).optional(),
+});
+export type CaptureRequest = z.infer<typeof captureRequest>;
+
+/** What a content script returns: untrusted, parsed again by the background. */
+export const capturePayload = z.object({
+  mode: captureMode,
+  url: httpUrl,
+  title: z.string().max(2_000),
+  lang: z.string().max(35).optional(),
+  /** The main text of what was captured (article, selection, link text, image alt/caption). */
+  text: z.string().min(1).max(MAX_TEXT),
+  /** The selection at the moment of capture, if any (also folded into `text` for a glimpse). */
+  selection: z.string().max(MAX_TEXT).optional(),
+  /** Where the capture points when it is not the page itself (a link's or an image's URL). */
+  targetUrl: z.string().max(MAX_URL).optional(),
+  /** http(s) links found in the captured content: the hyperlink edges of the graph. */
+  links: z.array(httpUrl).max(2_000),
+  /** How the text was found: the article extractor or the visible-text fallback. */
+  extractor: z.enum(['readability', 'visible-text', 'selection', 'element']),
+});
+export type CapturePayload = z.infer<typeof capturePayload>;
+
+export const noticeRequest = z.object({
+  text: z.string().max(300),
+  tone: z.enum(['success', 'error', 'info']),
+});
+
+const empty = z.object({}).strict();
+const idString = z.string().min(1).max(200);
+
+export const modelState = z.enum(['idle', 'loading', 'ready', 'failed', 'unavailable']);
+
+export const engineStatus = z.object({
+  embedder: z.object({ state: modelState, model: z.string(), error: z.string().optional() }),
+  generator: z.object({ state: modelState, model: z.string(), error: z.string().optional() }),
+  sources: z.number().int(),
+  chunks: z.number().int(),
+  pendingJobs: z.number().int(),
+});
+export type EngineStatus = z.infer<typeof engineStatus>;
+
+/** A message definition. */
+interface Def<Req extends z.ZodType, Res extends z.ZodType> {
+  target: Target;
+  from: readonly SenderKind[];
+  request: Req;
+  response: Res;
+}
+const def = <Req extends z.ZodType, Res extends z.ZodType>(d: Def<Req, Res>) => d;
+
+export const protocol = {
+  /** Popup or side panel: ask a question; the answer is written to the conversation in IndexedDB. */
+  'chat/ask': def({
+    target: 'background',
+    from: ['extension'],
+    request: z.object({
+      conversationId: idString.optional(),
+      question: z.string().trim().min(1).max(4_000),
+    }),
+    response: z.object({ conversationId: idString, messageId: idString }),
+  }),
+  /** Popup: remember the active tab (same as the shortcut). */
+  'capture/active-tab': def({
+    target: 'background',
+    from: ['extension'],
+    request: z.object({ tabId: z.number().int().nonnegative() }),
+    response: z.object({ sourceId: idString, title: z.string() }),
+  }),
+  /** Any extension page: make sure the engine runs (it resumes pending work when it starts). */
+  'engine/ensure': def({
+    target: 'background',
+    from: ['extension'],
+    request: empty,
+    response: empty,
+  }),
+  /** Background → engine: process queued ingest jobs. */
+  'engine/ingest': def({
+    target: 'engine',
+    from: ['background'],
+    request: empty,
+    response: empty,
+  }),
+  /** Background → engine: answer the assistant message `messageId` (already stored as pending). */
+  'engine/answer': def({
+    target: 'engine',
+    from: ['background'],
+    request: z.object({ messageId: idString }),
+    response: empty,
+  }),
+  /** Anyone in the extension: engine health, for the UI and for tests. */
+  'engine/status': def({
+    target: 'engine',
+    from: ['background', 'extension'],
+    request: empty,
+    response: engineStatus,
+  }),
+  /** Background → content script: extract what the user asked to keep. */
+  'content/capture': def({
+    target: 'content',
+    from: ['background'],
+    request: captureRequest,
+    response: capturePayload,
+  }),
+  /** Background → content script: show a small notice the page can neither style nor read. */
+  'content/notice': def({
+    target: 'content',
+    from: ['background'],
+    request: noticeRequest,
+    response: empty,
+  }),
+} as const;
+
+export type MessageName = keyof typeof protocol;
+export type RequestOf<N extends MessageName> = z.infer<(typeof protocol)[N]['request']>;
+export type ResponseOf<N extends MessageName> = z.infer<(typeof protocol)[N]['response']>;
+
+/** The wire envelope of every message. */
+export const envelope = z.object({
+  engram: z.literal(1),
+  target: z.enum(['background', 'engine', 'content']),
+  type: z.string().max(100),
+  payload: z.unknown(),
+});
+export type Envelope = z.infer<typeof envelope>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export const resultSchema = <T extends z.ZodType>(value: T) =>
+  z.union([
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: z.string() }),
+  ]);
+
+export const isMessageName = (type: string): type is MessageName =>
+  Object.prototype.hasOwnProperty.call(protocol, type);

@@ -1,0 +1,83 @@
+/**
+ * Conversations and their messages. The assistant's message is created as `pending` together with
+ * the question, so an answer in progress is always in IndexedDB: a popup closed mid-answer, or an
+ * engine restarted mid-answer, loses nothing.
+ */
+import type { EngramDb, MessageRow } from '../db';
+
+export interface Exchange {
+  conversationId: string;
+  questionId: string;
+  messageId: string;
+}
+
+const TITLE_LENGTH = 80;
+
+export async function startExchange(
+  db: EngramDb,
+  question: string,
+  conversationId?: string,
+  now = Date.now(),
+): Promise<Exchange> {
+  return db.transaction('rw', db.conversations, db.messages, async () => {
+    let id = conversationId;
+    if (!id || !(await db.conversations.get(id))) {
+      id = crypto.randomUUID();
+      await db.conversations.add({
+        id,
+        title: [...question].slice(0, TITLE_LENGTH).join(''),
+        createdAt: now,
+        updatedAt: now,
+      });
+    } else {
+      await db.conversations.update(id, { updatedAt: now });
+    }
+    const questionId = crypto.randomUUID();
+    const messageId = crypto.randomUUID();
+    const base = { conversationId: id, citations: [], updatedAt: now };
+    await db.messages.bulkAdd([
+      { ...base, id: questionId, role: 'user', text: question, status: 'done', createdAt: now },
+      {
+        ...base,
+        id: messageId,
+        role: 'assistant',
+        text: '',
+        replyTo: questionId,
+        status: 'pending',
+        progress: 'Searching your memory…',
+        // One millisecond later, so ordering by time is stable.
+        createdAt: now + 1,
+      },
+    ]);
+    return { conversationId: id, questionId, messageId };
+  });
+}
+
+export type MessagePatch = Partial<
+  Pick<MessageRow, 'text' | 'status' | 'progress' | 'citations' | 'mode' | 'model' | 'error'>
+>;
+
+export async function updateMessage(
+  db: EngramDb,
+  id: string,
+  patch: MessagePatch,
+  now = Date.now(),
+): Promise<void> {
+  await db.transaction('rw', db.messages, db.conversations, async () => {
+    const message = await db.messages.get(id);
+    if (!message) return;
+    await db.messages.update(id, { ...patch, updatedAt: now });
+    await db.conversations.update(message.conversationId, { updatedAt: now });
+  });
+}
+
+/** Assistant messages that were being answered when the engine last stopped. */
+export async function unfinishedAnswers(db: EngramDb): Promise<MessageRow[]> {
+  return db.messages.where('status').anyOf(['pending', 'searching', 'generating']).toArray();
+}
+
+/** The question an assistant message answers. */
+export async function questionOf(db: EngramDb, message: MessageRow): Promise<string | undefined> {
+  if (!message.replyTo) return undefined;
+  return (await db.messages.get(message.replyTo))?.text;
+}

@@ -1,0 +1,80 @@
+/**
+ * Stage 3 of the durable capture pipeline: one transaction writes a source's chunks, their
+ * vectors and its graph rows, marks the source indexed and removes its job. Chunk ids are
+ * deterministic (`sourceId#ord`), so a commit retried after a crash overwrites instead of
+ * duplicating; if the transaction never commits, the job is still queued and runs again.
+ */
+import type { ChunkRow, EngramDb, EntityRow, LinkRow, MentionRow, SourceRow } from '../db';
+
+export interface IndexedSource {
+  source: SourceRow;
+  chunks: ChunkRow[];
+}
+
+/** The graph rows for a source: its site as an entity, and hyperlinks to and from saved pages. */
+export async function graphRowsFor(
+  db: EngramDb,
+  source: SourceRow,
+): Promise<{ entities: EntityRow[]; mentions: MentionRow[]; links: LinkRow[] }> {
+  const entities: EntityRow[] = [];
+  const mentions: MentionRow[] = [];
+  if (source.site) {
+    const entity: EntityRow = { id: `site:${source.site}`, kind: 'site', name: source.site };
+    entities.push(entity);
+    mentions.push({ sourceId: source.id, entityId: entity.id });
+  }
+  const links: LinkRow[] = [];
+  if (source.outLinks.length > 0) {
+    const targets = await db.sources.where('canonicalUrl').anyOf(source.outLinks).primaryKeys();
+    for (const toId of targets) {
+      if (toId !== source.id) links.push({ fromId: source.id, toId, kind: 'hyperlink' });
+    }
+  }
+  if (source.kind === 'page') {
+    const linkers = await db.sources.where('outLinks').equals(source.canonicalUrl).primaryKeys();
+    for (const fromId of linkers) {
+      if (fromId !== source.id) links.push({ fromId, toId: source.id, kind: 'hyperlink' });
+    }
+  }
+  return { entities, mentions, links };
+}
+
+export async function commitIndexed(
+  db: EngramDb,
+  { source, chunks }: IndexedSource,
+): Promise<void> {
+  const graph = await graphRowsFor(db, source);
+  await db.transaction(
+    'rw',
+    [db.sources, db.chunks, db.entities, db.mentions, db.links, db.jobs],
+    async () => {
+      // A source deleted while it was being indexed stays deleted.
+      if (!(await db.sources.get(source.id))) return;
+      await db.chunks.where('sourceId').equals(source.id).delete();
+      await db.chunks.bulkPut(chunks);
+      await db.entities.bulkPut(graph.entities);
+      await db.mentions.bulkPut(graph.mentions);
+      await db.links.bulkPut(graph.links);
+      await db.sources.update(source.id, { status: 'indexed', error: undefined });
+      await db.jobs.delete(`ingest:${source.id}`);
+    },
+  );
+}
+
+export const MAX_ATTEMPTS = 3;
+
+/** Record a failed attempt; after MAX_ATTEMPTS the source is marked failed with the reason. */
+export async function recordFailure(db: EngramDb, sourceId: string, error: string): Promise<void> {
+  await db.transaction('rw', db.sources, db.jobs, async () => {
+    const job = await db.jobs.get(`ingest:${sourceId}`);
+    const attempts = (job?.attempts ?? 0) + 1;
+    if (job) {
+      await db.jobs.update(job.id, {
+        attempts,
+        error,
+        status: attempts >= MAX_ATTEMPTS ? 'failed' : 'queued',
+      });
+    }
+    if (attempts >= MAX_ATTEMPTS) await db.sources.update(sourceId, { status: 'failed', error });
+  });
+}

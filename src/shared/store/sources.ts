@@ -1,0 +1,80 @@
+/**
+ * Stage 1 of the durable capture pipeline (DESIGN.md): store what was captured as a pending
+ * source plus an ingest job, in one transaction, before any slow work. The engine does the rest.
+ * Keys are derived from the normalised text, so saving the same content again is one source seen
+ * again, never a duplicate.
+ */
+import { sourceIdFor } from '../../core/hash';
+import { normalizeText } from '../../core/text';
+import { canonicalUrl, siteOf } from '../../core/url';
+import type { EngramDb, JobRow, SourceRow } from '../db';
+import type { CaptureOrigin, CapturePayload } from '../protocol';
+
+export interface StoredCapture {
+  sourceId: string;
+  /** False when the same content was already in memory (it is now seen once more). */
+  isNew: boolean;
+  title: string;
+}
+
+export async function storeCapture(
+  db: EngramDb,
+  capture: CapturePayload,
+  origin: CaptureOrigin,
+  now = Date.now(),
+): Promise<StoredCapture> {
+  const text = normalizeText(capture.text);
+  if (!text) throw new Error('There is no text to remember on this page.');
+  const id = await sourceIdFor(text);
+  const selection = capture.selection ? normalizeText(capture.selection) : undefined;
+  const outLinks = [...new Set(capture.links.map(canonicalUrl))];
+
+  return db.transaction('rw', db.sources, db.jobs, async () => {
+    const existing = await db.sources.get(id);
+    if (existing) {
+      await db.sources.update(id, {
+        lastSeenAt: now,
+        seenCount: existing.seenCount + 1,
+        ...(selection ? { selection } : {}),
+      });
+      // A source whose indexing failed gets another chance when the user saves it again.
+      if (existing.status === 'failed') await enqueue(db, id, now, 'pending');
+      return { sourceId: id, isNew: false, title: existing.title };
+    }
+    const row: SourceRow = {
+      id,
+      kind: capture.mode,
+      url: capture.url,
+      canonicalUrl: canonicalUrl(capture.url),
+      ...(capture.targetUrl ? { targetUrl: capture.targetUrl } : {}),
+      title: capture.title.trim() || capture.url,
+      site: siteOf(capture.url),
+      ...(capture.lang ? { lang: capture.lang } : {}),
+      text,
+      ...(selection ? { selection } : {}),
+      extractor: capture.extractor,
+      origin,
+      status: 'pending',
+      savedAt: now,
+      lastSeenAt: now,
+      seenCount: 1,
+      outLinks,
+    };
+    await db.sources.add(row);
+    await enqueue(db, id, now);
+    return { sourceId: id, isNew: true, title: row.title };
+  });
+}
+
+async function enqueue(db: EngramDb, sourceId: string, now: number, reset?: 'pending') {
+  const job: JobRow = {
+    id: `ingest:${sourceId}`,
+    kind: 'ingest',
+    sourceId,
+    status: 'queued',
+    attempts: 0,
+    createdAt: now,
+  };
+  await db.jobs.put(job);
+  if (reset) await db.sources.update(sourceId, { status: reset, error: undefined });
+}

@@ -1,0 +1,67 @@
+/**
+ * The chat, shared by the toolbar popup and the side panel. A pure view of IndexedDB: asking
+ * sends one message to the background, and everything shown comes back through live queries.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { errorMessage, send } from '../../shared/messaging';
+import './chat.css';
+import { Composer } from './composer';
+import { loadConversation, type Selection } from './conversation-query';
+import { Header } from './header';
+import { MessageList } from './message-list';
+import { RememberButton } from './remember-button';
+import { ShortcutHint } from './shortcut-hint';
+import { useLiveQuery } from './use-live-query';
+import { useNow } from './use-now';
+
+export type Layout = 'popup' | 'panel';
+
+export function Chat({ layout }: { layout: Layout }) {
+  const [selection, setSelection] = useState<Selection>({ kind: 'latest' });
+  const [engineError, setEngineError] = useState<string>();
+  const [focusKey, setFocusKey] = useState(0);
+  const view = useLiveQuery(() => loadConversation(selection), [selection]);
+  const now = useNow(30_000);
+
+  // Warm the engine while the user types; the chat works without it, so a failure is only noted.
+  useEffect(() => {
+    send('engine/ensure', {}).catch((error: unknown) => setEngineError(errorMessage(error)));
+  }, []);
+
+  const conversationId =
+    selection.kind === 'id'
+      ? selection.id
+      : selection.kind === 'latest'
+        ? view.value?.conversation?.id
+        : undefined;
+
+  const ask = async (question: string) => {
+    const reply = await send(
+      'chat/ask',
+      conversationId === undefined ? { question } : { conversationId, question },
+    );
+    setSelection({ kind: 'id', id: reply.conversationId });
+  };
+
+  const newChat = () => {
+    setSelection({ kind: 'new' });
+    setFocusKey((k) => k + 1);
+  };
+
+  return (
+    <div class={`chat chat--${layout}`}>
+      <Header onNewChat={newChat} engineError={engineError} />
+      <div class="toolbar">
+        <RememberButton />
+        <ShortcutHint />
+      </div>
+      <MessageList key={conversationId ?? 'new'} messages={view.value?.messages} now={now} />
+      {view.error && (
+        <p class="engine-error" role="alert">
+          Could not read your memory: {view.error}
+        </p>
+      )}
+      <Composer onAsk={ask} focusKey={focusKey} />
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+/** The question box: Enter sends, Shift+Enter is a newline, Escape clears. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { TargetedKeyboardEvent } from 'preact';
+import { composerAction } from './composer-keys';
+
+const PLACEHOLDER = 'Ask your memory… (e.g. what did I read about…)';
+
+interface Props {
+  /** Rejects with a message the user should see; the question is then put back. */
+  onAsk: (question: string) => Promise<void>;
+  /** Changes whenever the box should take the focus (open, new chat). */
+  focusKey: unknown;
+}
+
+export function Composer({ onAsk, focusKey }: Props) {
+  const [question, setQuestion] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string>();
+  const box = useRef<HTMLTextAreaElement>(null);
+  const canSend = question.trim() !== '' && !sending;
+
+  useEffect(() => {
+    box.current?.focus();
+    // A popup may not have the window's focus on its first frame yet: try once more after it.
+    const retry = requestAnimationFrame(() => box.current?.focus());
+    return () => cancelAnimationFrame(retry);
+  }, [focusKey]);
+
+  const submit = async () => {
+    // The box itself, not the state: text typed (or inserted by a test) in the same task as the
+    // Enter press has not been rendered into `question` yet.
+    const asked = (box.current?.value ?? question).trim();
+    if (!asked || sending) return;
+    setSending(true);
+    setError(undefined);
+    setQuestion('');
+    try {
+      await onAsk(asked);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      // Give the question back unless a new one was started meanwhile.
+      setQuestion((current) => (current === '' ? asked : current));
+    } finally {
+      setSending(false);
+      box.current?.focus();
+    }
+  };
+
+  const onKeyDown = (event: TargetedKeyboardEvent<HTMLTextAreaElement>) => {
+    const action = composerAction(event);
+    if (action === 'send') {
+      event.preventDefault();
+      void submit();
+    } else if (action === 'clear' && event.currentTarget.value !== '') {
+      // Only when there is something to clear, so Escape on an empty box still closes the popup.
+      event.preventDefault();
+      setQuestion('');
+      setError(undefined);
+    }
+  };
+
+  return (
+    <form
+      class="composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <label class="visually-hidden" for="engram-question">
+        Question
+      </label>
+      <textarea
+        id="engram-question"
+        ref={box}
+        data-testid="question"
+        rows={2}
+        dir="auto"
+        placeholder={PLACEHOLDER}
+        autoFocus
+        value={question}
+        onInput={(event) => setQuestion(event.currentTarget.value)}
+        onKeyDown={onKeyDown}
+      />
+      <button type="submit" class="primary" data-testid="ask" disabled={!canSend}>
+        Ask
+      </button>
+      {error && (
+        <p class="composer-error" role="alert" data-testid="ask-error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+/** "Engram", how many memories, the models' state, and New chat. */
+import { countMemories, loadModels } from './conversation-query';
+import { modelStatusLine } from './model-status';
+import { useLiveQuery } from './use-live-query';
+
+interface Props {
+  onNewChat: () => void;
+  /** Why the engine could not be started, shown quietly; the chat still works from keywords. */
+  engineError: string | undefined;
+}
+
+export function Header({ onNewChat, engineError }: Props) {
+  const count = useLiveQuery(countMemories, []).value;
+  const models = useLiveQuery(loadModels, []).value;
+  const modelLine = models ? modelStatusLine(models) : '';
+  return (
+    <header class="header">
+      <div class="header-row">
+        <h1 class="title">Engram</h1>
+        <span class="memory-count" data-testid="memory-count" data-count={count}>
+          {count === undefined
+            ? ''
+            : `${count.toLocaleString()} ${count === 1 ? 'memory' : 'memories'}`}
+        </span>
+        <button type="button" class="new-chat" data-testid="new-chat" onClick={onNewChat}>
+          New chat
+        </button>
+      </div>
+      <p class="model-status muted" data-testid="model-status" title={modelLine}>
+        {modelLine}
+      </p>
+      {engineError && (
+        <p class="engine-error" data-testid="engine-error" title={engineError}>
+          Engine not started: {engineError}
+        </p>
+      )}
+    </header>
+  );
+}

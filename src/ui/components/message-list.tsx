@@ -1,0 +1,48 @@
+/** The conversation, kept scrolled to the newest words unless the reader has scrolled up. */
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { MessageRow } from '../../shared/db';
+import { Message } from './message';
+
+/** Within this many pixels of the bottom counts as "at the bottom". */
+const STICK_PX = 48;
+
+interface Props {
+  /** Undefined while the first read is in flight: show nothing rather than flash the intro. */
+  messages: readonly MessageRow[] | undefined;
+  now: number;
+}
+
+export function MessageList({ messages, now }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [messages]);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
+  };
+
+  return (
+    <div class="messages" ref={scroller} onScroll={onScroll}>
+      {messages === undefined ? null : messages.length === 0 ? (
+        <div class="empty" data-testid="empty">
+          <p>
+            Ask about anything you have read. Engram answers from the pages you saved, on this
+            device.
+          </p>
+          <p class="muted">Each answer links to the passage it came from.</p>
+        </div>
+      ) : (
+        <ol class="message-list" aria-label="Conversation">
+          {messages.map((message) => (
+            <Message key={message.id} message={message} now={now} />
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

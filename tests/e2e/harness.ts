@@ -1,0 +1,277 @@
+/**
+ * Drive the real, built extension in Debian Chromium (see ../shared/BROWSER_TESTING.md): launch a
+ * persistent profile with the extension loaded, serve fixture pages from 127.0.0.1, press the
+ * real shortcut with CDP key events, and open the real toolbar popup with Extensions.triggerAction.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  chromium,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+  type Worker,
+} from 'playwright-core';
+
+export { pressRememberShortcut, serveFolder } from '../../scripts/static-server.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const FIXTURE_DIST = resolve(ROOT, 'dist/chrome-fixtures');
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Engram {
+  context: BrowserContext;
+  sw: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export function tempProfile(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'engram-e2e-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function launchEngram(userDataDir: string, dist = FIXTURE_DIST): Promise<Engram> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`],
+  });
+  // Pages from the corpus reference the web; this machine has none. Keep everything on loopback.
+  await context.route(/^https?:\/\/(?!(?:127\.0\.0\.1|localhost)[:/])/, (route) => route.abort());
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    context,
+    sw,
+    extensionId: new URL(sw.url()).host,
+    close: () => context.close(),
+  };
+}
+
+/** The current service worker (it may have been restarted since launch). */
+export async function serviceWorker(engram: Engram): Promise<Worker> {
+  return (
+    engram.context.serviceWorkers().find((w) => w.url().includes(engram.extensionId)) ??
+    (await engram.context.waitForEvent('serviceworker'))
+  );
+}
+
+/** Wait until `check` returns a truthy value, polling; fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const started = Date.now();
+  let last: unknown;
+  while (Date.now() - started < timeoutMs) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(
+    `Timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`,
+  );
+}
+
+/**
+ * The real toolbar popup: opened with Extensions.triggerAction on the tab, as a click on the
+ * toolbar button would. Playwright does not expose it as a Page, so it is driven over raw CDP
+ * through the browser session (Target.sendMessageToTarget).
+ */
+export class RealPopup {
+  private nextId = 0;
+  private readonly replies = new Map<number, (message: CdpReply) => void>();
+
+  private constructor(
+    private readonly browser: CDPSession,
+    private readonly sessionId: string,
+  ) {
+    browser.on('Target.receivedMessageFromTarget', (event) => {
+      if (event.sessionId !== this.sessionId) return;
+      const message = JSON.parse(event.message) as CdpReply;
+      if (message.id !== undefined) this.replies.get(message.id)?.(message);
+    });
+  }
+
+  static async open(engram: Engram, page: Page): Promise<RealPopup> {
+    const browser = engram.context.browser();
+    if (!browser) throw new Error('No browser to open the popup in');
+    const session = await browser.newBrowserCDPSession();
+    const { targetInfos: tabs } = await session.send('Target.getTargets', {
+      filter: [{ type: 'tab' }],
+    });
+    const tab = tabs.find((t) => t.url === page.url());
+    if (!tab) throw new Error(`No tab target for ${page.url()}`);
+    const popupUrl = `chrome-extension://${engram.extensionId}/popup.html`;
+    const popups = async () =>
+      (await session.send('Target.getTargets')).targetInfos.filter((t) =>
+        t.url.startsWith(popupUrl),
+      );
+    // A popup closed a moment ago may still be listed: wait for a new one.
+    const before = new Set((await popups()).map((t) => t.targetId));
+    await session.send('Extensions.triggerAction', {
+      id: engram.extensionId,
+      targetId: tab.targetId,
+    });
+    const popup = await waitFor('the popup to open', async () =>
+      (await popups()).find((t) => !before.has(t.targetId)),
+    );
+    const { sessionId } = await session.send('Target.attachToTarget', {
+      targetId: popup.targetId,
+      flatten: false,
+    });
+    return new RealPopup(session, sessionId);
+  }
+
+  private call(method: string, params: object): Promise<CdpReply> {
+    const id = ++this.nextId;
+    return new Promise((resolve, reject) => {
+      this.replies.set(id, resolve);
+      this.browser
+        .send('Target.sendMessageToTarget', {
+          sessionId: this.sessionId,
+          message: JSON.stringify({ id, method, params }),
+        })
+        .catch(reject);
+    });
+  }
+
+  /** Evaluate an expression in the popup and return its JSON value. */
+  async evaluate<T>(expression: string): Promise<T> {
+    const reply = await this.call('Runtime.evaluate', {
+      expression,
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    const result = reply.result as
+      | {
+          result: { value: T };
+          exceptionDetails?: { text: string; exception?: { description?: string } };
+        }
+      | undefined;
+    if (reply.error) throw new Error(reply.error.message);
+    if (result?.exceptionDetails) {
+      throw new Error(
+        result.exceptionDetails.exception?.description ?? result.exceptionDetails.text,
+      );
+    }
+    return result?.result.value as T;
+  }
+
+  /** Type as a person would: into the focused element, through the browser's input pipeline. */
+  async type(text: string): Promise<void> {
+    await this.call('Input.insertText', { text });
+  }
+
+  /** A PNG of the popup as the user sees it (for looking at, not for asserting). */
+  async screenshot(): Promise<Buffer> {
+    const reply = await this.call('Page.captureScreenshot', { format: 'png' });
+    return Buffer.from((reply.result as { data: string }).data, 'base64');
+  }
+
+  async close(): Promise<void> {
+    await this.evaluate('window.close()').catch(() => undefined);
+    await this.browser.detach().catch(() => undefined);
+  }
+}
+
+interface CdpReply {
+  id?: number;
+  result?: unknown;
+  error?: { message: string };
+}
+
+export interface StoredSource {
+  id: string;
+  title: string;
+  url: string;
+  kind: string;
+  status: string;
+  seenCount: number;
+  selection?: string;
+  text: string;
+}
+
+/** Read the sources table straight from the extension's IndexedDB, in the service worker. */
+export async function storedSources(engram: Engram): Promise<StoredSource[]> {
+  const sw = await serviceWorker(engram);
+  return sw.evaluate(
+    () =>
+      new Promise<StoredSource[]>((resolve, reject) => {
+        const open = indexedDB.open('engram');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const database = open.result;
+          if (!database.objectStoreNames.contains('sources')) {
+            database.close();
+            resolve([]);
+            return;
+          }
+          const all = database.transaction('sources').objectStore('sources').getAll();
+          all.onsuccess = () => {
+            database.close();
+            resolve(all.result as StoredSource[]);
+          };
+          all.onerror = () => reject(all.error ?? new Error('read failed'));
+        };
+      }),
+  );
+}
+
+/** Fire the real context-menu listener, with `info` as Chromium sends it (no menu in headless). */
+export async function clickContextMenu(
+  engram: Engram,
+  pageUrl: string,
+  info: { menuItemId: string; selectionText?: string; linkUrl?: string; srcUrl?: string },
+): Promise<void> {
+  const sw = await serviceWorker(engram);
+  await sw.evaluate(
+    async ({ pageUrl, info }) => {
+      const [tab] = await chrome.tabs.query({ url: pageUrl });
+      if (!tab) throw new Error(`no tab for ${pageUrl}`);
+      const event = chrome.contextMenus.onClicked as unknown as {
+        dispatch(info: object, tab: chrome.tabs.Tab): void;
+      };
+      event.dispatch({ editable: false, frameId: 0, pageUrl, ...info }, tab);
+    },
+    { pageUrl, info },
+  );
+}
+
+/** Write a setting row straight into IndexedDB (as the settings page will, in a later issue). */
+export async function putSetting(engram: Engram, key: string, value: unknown): Promise<void> {
+  const sw = await serviceWorker(engram);
+  await sw.evaluate(
+    ({ key, value }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('engram');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const database = open.result;
+          const tx = database.transaction('settings', 'readwrite');
+          tx.objectStore('settings').put({ key, value });
+          tx.oncomplete = () => {
+            database.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+        };
+      }),
+    { key, value },
+  );
+}

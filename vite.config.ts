@@ -1,0 +1,159 @@
+/**
+ * One `vite build` makes the whole extension in dist/chrome:
+ * - sw.js: the service worker, an ES module with a fixed name (the manifest points at it);
+ * - popup.html, sidepanel.html, offscreen.html and their hashed assets;
+ * - content.js: a classic IIFE script (content scripts cannot be modules), built in a second pass;
+ * - manifest.json from the top-level source, the icons from public/, and the ONNX Runtime WASM
+ *   files, unhashed, because the engine names them with chrome.runtime.getURL (nothing executable is
+ *   ever fetched from the network).
+ * `ENGRAM_FIXTURE_MODELS=1` builds the test flavour: the small models from tests/fixtures/models are
+ * packaged and used instead of the model host.
+ */
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { build, defineConfig, type Plugin } from 'vite';
+
+const root = import.meta.dirname;
+const fixtures = process.env.ENGRAM_FIXTURE_MODELS === '1';
+
+const define = {
+  __ENGRAM_FIXTURE_MODELS__: JSON.stringify(fixtures),
+  __ENGRAM_VERSION__: JSON.stringify(
+    (JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as { version: string })
+      .version,
+  ),
+};
+
+/** The standalone ONNX Runtime files transformers.js loads at run time (see MODELS.md). */
+export const ORT_FILES = [
+  'ort-wasm-simd-threaded.asyncify.mjs',
+  'ort-wasm-simd-threaded.asyncify.wasm',
+];
+
+function ortDistDir(): string {
+  // onnxruntime-web's package.json is not exported: resolve its entry from transformers.js's side.
+  const require = createRequire(import.meta.url);
+  const transformers = dirname(require.resolve('@huggingface/transformers'));
+  return dirname(require.resolve('onnxruntime-web', { paths: [transformers] }));
+}
+
+/**
+ * The shipped manifest is the top-level manifest.json as it is. The fixtures flavour may also
+ * script pages on 127.0.0.1: tests fire the context-menu listener directly (headless Chromium
+ * opens no menu), and a dispatched event grants no activeTab. The shortcut test uses `localhost`,
+ * which this does not cover, so it still proves the real activeTab path.
+ */
+function manifestFor(fixtureFlavour: boolean): object {
+  const manifest = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  if (fixtureFlavour) manifest.host_permissions = ['http://127.0.0.1/*'];
+  return manifest;
+}
+
+/** Page entries live beside their code; the extension wants them at the top of dist. */
+const PAGES: Record<string, string> = {
+  popup: 'src/ui/popup/index.html',
+  sidepanel: 'src/ui/sidepanel/index.html',
+  offscreen: 'src/engine/offscreen.html',
+};
+
+function extensionFiles(dest: () => string): Plugin {
+  return {
+    name: 'engram-extension-files',
+    apply: 'build',
+    async closeBundle() {
+      const out = dest();
+      // Asset URLs are absolute (base '/'), so the pages can move without rewriting them.
+      for (const [name, page] of Object.entries(PAGES)) {
+        renameSync(resolve(out, page), resolve(out, `${name}.html`));
+      }
+      rmSync(resolve(out, 'src'), { recursive: true, force: true });
+      writeFileSync(resolve(out, 'manifest.json'), JSON.stringify(manifestFor(fixtures), null, 2));
+      for (const file of ORT_FILES) cpSync(resolve(ortDistDir(), file), resolve(out, file));
+      if (fixtures) {
+        const models = resolve(root, 'tests/fixtures/models');
+        if (!existsSync(models))
+          throw new Error('Fixture models are missing: npm run models:fixtures');
+        cpSync(models, resolve(out, 'models'), { recursive: true });
+      }
+      await buildContentScript(out);
+    },
+  };
+}
+
+/** The content script: one classic script, no imports, as small as we can keep it. */
+async function buildContentScript(out: string): Promise<void> {
+  const tmp = resolve(out, '.content-build');
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    define,
+    build: {
+      outDir: tmp,
+      emptyOutDir: true,
+      minify: true,
+      sourcemap: false,
+      lib: {
+        entry: resolve(root, 'src/content/index.ts'),
+        formats: ['iife'],
+        name: 'engramContent',
+        fileName: () => 'content.js',
+      },
+    },
+  });
+  mkdirSync(out, { recursive: true });
+  renameSync(resolve(tmp, 'content.js'), resolve(out, 'content.js'));
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+export default defineConfig(({ mode }) => {
+  let resolvedOutDir = resolve(root, 'dist/chrome');
+  return {
+    root,
+    base: '/',
+    define,
+    publicDir: 'public',
+    resolve: {
+      // Use the standalone ORT WASM files copied above instead of the copy Vite would inline and
+      // hash from the bundled build (MODELS.md: the inlined copy breaks ORT's worker start).
+      conditions: ['onnxruntime-web-use-extern-wasm', 'module', 'browser', mode],
+    },
+    build: {
+      outDir: 'dist/chrome',
+      emptyOutDir: true,
+      target: 'chrome116',
+      modulePreload: false,
+      sourcemap: false,
+      chunkSizeWarningLimit: 4096,
+      rolldownOptions: {
+        input: {
+          sw: resolve(root, 'src/background/index.ts'),
+          ...Object.fromEntries(Object.entries(PAGES).map(([n, p]) => [n, resolve(root, p)])),
+        },
+        output: {
+          entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+        },
+      },
+    },
+    plugins: [
+      {
+        name: 'engram-out-dir',
+        configResolved(config) {
+          resolvedOutDir = resolve(config.root, config.build.outDir);
+        },
+      },
+      extensionFiles(() => resolvedOutDir),
+    ],
+  };
+});

@@ -1,0 +1,32 @@
+/**
+ * Two projects: `unit` (pure logic and storage, in Node) and `e2e` (the built extension in real
+ * Chromium; run after `npm run build:fixtures`). Benchmarks are scripts, never timed tests.
+ */
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  define: { __ENGRAM_FIXTURE_MODELS__: 'true', __ENGRAM_VERSION__: '"test"' },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+          exclude: ['tests/e2e/**', 'node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
