@@ -7,7 +7,7 @@
 //
 // Users' Google Chrome (137+) ignores --load-extension; there the unpacked folder is loaded over
 // CDP (Extensions.loadUnpacked), the route web-ext takes. Chromium takes the flag.
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -61,7 +61,10 @@ const extensionId = new URL(worker.url()).host;
 console.log(`Engram is loaded: chrome-extension://${extensionId}/ (shortcut: Alt+Shift+S)`);
 
 if (options.headless) {
-  await guidedTour(context, extensionId).finally(() => context.close());
+  await guidedTour(context, extensionId).finally(async () => {
+    await context.close();
+    if (!options.profile) rmSync(profile, { recursive: true, force: true });
+  });
 } else {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);

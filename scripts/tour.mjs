@@ -56,8 +56,8 @@ export async function guidedTour(context, extensionId) {
         `   [${n}] ${(await citation.getByTestId('citation-title').textContent())?.trim()}`,
       );
     }
-    const models = await chat.evaluate(() => document.querySelector('header')?.textContent ?? '');
-    console.log(`6. Status: ${models.replace(/\s+/g, ' ').trim()}`);
+    const models = (await chat.getByTestId('model-status').textContent()) ?? '';
+    console.log(`6. Models: ${models.replace(/\s+/g, ' ').trim()}`);
   } finally {
     await server.close();
   }

@@ -32,6 +32,7 @@ export class Answerer {
     private readonly index: MemoryIndex,
     private readonly embedder: Embedder,
     private readonly generator: Generator,
+    private readonly embedderWaitMs = EMBEDDER_WAIT_MS,
   ) {}
 
   async answer(messageId: string): Promise<void> {
@@ -60,7 +61,7 @@ export class Answerer {
     await this.update(id, { status: 'searching', citations: citationsFor(retrieved) });
 
     if (!this.embedder.isReady && this.embedder.status.state !== 'failed') {
-      await this.waitFor(id, this.embedder.load(), 'embedding model', EMBEDDER_WAIT_MS);
+      await this.waitFor(id, this.embedder.load(), 'embedding model', this.embedderWaitMs);
     }
     if (this.embedder.isReady) {
       retrieved = await retrieve(this.db, this.index, this.embedder, question, { dense: true });

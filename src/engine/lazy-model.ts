@@ -2,7 +2,7 @@
  * Load a model once, share the load among callers, and after a failure allow a fresh attempt
  * only after a pause (a dropped network should not become a retry storm).
  */
-import { errorMessage } from '../shared/dispatch';
+import { describeLoadError } from './load-error';
 import type { ModelState } from './model-state';
 
 const RETRY_AFTER_MS = 60_000;
@@ -35,7 +35,7 @@ export class LazyModel<T> {
         return this.value;
       } catch (error) {
         this.failedAt = Date.now();
-        await this.status.set('failed', errorMessage(error));
+        await this.status.set('failed', describeLoadError(error));
         throw error;
       } finally {
         this.loading = undefined;

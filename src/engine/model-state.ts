@@ -38,6 +38,8 @@ export class ModelState {
 
   /** "Loading the language model… 40%" for the chat's progress line. */
   describe(what: string): string {
+    if (this.state === 'failed')
+      return `The ${what} is unavailable: ${this.error ?? 'unknown error'}`;
     if (this.state !== 'loading') return `The ${what} is ${this.state}.`;
     const percent = this.total > 0 ? Math.floor((100 * this.loaded) / this.total) : 0;
     return percent > 0 ? `Loading the ${what}… ${percent}%` : `Loading the ${what}…`;

@@ -205,6 +205,44 @@ describe('Engram 0.1 end to end', () => {
     expect(answer.text).toMatch(/peanut/i);
     expect(answer.text).toMatch(/\[1\]/);
     expect(answer.citations[0]?.title).toContain(PEANUTS);
+
+    // A citation opens its page, scrolled to the passage by a text fragment.
+    const opened = engram.context.waitForEvent('page');
+    await popup.evaluate(`document.querySelector('[data-testid="citation"][data-n="1"]').click()`);
+    const source = await opened;
+    await source.waitForURL(/webmd-1/);
+    expect(source.url()).toMatch(/\/webmd-1\/source\.html#:~:text=/);
     await popup.close();
+  });
+
+  test('the side panel holds the same chat', async () => {
+    const panel = await engram.context.newPage();
+    await panel.goto(`chrome-extension://${engram.extensionId}/sidepanel.html`);
+    const answer = panel.getByTestId('message').filter({ has: panel.getByTestId('citation') });
+    await expect.poll(() => answer.count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => answer.first().getByTestId('citation-title').first().textContent())
+      .toContain(PEANUTS);
+  });
+
+  test('right-click on a link or an image saves just that', async () => {
+    const page = await open('/ehow-1/source.html');
+    const imageUrl = await page.evaluate(
+      () => document.querySelector<HTMLImageElement>('img[alt="Glass cloche terrariums"]')!.src,
+    );
+    const linkUrl = await page.evaluate(
+      () => document.querySelector<HTMLAnchorElement>('a[href*="ehow-crafts"]')!.href,
+    );
+    await clickContextMenu(engram, page.url(), { menuItemId: 'save-image', srcUrl: imageUrl });
+    await clickContextMenu(engram, page.url(), { menuItemId: 'save-link', linkUrl });
+    const image = await waitFor('the image to be indexed', async () =>
+      (await storedSources(engram)).find((s) => s.kind === 'image' && s.status === 'indexed'),
+    );
+    expect(image.text).toContain('Glass cloche terrariums');
+    const link = await waitFor('the link to be indexed', async () =>
+      (await storedSources(engram)).find((s) => s.kind === 'link' && s.status === 'indexed'),
+    );
+    expect(link.text).toContain('crafts');
+    expect(link.text).toContain(linkUrl);
   });
 });

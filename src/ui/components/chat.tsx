@@ -11,6 +11,7 @@ import { Header } from './header';
 import { MessageList } from './message-list';
 import { RememberButton } from './remember-button';
 import { ShortcutHint } from './shortcut-hint';
+import { SidePanelButton } from './side-panel-button';
 import { useLiveQuery } from './use-live-query';
 import { useNow } from './use-now';
 
@@ -54,6 +55,7 @@ export function Chat({ layout }: { layout: Layout }) {
       <div class="toolbar">
         <RememberButton />
         <ShortcutHint />
+        {layout === 'popup' && <SidePanelButton />}
       </div>
       <MessageList key={conversationId ?? 'new'} messages={view.value?.messages} now={now} />
       {view.error && (

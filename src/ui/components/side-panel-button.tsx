@@ -1,0 +1,33 @@
+/**
+ * "Open in side panel", in the popup: the same chat, kept open while the user browses.
+ * `sidePanel.open` needs a user gesture, which this click is; the popup then closes.
+ */
+import { useState } from 'preact/hooks';
+import { errorMessage } from '../../shared/messaging';
+
+export function SidePanelButton() {
+  const [error, setError] = useState<string>();
+  const open = async () => {
+    try {
+      const window = await chrome.windows.getCurrent();
+      if (window.id === undefined) throw new Error('No browser window');
+      await chrome.sidePanel.open({ windowId: window.id });
+      globalThis.close();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+  return (
+    <button
+      type="button"
+      class="side-panel-button"
+      data-testid="open-side-panel"
+      title={
+        error ? `Could not open the side panel: ${error}` : 'Keep the chat open beside your pages'
+      }
+      onClick={() => void open()}
+    >
+      Side panel
+    </button>
+  );
+}
