@@ -198,7 +198,13 @@ describe('Engram 0.1 end to end', () => {
     await putSetting(engram, 'generation', false);
     const page = await open('/ehow-1/source.html');
     const popup = await RealPopup.open(engram, page);
+    await waitFor('the chat to open', () =>
+      popup.evaluate<boolean>(`!!document.querySelector('[data-testid="new-chat"]')`),
+    );
     await popup.evaluate(`document.querySelector('[data-testid="new-chat"]').click()`);
+    await waitFor('an empty new chat', async () =>
+      (await popup.evaluate<RenderedMessage[]>(READ_MESSAGES)).length === 0 ? true : undefined,
+    );
     await askInPopup(popup, 'When should parents give babies food with peanuts?');
     const answer = await finishedAnswer(popup, 1);
     expect(answer.mode).toBe('extractive');

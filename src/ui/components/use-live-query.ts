@@ -7,7 +7,7 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 
 export interface LiveResult<T> {
-  /** Undefined until the first result; then the latest one, kept while a new query starts. */
+  /** Undefined until the first result of the current query, then its latest result. */
   value: T | undefined;
   error: string | undefined;
 }
@@ -18,6 +18,9 @@ export function useLiveQuery<T>(
 ): LiveResult<T> {
   const [result, setResult] = useState<LiveResult<T>>({ value: undefined, error: undefined });
   useEffect(() => {
+    // A new query shows nothing until its own first result: the previous query's rows (another
+    // conversation) must never be shown as this one's.
+    setResult({ value: undefined, error: undefined });
     const subscription = liveQuery(query).subscribe({
       next: (value) => setResult({ value, error: undefined }),
       error: (error: unknown) =>
