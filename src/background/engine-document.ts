@@ -14,6 +14,13 @@ async function engineExists(): Promise<boolean> {
   return contexts.length > 0;
 }
 
+/** Close the engine (if it runs) and start it again: it rereads the settings on start. */
+export async function restartEngine(): Promise<void> {
+  await creating?.catch(() => undefined);
+  if (await engineExists()) await chrome.offscreen.closeDocument();
+  await ensureEngine();
+}
+
 /** Make sure the engine runs. It resumes queued work by itself when it starts. */
 export async function ensureEngine(): Promise<void> {
   if (await engineExists()) return;

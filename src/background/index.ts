@@ -9,7 +9,7 @@ import { captureTab } from './capture-tab';
 import { ask } from './chat';
 import { onCommand } from './commands';
 import { createContextMenus, onMenuClicked } from './context-menus';
-import { ensureEngine } from './engine-document';
+import { ensureEngine, restartEngine } from './engine-document';
 
 browser.runtime.onMessage.addListener(
   createReceiver('background', {
@@ -21,6 +21,10 @@ browser.runtime.onMessage.addListener(
     },
     'engine/ensure': async () => {
       await ensureEngine();
+      return {};
+    },
+    'engine/restart': async () => {
+      await restartEngine();
       return {};
     },
   }),

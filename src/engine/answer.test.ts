@@ -8,6 +8,7 @@ import { Answerer, NOTHING_FOUND } from './answer';
 import type { Embedder } from './embedder';
 import type { Generator } from './generator';
 import { MemoryIndex } from './memory-index';
+import { embeddingModel } from '../shared/model-registry';
 
 const spec = {
   id: 'test/embed',

@@ -1,7 +1,7 @@
 /** Sentence embeddings with transformers.js: mean-pooled, normalised, batched. */
 import { pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
 import { LazyModel } from './lazy-model';
-import type { EmbeddingModel } from './model-catalog';
+import type { Device, EmbeddingModelSpec } from '../shared/model-registry';
 import { ModelState } from './model-state';
 
 const BATCH = 16;
@@ -9,11 +9,14 @@ const BATCH = 16;
 export class Embedder {
   private readonly model: LazyModel<FeatureExtractionPipeline>;
 
-  constructor(readonly spec: EmbeddingModel) {
+  constructor(
+    readonly spec: EmbeddingModelSpec,
+    device: Device = 'wasm',
+  ) {
     this.model = new LazyModel(new ModelState(spec.id, 'embed'), (state) =>
       pipeline('feature-extraction', spec.id, {
-        dtype: spec.dtype,
-        device: 'wasm',
+        dtype: spec.dtype[device],
+        device,
         progress_callback: state.onProgress,
       }),
     );

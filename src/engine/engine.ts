@@ -1,5 +1,6 @@
 /** The engine: indexes, models, ingest and answers, owned by the offscreen document. */
 import { db } from '../shared/db';
+import { embeddingModel, generationModel } from '../shared/model-registry';
 import type { EngineStatus } from '../shared/protocol';
 import { readSetting } from '../shared/settings';
 import { unfinishedAnswers } from '../shared/store/conversations';
@@ -8,40 +9,49 @@ import { Embedder } from './embedder';
 import { Generator } from './generator';
 import { Ingestor } from './ingest';
 import { MemoryIndex } from './memory-index';
-import { catalog } from './model-catalog';
 import { configureRuntime } from './runtime-env';
 
 export class Engine {
-  readonly embedder = new Embedder(catalog.embedding);
-  readonly generator = new Generator(catalog.generation);
-  readonly index = new MemoryIndex(catalog.embedding);
-  readonly ingestor = new Ingestor(db(), this.index, this.embedder);
-  readonly answerer = new Answerer(db(), this.index, this.embedder, this.generator);
+  private constructor(
+    readonly embedder: Embedder,
+    readonly generator: Generator,
+    readonly index: MemoryIndex,
+    readonly ingestor: Ingestor,
+    readonly answerer: Answerer,
+  ) {}
 
   /** Ready to search: runtime configured and indexes loaded. Models keep loading after this. */
-  async start(): Promise<void> {
-    configureRuntime(await readSetting(db(), 'modelHost'));
-    await this.index.load(db());
+  static async start(): Promise<Engine> {
+    const store = db();
+    configureRuntime(await readSetting(store, 'modelHost'));
+    const embedder = new Embedder(embeddingModel(await readSetting(store, 'embeddingModel')));
+    const generator = new Generator(generationModel(await readSetting(store, 'generationModel')));
+    const index = new MemoryIndex(embedder.spec);
+    await index.load(store);
+    const ingestor = new Ingestor(store, index, embedder);
+    const engine = new Engine(
+      embedder,
+      generator,
+      index,
+      ingestor,
+      new Answerer(store, index, embedder, generator),
+    );
     // Warm the embedder first (indexing and search need it), then the language model.
-    void this.embedder
+    void embedder
       .load()
-      .then(() => this.ingestor.backfill())
+      .then(() => ingestor.backfill())
       .catch((error: unknown) => console.warn('Engram: embedding model:', error))
-      .finally(() => {
-        if (catalog.generation) void this.generator.load().catch(() => undefined);
-      });
-    void this.ingestor.kick();
-    for (const message of await unfinishedAnswers(db())) void this.answerer.answer(message.id);
+      .finally(() => void generator.load().catch(() => undefined));
+    void ingestor.kick();
+    for (const message of await unfinishedAnswers(store)) void engine.answerer.answer(message.id);
+    return engine;
   }
 
   async status(): Promise<EngineStatus> {
-    const describe = (m: {
-      status: { state: EngineStatus['embedder']['state']; error?: string | undefined };
-      spec: { id: string };
-    }) => ({
-      state: m.status.state,
-      model: m.spec.id,
-      ...(m.status.error ? { error: m.status.error } : {}),
+    const describe = (model: Embedder | Generator) => ({
+      state: model.status.state,
+      model: model.spec.id,
+      ...(model.status.error ? { error: model.status.error } : {}),
     });
     return {
       embedder: describe(this.embedder),

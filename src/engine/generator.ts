@@ -6,17 +6,20 @@ import {
   type TextGenerationPipeline,
 } from '@huggingface/transformers';
 import { LazyModel } from './lazy-model';
-import type { GenerationModel } from './model-catalog';
+import type { Device, GenerationModelSpec } from '../shared/model-registry';
 import { ModelState } from './model-state';
 
 export class Generator {
   private readonly model: LazyModel<TextGenerationPipeline>;
 
-  constructor(readonly spec: GenerationModel) {
+  constructor(
+    readonly spec: GenerationModelSpec,
+    device: Device = 'wasm',
+  ) {
     this.model = new LazyModel(new ModelState(spec.id, 'generate'), (state) =>
       pipeline('text-generation', spec.id, {
-        dtype: spec.dtype,
-        device: 'wasm',
+        dtype: spec.dtype[device],
+        device,
         progress_callback: state.onProgress,
       }),
     );

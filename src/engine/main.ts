@@ -6,25 +6,21 @@ import browser from 'webextension-polyfill';
 import { createReceiver } from '../shared/messaging';
 import { Engine } from './engine';
 
-const engine = new Engine();
-const ready = engine.start();
+const ready = Engine.start();
 ready.catch((error: unknown) => console.error('Engram: the engine failed to start:', error));
 
 browser.runtime.onMessage.addListener(
   createReceiver('engine', {
     'engine/ingest': async () => {
-      await ready;
-      void engine.ingestor.kick();
+      void (await ready).ingestor.kick();
       return {};
     },
     'engine/answer': async ({ messageId }) => {
-      await ready;
-      void engine.answerer.answer(messageId);
+      void (await ready).answerer.answer(messageId);
       return {};
     },
     'engine/status': async () => {
-      await ready;
-      return engine.status();
+      return (await ready).status();
     },
   }),
 );

@@ -7,14 +7,14 @@
 import { Bm25Index } from '../core/bm25';
 import { dequantizeInt8, FlatVectorIndex } from '../core/vector';
 import type { ChunkRow, EngramDb } from '../shared/db';
-import type { EmbeddingModel } from './model-catalog';
+import type { EmbeddingModelSpec } from '../shared/model-registry';
 
 export class MemoryIndex {
   readonly keyword = new Bm25Index();
   readonly vectors: FlatVectorIndex;
   private readonly chunksOf = new Map<string, string[]>();
 
-  constructor(readonly model: EmbeddingModel) {
+  constructor(readonly model: EmbeddingModelSpec) {
     this.vectors = new FlatVectorIndex(model.dims);
   }
 

@@ -4,7 +4,6 @@
  * fixtures or from the model host, cached in Cache Storage after the first download.
  */
 import { env } from '@huggingface/transformers';
-import { catalog } from './model-catalog';
 
 export function configureRuntime(modelHost: string): void {
   const wasm = env.backends.onnx.wasm;
@@ -16,7 +15,8 @@ export function configureRuntime(modelHost: string): void {
     // Unset, ORT uses one thread when the page is not cross-origin isolated; leave a core free.
     wasm.numThreads = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
   }
-  if (catalog.packaged) {
+  // The test build packages its models; the shipped build downloads them.
+  if (__ENGRAM_FIXTURE_MODELS__) {
     env.allowRemoteModels = false;
     env.allowLocalModels = true;
     env.localModelPath = chrome.runtime.getURL('models/');

@@ -116,6 +116,13 @@ export const protocol = {
     request: empty,
     response: empty,
   }),
+  /** Settings page: restart the engine so it loads the models the settings now name. */
+  'engine/restart': def({
+    target: 'background',
+    from: ['extension'],
+    request: empty,
+    response: empty,
+  }),
   /** Background → engine: process queued ingest jobs. */
   'engine/ingest': def({
     target: 'engine',

