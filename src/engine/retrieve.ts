@@ -1,9 +1,10 @@
 /**
- * Hybrid retrieval: BM25 and dense vectors, fused by reciprocal rank, then grouped by source (a
+ * Hybrid retrieval: BM25 and dense vectors, fused by weighted reciprocal rank (the dense weight
+ * belongs to the embedding model, measured by the eval), then grouped by source (a
  * few chunks per source at most) so an answer cites several sources rather than one page many
  * times. Keyword search needs no model, so it answers from the first second.
  */
-import { reciprocalRankFusion } from '../core/fusion';
+import { weightedReciprocalRankFusion } from '../core/weighted-fusion';
 import type { ChunkRow, EngramDb, SourceRow } from '../shared/db';
 import type { Embedder } from './embedder';
 import type { MemoryIndex } from './memory-index';
@@ -36,7 +37,7 @@ export async function retrieve(
     const [query] = await embedder.embed([question], 'query');
     if (query) lists.push(index.vectors.search(query, CANDIDATES));
   }
-  const fused = reciprocalRankFusion(lists);
+  const fused = weightedReciprocalRankFusion(lists, { weights: [1, embedder.spec.denseWeight] });
   if (fused.length === 0) return [];
 
   const ranked = new Map<string, { chunkIds: string[]; score: number }>();

@@ -27,6 +27,12 @@ export interface EmbeddingModelSpec extends ModelBase {
   /** e5 models were trained with `query: ` and `passage: ` prefixes; others need none. */
   queryPrefix: string;
   passagePrefix: string;
+  /**
+   * The dense list's weight against keyword (1) in weighted reciprocal rank fusion, measured by
+   * `npm run eval:retrieval`: a weak model's middling hits must not outvote keyword's best.
+   * 1 until measured.
+   */
+  denseWeight: number;
 }
 
 export interface GenerationModelSpec extends ModelBase {
@@ -54,6 +60,7 @@ export const MODELS = [
     dims: 384,
     queryPrefix: 'query: ',
     passagePrefix: 'passage: ',
+    denseWeight: 1,
   },
   {
     id: 'onnx-community/Qwen3-0.6B-ONNX',
@@ -90,6 +97,9 @@ export const MODELS = [
     dims: 100,
     queryPrefix: '',
     passagePrefix: '',
+    // GloVe is English-only and weak: dense MRR 0.62 vs keyword 0.75 on the eval set; every
+    // weight from 0.05 to 0.5 makes hybrid beat both, 0.3 is mid-range.
+    denseWeight: 0.3,
     fixture: true,
   },
   {

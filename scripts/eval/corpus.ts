@@ -1,0 +1,61 @@
+/** The retrieval-eval fixtures: pages (tests/fixtures/eval/corpus) and questions about them. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const EVAL_DIR = fileURLToPath(new URL('../../tests/fixtures/eval/', import.meta.url));
+
+export interface EvalPage {
+  /** The Readability test-page name, e.g. `nytimes-4`. */
+  id: string;
+  title: string;
+  url: string;
+  /** As the page declares it (may be empty). */
+  lang: string;
+  /** The article as plain text, paragraphs separated by a blank line. */
+  text: string;
+}
+
+export const QUESTION_KINDS = ['lexical', 'paraphrase', 'cross-lingual'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export interface EvalQuestion {
+  id: string;
+  question: string;
+  lang: 'en' | 'zh';
+  /**
+   * lexical: uses the page's own words; paraphrase: avoids its distinctive words; cross-lingual:
+   * asked in Chinese about a page in another language.
+   */
+  kind: QuestionKind;
+  /** The id of the one page that answers it. */
+  answer_page: string;
+}
+
+export function loadPages(dir = path.join(EVAL_DIR, 'corpus')): EvalPage[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as EvalPage);
+}
+
+/** The questions, checked: unique ids, known kinds and languages, answer pages that exist. */
+export function loadQuestions(
+  pages: readonly EvalPage[],
+  file = path.join(EVAL_DIR, 'questions.json'),
+): EvalQuestion[] {
+  const questions = JSON.parse(readFileSync(file, 'utf8')) as EvalQuestion[];
+  const pageIds = new Set(pages.map((p) => p.id));
+  const seen = new Set<string>();
+  for (const q of questions) {
+    const problem =
+      (seen.has(q.id) && 'duplicate id') ||
+      (!QUESTION_KINDS.includes(q.kind) && `unknown kind ${q.kind}`) ||
+      (q.lang !== 'en' && q.lang !== 'zh' && `unknown lang ${String(q.lang)}`) ||
+      (!pageIds.has(q.answer_page) && `no page ${q.answer_page}`) ||
+      (q.question.trim() === '' && 'empty question');
+    if (problem) throw new Error(`questions.json: ${q.id}: ${problem}`);
+    seen.add(q.id);
+  }
+  return questions;
+}

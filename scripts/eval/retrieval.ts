@@ -1,0 +1,90 @@
+/**
+ * Retrieval quality (issue #4): Recall@1/5/10 and MRR of keyword-only, dense-only and hybrid
+ * search over the eval pages and questions in tests/fixtures/eval, for one registered embedding
+ * model. Prints a table and writes bench-results/eval-retrieval.json.
+ *
+ *   npx tsx scripts/eval/retrieval.ts [--model <id>]
+ *
+ * Any registered embedding model (src/shared/model-registry.ts). The default is the fixture
+ * GloVe model (offline, English only); `--model Xenova/multilingual-e5-small` measures the shipped
+ * default where the Hugging Face hub is reachable.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadPages, loadQuestions } from './corpus';
+import { embeddingModel, type EmbeddingModelSpec } from '../../src/shared/model-registry';
+import { DEFAULT_EVAL_MODEL, denseWeightOf, loadEmbedder } from './embedders';
+import { evaluate, METHODS, type EvalReport } from './evaluate';
+
+const OUT_DIR = fileURLToPath(new URL('../../bench-results/', import.meta.url));
+
+function argValue(argv: readonly string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`.padStart(7);
+const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
+
+export function formatTable(model: EmbeddingModelSpec, report: EvalReport): string {
+  const lines = [
+    `Retrieval eval — model ${model.id} (${model.dtype.wasm}, ${model.dims} dims)`,
+    `${report.pages} pages, ${report.chunks} chunks, ${report.questions.length} questions; ` +
+      `top ${report.candidates} chunks per list; a page ranks at its best chunk`,
+    `hybrid = the engine's RRF (k = 60, equal weights); hybrid-weighted = weighted RRF ` +
+      `(k = 60, keyword 1, dense ${report.denseWeight})`,
+    '',
+    `${'group'.padEnd(20)}${'n'.padStart(4)}  ${'method'.padEnd(16)}${'R@1'.padStart(7)}` +
+      `${'R@5'.padStart(7)}${'R@10'.padStart(7)}${'MRR'.padStart(7)}`,
+  ];
+  for (const [group, byMethod] of Object.entries(report.metrics)) {
+    METHODS.forEach((method, i) => {
+      const m = byMethod[method];
+      const head =
+        i === 0 ? `${group.padEnd(20)}${String(m.questions).padStart(4)}` : ' '.repeat(24);
+      lines.push(
+        `${head}  ${method.padEnd(16)}${pct(m.recallAt1)}${pct(m.recallAt5)}${pct(m.recallAt10)}` +
+          `${m.mrr.toFixed(3).padStart(7)}`,
+      );
+    });
+  }
+  lines.push('', 'MRR gain, all questions (paired bootstrap, 95% interval):');
+  for (const [method, gain] of Object.entries(report.mrrGain)) {
+    for (const [over, g] of Object.entries(gain)) {
+      lines.push(
+        `  ${method.padEnd(16)} ${over.padEnd(12)} ${signed(g.mean)}  [${signed(g.low)}, ${signed(g.high)}]`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const model = embeddingModel(argValue(process.argv.slice(2), '--model') ?? DEFAULT_EVAL_MODEL);
+  const pages = loadPages();
+  const questions = loadQuestions(pages);
+  const { embed, dispose } = await loadEmbedder(model);
+  const started = performance.now();
+  const denseWeight = denseWeightOf(model);
+  const report = await evaluate(pages, questions, { embed, denseWeight });
+  const seconds = (performance.now() - started) / 1000;
+  await dispose();
+
+  console.log(formatTable(model, report));
+  console.log(`\n(${seconds.toFixed(1)} s including embedding)`);
+  mkdirSync(OUT_DIR, { recursive: true });
+  const file = `${OUT_DIR}eval-retrieval.json`;
+  const json = {
+    model: { id: model.id, dtype: model.dtype.wasm, dims: model.dims },
+    date: new Date().toISOString(),
+    seconds,
+    ...report,
+  };
+  writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+  console.log(`Wrote ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

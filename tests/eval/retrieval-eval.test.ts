@@ -1,0 +1,65 @@
+/**
+ * Issue #4, "Quality": on the team's question set over real pages, hybrid retrieval must beat
+ * keyword-only and dense-only. Runs the same evaluation as `npm run eval:retrieval` with the
+ * fixture GloVe model (offline); the numbers themselves are in that command's table.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPages, loadQuestions, type EvalQuestion } from '../../scripts/eval/corpus';
+import { DEFAULT_EVAL_MODEL, denseWeightOf, loadEmbedder } from '../../scripts/eval/embedders';
+import { evaluate, type EvalReport, type Method } from '../../scripts/eval/evaluate';
+import { embeddingModel } from '../../src/shared/model-registry';
+
+const pages = loadPages();
+const questions = loadQuestions(pages);
+const model = embeddingModel(DEFAULT_EVAL_MODEL);
+
+let report: EvalReport;
+let dispose: () => Promise<void> = () => Promise.resolve();
+
+beforeAll(async () => {
+  const embedder = await loadEmbedder(model);
+  dispose = embedder.dispose;
+  report = await evaluate(pages, questions, {
+    embed: embedder.embed,
+    denseWeight: denseWeightOf(model),
+  });
+}, 60_000);
+afterAll(() => dispose());
+
+const count = (keep: (q: EvalQuestion) => boolean): number => questions.filter(keep).length;
+
+function expectBeatsBoth(hybrid: Method): void {
+  const all = report.metrics.all;
+  if (!all) throw new Error('no overall metrics');
+  const h = all[hybrid];
+  expect(h.mrr, `${hybrid} MRR vs keyword`).toBeGreaterThan(all.keyword.mrr);
+  expect(h.mrr, `${hybrid} MRR vs dense`).toBeGreaterThan(all.dense.mrr);
+  expect(h.recallAt5, `${hybrid} R@5 vs keyword`).toBeGreaterThanOrEqual(all.keyword.recallAt5);
+  expect(h.recallAt5, `${hybrid} R@5 vs dense`).toBeGreaterThanOrEqual(all.dense.recallAt5);
+}
+
+describe(`retrieval eval (${model.id})`, () => {
+  it('has the question set the issue asks for', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(50);
+    expect(questions.length).toBeGreaterThanOrEqual(60);
+    expect(count((q) => q.kind === 'paraphrase')).toBeGreaterThanOrEqual(20);
+    expect(count((q) => q.kind === 'cross-lingual' && q.lang === 'zh')).toBeGreaterThanOrEqual(10);
+    expect(count((q) => q.lang === 'zh')).toBeGreaterThanOrEqual(15);
+  });
+
+  it('finds pages with the dense model at all (far better than chance)', () => {
+    // Chance for R@10 is 10 / 57 pages; GloVe is English-only, so English questions.
+    expect(report.metrics['lang:en']?.dense.recallAt10).toBeGreaterThan(0.5);
+  });
+
+  it('hybrid (weighted RRF, the model’s dense weight) beats keyword and dense', () => {
+    expectBeatsBoth('hybrid-weighted');
+  });
+
+  // Why the engine weights the dense list (the registry's denseWeight): with equal weights the weak
+  // GloVe list outvotes keyword's rank-1 hits (MRR 0.739 against keyword 0.753). If this starts
+  // passing, equal weights are enough: set GloVe's denseWeight to 1 and make this a plain `it`.
+  it.fails('hybrid with equal-weight RRF (k = 60) beats keyword and dense', () => {
+    expectBeatsBoth('hybrid');
+  });
+});
