@@ -66,6 +66,7 @@ const PAGES: Record<string, string> = {
   popup: 'src/ui/popup/index.html',
   sidepanel: 'src/ui/sidepanel/index.html',
   offscreen: 'src/engine/offscreen.html',
+  settings: 'src/ui/settings/index.html',
 };
 
 function extensionFiles(dest: () => string): Plugin {

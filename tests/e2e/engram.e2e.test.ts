@@ -10,7 +10,6 @@ import {
   clickContextMenu,
   launchEngram,
   pressRememberShortcut,
-  putSetting,
   RealPopup,
   ROOT,
   serveFolder,
@@ -194,8 +193,21 @@ describe('Engram 0.1 end to end', () => {
     await again.close();
   });
 
+  test('the settings page lists the models in use and their live state', async () => {
+    const settings = await engram.context.newPage();
+    await settings.goto(`chrome-extension://${engram.extensionId}/settings.html`);
+    for (const id of ['engram/glove-100d-static', 'engram/tiny-gpt']) {
+      const row = settings.locator(`[data-testid="model-row"][data-model-id="${id}"]`);
+      await expect.poll(() => row.getAttribute('data-in-use')).toBe('true');
+      await expect.poll(() => row.getAttribute('data-state')).toBe('ready');
+    }
+    await expect.poll(() => settings.getByTestId('storage-total').count()).toBe(1);
+    // Turn the language model off, as a person would, for the next test.
+    await settings.getByTestId('generation-toggle').uncheck();
+    await expect.poll(() => settings.getByTestId('generation-toggle').isChecked()).toBe(false);
+  });
+
   test('without a language model the answer is the best sentences, with citations', async () => {
-    await putSetting(engram, 'generation', false);
     const page = await open('/ehow-1/source.html');
     const popup = await RealPopup.open(engram, page);
     await waitFor('the chat to open', () =>

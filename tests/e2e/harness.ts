@@ -252,26 +252,3 @@ export async function clickContextMenu(
     { pageUrl, info },
   );
 }
-
-/** Write a setting row straight into IndexedDB (as the settings page will, in a later issue). */
-export async function putSetting(engram: Engram, key: string, value: unknown): Promise<void> {
-  const sw = await serviceWorker(engram);
-  await sw.evaluate(
-    ({ key, value }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('engram');
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-        open.onsuccess = () => {
-          const database = open.result;
-          const tx = database.transaction('settings', 'readwrite');
-          tx.objectStore('settings').put({ key, value });
-          tx.oncomplete = () => {
-            database.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-        };
-      }),
-    { key, value },
-  );
-}

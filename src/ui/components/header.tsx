@@ -1,4 +1,5 @@
 /** "Engram", how many memories, the models' state, and New chat. */
+import browser from 'webextension-polyfill';
 import { countMemories, loadModels } from './conversation-query';
 import { modelStatusLine } from './model-status';
 import { useLiveQuery } from './use-live-query';
@@ -24,6 +25,15 @@ export function Header({ onNewChat, engineError }: Props) {
         </span>
         <button type="button" class="new-chat" data-testid="new-chat" onClick={onNewChat}>
           New chat
+        </button>
+        <button
+          type="button"
+          class="new-chat"
+          data-testid="open-settings"
+          title="Models, storage and settings"
+          onClick={() => void browser.runtime.openOptionsPage()}
+        >
+          Settings
         </button>
       </div>
       <p class="model-status muted" data-testid="model-status" title={modelLine}>

@@ -1,0 +1,23 @@
+/**
+ * "118 MB": a byte count as people read it. Binary steps (1 MB = 1024 × 1024 bytes), as the model
+ * registry counts its sizes and as Chrome's own storage pages do; one decimal below 10 so small
+ * models do not all read "1 MB".
+ */
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '–';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  let shown = unit === 0 || value >= 10 ? Math.round(value) : Math.round(value * 10) / 10;
+  // 1023.7 KB rounds up to 1024 KB: say 1 MB instead.
+  if (shown >= 1024 && unit < UNITS.length - 1) {
+    shown = 1;
+    unit += 1;
+  }
+  return `${shown} ${UNITS[unit]}`;
+}

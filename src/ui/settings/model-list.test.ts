@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { MODELS } from '../../shared/model-registry';
+import { describeLanguages, visibleModels } from './model-list';
+
+const ids = (specs: readonly { id: string }[]) => specs.map((s) => s.id);
+
+describe('visibleModels', () => {
+  it('hides the test fixtures from the shipped build', () => {
+    expect(ids(visibleModels(MODELS, false, new Set()))).toEqual([
+      'Xenova/multilingual-e5-small',
+      'onnx-community/Qwen3-0.6B-ONNX',
+      'onnx-community/gemma-3-270m-it-ONNX',
+    ]);
+  });
+
+  it('lists every model in the fixture build', () => {
+    expect(visibleModels(MODELS, true, new Set())).toHaveLength(MODELS.length);
+  });
+
+  it('still lists a fixture the settings name', () => {
+    expect(ids(visibleModels(MODELS, false, new Set(['engram/tiny-gpt'])))).toContain(
+      'engram/tiny-gpt',
+    );
+  });
+});
+
+describe('describeLanguages', () => {
+  it('names languages in English', () => {
+    expect(describeLanguages(['multilingual'])).toBe('Multilingual');
+    expect(describeLanguages(['en', 'fr'])).toBe('English, French');
+  });
+
+  it('shows a malformed code as written', () => {
+    expect(describeLanguages(['not a code'])).toBe('not a code');
+  });
+});

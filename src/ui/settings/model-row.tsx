@@ -1,0 +1,107 @@
+/** One registered model: its facts, its live state, and the buttons to use it or free its space. */
+import { useId } from 'preact/hooks';
+import type { ModelRow as LiveRow } from '../../shared/db';
+import { downloadSize, type ModelSpec } from '../../shared/model-registry';
+import { DeleteDownload } from './delete-download';
+import { formatBytes } from './format-bytes';
+import { modelDisplay } from './model-display';
+import { describeLanguages } from './model-list';
+
+interface Props {
+  spec: ModelSpec;
+  row: LiveRow | undefined;
+  inUse: boolean;
+  /** Bytes of this model in the cache; undefined while unknown. */
+  cached: number | undefined;
+  /** A switch is under way: no second one until it is done. */
+  switching: boolean;
+  onUse: () => void;
+  /** Restart the engine, which tries the model in use again. */
+  onRetry: () => void;
+  onDelete: () => Promise<void>;
+}
+
+export function ModelRow(props: Props) {
+  const { spec, row, inUse, cached, switching, onUse, onRetry, onDelete } = props;
+  const nameId = useId();
+  const display = modelDisplay(row, inUse, cached);
+  const size = downloadSize(spec, 'wasm');
+  const blocked =
+    inUse && display.state === 'downloading'
+      ? 'The model in use is loading; delete it when it is done.'
+      : cached === 0
+        ? 'Nothing downloaded.'
+        : undefined;
+  return (
+    <li
+      class={`model-row${inUse ? ' is-in-use' : ''}`}
+      data-testid="model-row"
+      data-model-id={spec.id}
+      data-state={display.state}
+      data-in-use={String(inUse)}
+      aria-labelledby={nameId}
+    >
+      <div class="model-main">
+        <div class="model-title">
+          <h4 id={nameId}>{spec.name}</h4>
+          {inUse && (
+            <span class="badge" data-testid="in-use">
+              In use
+            </span>
+          )}
+        </div>
+        <code class="model-id">{spec.id}</code>
+        <dl class="model-facts">
+          <div>
+            <dt>Languages</dt>
+            <dd>{describeLanguages(spec.languages)}</dd>
+          </div>
+          <div>
+            <dt>Licence</dt>
+            <dd>{spec.licence}</dd>
+          </div>
+          <div>
+            <dt>Download</dt>
+            <dd data-testid="model-size">{size === undefined ? 'unknown' : formatBytes(size)}</dd>
+          </div>
+        </dl>
+        <p class={`model-state state-${display.state}`} data-testid="model-state">
+          {display.text}
+        </p>
+        {display.percent !== null && (
+          <progress
+            class="model-progress"
+            max={100}
+            value={display.percent}
+            aria-label={`${spec.name} download`}
+          />
+        )}
+      </div>
+      <div class="model-actions">
+        {!inUse && (
+          <button
+            type="button"
+            class="primary"
+            data-testid="use-model"
+            disabled={switching}
+            onClick={onUse}
+          >
+            Use this model
+          </button>
+        )}
+        {inUse && display.state === 'failed' && (
+          <button type="button" data-testid="retry-model" disabled={switching} onClick={onRetry}>
+            Try again
+          </button>
+        )}
+        <DeleteDownload
+          modelName={spec.name}
+          size={cached ? formatBytes(cached) : undefined}
+          inUse={inUse}
+          blocked={blocked}
+          onDelete={onDelete}
+        />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * The models of this build, by task: what each is, whether it is downloaded, which one is in use,
+ * and the buttons to switch or to free space. Switching writes the setting and restarts the engine,
+ * which loads the models the settings name.
+ */
+import { useState } from 'preact/hooks';
+import { db, type ModelRow as LiveRow } from '../../shared/db';
+import { errorMessage, send } from '../../shared/messaging';
+import { deleteModelFiles } from '../../shared/model-files';
+import { MODELS, type ModelSpec } from '../../shared/model-registry';
+import { writeSetting } from '../../shared/settings';
+import { ModelRow } from './model-row';
+import { TASK_GROUPS, visibleModels, type TaskGroup } from './model-list';
+import type { Settings } from './settings-query';
+
+/** What the last switch or retry is doing; while `busy`, no second one starts. */
+interface Notice {
+  kind: 'busy' | 'done' | 'failed';
+  text: string;
+}
+
+interface Props {
+  settings: Settings;
+  rows: readonly LiveRow[];
+  /** Bytes cached per model id; undefined while unknown. */
+  cached: Record<string, number> | undefined;
+  /** Called after files were deleted, so the sizes are read again. */
+  onDeleted: () => void;
+}
+
+const REINDEX_NOTE =
+  'Switching the embedding model re-indexes your memory in the background. Search keeps using ' +
+  'the current index until the new one is complete.';
+
+export function ModelsPanel({ settings, rows, cached, onDeleted }: Props) {
+  const [notice, setNotice] = useState<Notice>();
+  const inUse = new Set([settings.embeddingModel, settings.generationModel]);
+  const models = visibleModels(MODELS, __ENGRAM_FIXTURE_MODELS__, inUse);
+  const live = new Map(rows.map((row) => [row.id, row]));
+
+  const use = async (group: TaskGroup, spec: ModelSpec) => {
+    setNotice({ kind: 'busy', text: `Switching to ${spec.name}…` });
+    try {
+      await writeSetting(db(), group.setting, spec.id);
+    } catch (error) {
+      setNotice({
+        kind: 'failed',
+        text: `Could not switch to ${spec.name}: ${errorMessage(error)}`,
+      });
+      return;
+    }
+    try {
+      await send('engine/restart', {});
+      setNotice({
+        kind: 'done',
+        text:
+          group.task === 'embed'
+            ? `Now using ${spec.name}. Your memory is being re-indexed in the background.`
+            : `Now using ${spec.name}.`,
+      });
+    } catch (error) {
+      setNotice({
+        kind: 'failed',
+        text: `${spec.name} is selected, but the engine did not restart (${errorMessage(error)}); it is used from the next start.`,
+      });
+    }
+  };
+
+  const retry = async (spec: ModelSpec) => {
+    setNotice({ kind: 'busy', text: `Restarting the engine to try ${spec.name} again…` });
+    try {
+      await send('engine/restart', {});
+      setNotice({ kind: 'done', text: `Trying ${spec.name} again.` });
+    } catch (error) {
+      setNotice({ kind: 'failed', text: `The engine did not restart: ${errorMessage(error)}` });
+    }
+  };
+
+  const remove = async (id: string) => {
+    try {
+      await deleteModelFiles(id);
+    } finally {
+      onDeleted();
+    }
+  };
+
+  return (
+    <section class="panel" aria-labelledby="models-heading" data-testid="models-panel">
+      <h2 id="models-heading">Models</h2>
+      <p class="muted">
+        Models run on this device and are downloaded once. Sizes are the download for running
+        without WebGPU.
+      </p>
+      <p
+        class={`switch-notice${notice?.kind === 'failed' ? ' is-error' : ''}`}
+        role="status"
+        data-testid="switch-notice"
+      >
+        {notice?.text}
+      </p>
+      {TASK_GROUPS.map((group) => {
+        const specs = models.filter((spec) => spec.task === group.task);
+        const headingId = `models-${group.task}`;
+        return (
+          <section class="model-group" key={group.task} aria-labelledby={headingId}>
+            <h3 id={headingId}>{group.title}</h3>
+            {group.task === 'embed' && (
+              <p class="note" data-testid="reindex-note">
+                {REINDEX_NOTE}
+              </p>
+            )}
+            <ul class="model-list">
+              {specs.map((spec) => (
+                <ModelRow
+                  key={spec.id}
+                  spec={spec}
+                  row={live.get(spec.id)}
+                  inUse={settings[group.setting] === spec.id}
+                  cached={cached === undefined ? undefined : (cached[spec.id] ?? 0)}
+                  switching={notice?.kind === 'busy'}
+                  onUse={() => void use(group, spec)}
+                  onRetry={() => void retry(spec)}
+                  onDelete={() => remove(spec.id)}
+                />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </section>
+  );
+}
