@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { EngramDb, type MessageRow } from '../shared/db';
+import { embeddingModel } from '../shared/model-registry';
 import { startExchange } from '../shared/store/conversations';
 import { commitIndexed } from '../shared/store/index-commit';
 import { storeCapture } from '../shared/store/sources';
@@ -8,15 +9,8 @@ import { Answerer, NOTHING_FOUND } from './answer';
 import type { Embedder } from './embedder';
 import type { Generator } from './generator';
 import { MemoryIndex } from './memory-index';
-import { embeddingModel } from '../shared/model-registry';
 
-const spec = {
-  id: 'test/embed',
-  dtype: 'q8',
-  dims: 4,
-  queryPrefix: '',
-  passagePrefix: '',
-} as const;
+const spec = embeddingModel('engram/glove-100d-static');
 
 /** An embedding model that is still downloading, as on a first run. */
 const loadingEmbedder = {
