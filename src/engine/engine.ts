@@ -23,9 +23,12 @@ export class Engine {
   /** Ready to search: runtime configured and indexes loaded. Models keep loading after this. */
   static async start(): Promise<Engine> {
     const store = db();
-    configureRuntime(await readSetting(store, 'modelHost'));
     const embedder = new Embedder(embeddingModel(await readSetting(store, 'embeddingModel')));
     const generator = new Generator(generationModel(await readSetting(store, 'generationModel')));
+    await configureRuntime(await readSetting(store, 'modelHost'), (download) => {
+      const model = [embedder, generator].find((m) => m.spec.id === download.model);
+      model?.status.onDownload(download);
+    });
     const index = new MemoryIndex(embedder.spec);
     await index.load(store);
     const ingestor = new Ingestor(store, index, embedder);

@@ -20,7 +20,9 @@ export class Generator {
       pipeline('text-generation', spec.id, {
         dtype: spec.dtype[device],
         device,
-        progress_callback: state.onProgress,
+        // Downloads report through the model store; transformers.js's own events only say how
+        // fast it reads finished files back, and asking for them costs a probe request per file.
+        ...(__ENGRAM_FIXTURE_MODELS__ ? { progress_callback: state.onProgress } : {}),
       }),
     );
   }

@@ -4,6 +4,7 @@
  */
 import type { ProgressInfo } from '@huggingface/transformers';
 import { db, type ModelRow } from '../shared/db';
+import type { ModelProgress } from './download-progress';
 
 const WRITE_EVERY_MS = 250;
 
@@ -12,6 +13,7 @@ export class ModelState {
   error: string | undefined;
   private loaded = 0;
   private total = 0;
+  private etaSeconds: number | undefined;
   private lastWrite = 0;
 
   constructor(
@@ -25,16 +27,26 @@ export class ModelState {
     await this.write();
   }
 
-  /** A transformers.js progress callback. */
+  /** A transformers.js progress callback (loading packaged files). */
   readonly onProgress = (info: ProgressInfo): void => {
     if (info.status !== 'progress_total') return;
-    this.loaded = info.loaded;
-    this.total = info.total;
+    this.progress(info.loaded, info.total, undefined);
+  };
+
+  /** Progress of the model store's download of this model. */
+  readonly onDownload = (download: ModelProgress): void => {
+    this.progress(download.loaded, download.total, download.etaSeconds);
+  };
+
+  private progress(loaded: number, total: number, etaSeconds: number | undefined): void {
+    this.loaded = loaded;
+    this.total = total;
+    this.etaSeconds = etaSeconds;
     const now = Date.now();
     if (now - this.lastWrite < WRITE_EVERY_MS) return;
     this.lastWrite = now;
     void this.write().catch(() => undefined); // Progress is advisory; the final state is awaited.
-  };
+  }
 
   /** "Loading the language model… 40%" for the chat's progress line. */
   describe(what: string): string {
@@ -42,7 +54,8 @@ export class ModelState {
       return `The ${what} is unavailable: ${this.error ?? 'unknown error'}`;
     if (this.state !== 'loading') return `The ${what} is ${this.state}.`;
     const percent = this.total > 0 ? Math.floor((100 * this.loaded) / this.total) : 0;
-    return percent > 0 ? `Loading the ${what}… ${percent}%` : `Loading the ${what}…`;
+    const left = this.etaSeconds === undefined ? '' : `, ${timeLeft(this.etaSeconds)} left`;
+    return percent > 0 ? `Loading the ${what}… ${percent}%${left}` : `Loading the ${what}…`;
   }
 
   private async write(): Promise<void> {
@@ -52,8 +65,12 @@ export class ModelState {
       state: this.state,
       loaded: this.loaded,
       total: this.total,
+      ...(this.etaSeconds === undefined ? {} : { etaSeconds: this.etaSeconds }),
       ...(this.error ? { error: this.error } : {}),
       updatedAt: Date.now(),
     });
   }
 }
+
+const timeLeft = (seconds: number): string =>
+  seconds < 90 ? `${Math.max(1, Math.round(seconds))} s` : `${Math.round(seconds / 60)} min`;

@@ -1,11 +1,17 @@
 /**
  * transformers.js settings for the extension: ONNX Runtime's WASM files come from the extension
  * package (MV3 forbids remote code, and the CSP blocks CDNs); weights come from the packaged
- * fixtures or from the model host, cached in Cache Storage after the first download.
+ * fixtures or from the model host through Engram's model store: ranged, resumable, verified
+ * downloads kept in Cache Storage (see model-store.ts for why both env.fetch and customCache).
  */
 import { env } from '@huggingface/transformers';
+import type { ProgressListener } from './download-progress';
+import { ModelStore } from './model-store';
 
-export function configureRuntime(modelHost: string): void {
+export async function configureRuntime(
+  modelHost: string,
+  onDownload: ProgressListener,
+): Promise<ModelStore | undefined> {
   const wasm = env.backends.onnx.wasm;
   if (wasm) {
     wasm.wasmPaths = {
@@ -22,10 +28,15 @@ export function configureRuntime(modelHost: string): void {
     env.localModelPath = chrome.runtime.getURL('models/');
     // The Cache API refuses chrome-extension: URLs; packaged files need no cache anyway.
     env.useBrowserCache = false;
-  } else {
-    env.allowRemoteModels = true;
-    env.allowLocalModels = false;
-    env.remoteHost = modelHost;
-    env.useBrowserCache = true;
+    return undefined;
   }
+  const store = await ModelStore.open({ host: modelHost, onProgress: onDownload });
+  env.allowRemoteModels = true;
+  env.allowLocalModels = false;
+  env.remoteHost = modelHost;
+  env.useBrowserCache = false; // The store is the cache: transformers-cache would keep a 2nd copy.
+  env.useCustomCache = true;
+  env.customCache = store; // Hits: no request at all, not even size probes.
+  env.fetch = store.fetch; // Misses: ranged, resumable, verified downloads.
+  return store;
 }

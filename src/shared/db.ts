@@ -138,6 +138,8 @@ export interface ModelRow {
   /** Bytes loaded and expected, summed over the model's files, while loading. */
   loaded: number;
   total: number;
+  /** Seconds left in a download, from its recent speed; absent until known. */
+  etaSeconds?: number;
   error?: string;
   updatedAt: number;
 }

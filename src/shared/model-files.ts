@@ -1,10 +1,12 @@
 /**
  * The downloaded model files on this device: how many bytes each model keeps, and deleting them
  * to free the space. Model files live in Cache Storage under the extension's origin, keyed by
- * their URL in the model host's layout (`…/<owner>/<name>/resolve/<revision>/<file>`), so pages
+ * their URL in the model host's layout (`…/<owner>/<name>/resolve/<revision>/<file>`, with a
+ * `?engram=part-N` or `?engram=meta` suffix per stored part; see engine/cached-files.ts), so pages
  * (the settings page) can measure and delete them without the engine running.
  */
-export const MODEL_CACHE = 'transformers-cache';
+/** The engine's model store keeps each file as parts plus a record, all under the file's URL. */
+export const MODEL_CACHE = 'engram-models-v1';
 
 const modelOf = (url: string): string | undefined =>
   /\/([^/]+\/[^/]+)\/resolve\//.exec(new URL(url).pathname)?.[1];
