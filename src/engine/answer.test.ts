@@ -5,7 +5,7 @@ import { embeddingModel } from '../shared/model-registry';
 import { startExchange } from '../shared/store/conversations';
 import { commitIndexed } from '../shared/store/index-commit';
 import { storeCapture } from '../shared/store/sources';
-import { Answerer, NOTHING_FOUND } from './answer';
+import { Answerer, nothingFound } from './answer';
 import type { Embedder } from './embedder';
 import type { Generator } from './generator';
 import { MemoryIndex } from './memory-index';
@@ -49,7 +49,7 @@ beforeEach(async () => {
     { id: `${sourceId}#0`, sourceId, ord: 0, text: source.text, start: 0, end: source.text.length },
   ];
   await commitIndexed(db, { source, chunks });
-  index.replaceSource(sourceId, source.title, chunks);
+  index.replaceSource(source, chunks);
 });
 afterEach(async () => {
   db.close();
@@ -88,5 +88,8 @@ test('keyword citations appear at once while the embedding model is still loadin
 test('a question with nothing in memory gets a plain answer, not a spinner', async () => {
   const { messageId } = await startExchange(db, 'quantum chromodynamics lattice');
   await new Answerer(db, index, loadingEmbedder, failedGenerator, 50).answer(messageId);
-  expect(await message(messageId)).toMatchObject({ status: 'done', text: NOTHING_FOUND });
+  expect(await message(messageId)).toMatchObject({
+    status: 'done',
+    text: nothingFound('quantum chromodynamics lattice'),
+  });
 });

@@ -5,6 +5,7 @@
  * of the sources (extractive). Never an empty screen: every wait has words and a percentage.
  */
 import { extractiveAnswer } from '../core/extractive';
+import { detectLanguage } from '../core/language';
 import { buildAnswerMessages } from '../core/prompt';
 import type { EngramDb, MessageRow } from '../shared/db';
 import { errorMessage } from '../shared/dispatch';
@@ -21,8 +22,18 @@ const PROGRESS_WRITE_MS = 500;
 /** How long a question waits for a loading embedding model before settling for keywords. */
 const EMBEDDER_WAIT_MS = 20_000;
 
-export const NOTHING_FOUND =
-  'I could not find anything about that in your memory yet. Save pages with the shortcut or right-click → Save to memory, then ask again.';
+/** The plain answer when memory holds nothing on the question, in the question's language. */
+export function nothingFound(question: string, when?: string): string {
+  const zh = detectLanguage(question) === 'zh';
+  if (when) {
+    return zh
+      ? `在“${when.trim()}”这段时间里，你的记忆中没有找到相关内容。去掉时间再问一次，就会搜索全部记忆。`
+      : `I could not find anything about that from ${when.trim()} in your memory. Ask without the time to search everything.`;
+  }
+  return zh
+    ? '你的记忆里还没有相关内容。用快捷键或右键“保存到记忆”保存网页后再问。'
+    : 'I could not find anything about that in your memory yet. Save pages with the shortcut or right-click → Save to memory, then ask again.';
+}
 
 export class Answerer {
   private readonly active = new Set<string>();
@@ -57,20 +68,21 @@ export class Answerer {
     const question = await questionOf(this.db, message);
     if (!question) throw new Error('The question of this answer was lost.');
 
-    let retrieved = await retrieve(this.db, this.index, this.embedder, question, { dense: false });
-    await this.update(id, { status: 'searching', citations: citationsFor(retrieved) });
+    let found = await retrieve(this.db, this.index, this.embedder, question, { dense: false });
+    await this.update(id, { status: 'searching', citations: citationsFor(found.sources) });
 
     if (!this.embedder.isReady && this.embedder.status.state !== 'failed') {
       await this.waitFor(id, this.embedder.load(), 'embedding model', this.embedderWaitMs);
     }
     if (this.embedder.isReady) {
-      retrieved = await retrieve(this.db, this.index, this.embedder, question, { dense: true });
+      found = await retrieve(this.db, this.index, this.embedder, question, { dense: true });
     }
+    const retrieved = found.sources;
     if (retrieved.length === 0) {
       await this.update(id, {
         status: 'done',
         mode: 'extractive',
-        text: NOTHING_FOUND,
+        text: nothingFound(question, found.time?.matched),
         citations: [],
       });
       return;

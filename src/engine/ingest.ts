@@ -33,6 +33,8 @@ export class Ingestor {
       return this.running;
     }
     this.running = (async () => {
+      // A capture of something already in memory adds no job, only a sighting: note it for ranking.
+      await this.index.refreshSightings(this.db);
       do {
         this.again = false;
         for (const job of await this.db.jobs.where('status').equals('queued').sortBy('createdAt')) {
@@ -54,7 +56,7 @@ export class Ingestor {
     try {
       const chunks = await this.chunksOf(source);
       await commitIndexed(this.db, { source, chunks });
-      this.index.replaceSource(source.id, source.title, chunks);
+      this.index.replaceSource(source, chunks);
     } catch (error) {
       console.warn(`Engram: indexing ${source.id} failed:`, error);
       await recordFailure(this.db, source.id, errorMessage(error));

@@ -1,21 +1,35 @@
 /**
- * The in-memory search indexes of the engine: BM25 over every chunk and a flat vector index over
- * the chunks embedded by the current model. Loaded from IndexedDB at start, updated on every
- * commit; IndexedDB stays the truth, so a crash never needs a rebuild step.
- * Issue #4 replaces the flat float scan with 1-bit codes and persists the keyword index.
+ * The in-memory search indexes of the engine: BM25 over every chunk, a 1-bit candidate index with
+ * int8 rescoring (core/binary-index) over the chunks embedded by the current model, and what
+ * ranking needs to know about each source (when it was seen, how often, whether saved on purpose).
+ * Loaded from IndexedDB at start, updated on every commit; IndexedDB stays the truth, so a crash
+ * never needs a rebuild step. Issue #4 left for later: persisting the keyword index and a snapshot
+ * of the codes, so a start at a million chunks does not re-read every chunk.
  */
 import { Bm25Index } from '../core/bm25';
-import { dequantizeInt8, FlatVectorIndex } from '../core/vector';
-import type { ChunkRow, EngramDb } from '../shared/db';
+import { BinaryIndex } from '../core/binary-index';
+import type { CandidateInfo } from '../core/rank';
+import type { ChunkRow, EngramDb, SourceRow } from '../shared/db';
 import type { EmbeddingModelSpec } from '../shared/model-registry';
+
+interface SourceInfo {
+  savedAt: number;
+  lastSeenAt: number;
+  timesSeen: number;
+  saved: boolean;
+}
+
+export const sourceIdOf = (chunkId: string): string => chunkId.slice(0, chunkId.lastIndexOf('#'));
 
 export class MemoryIndex {
   readonly keyword = new Bm25Index();
-  readonly vectors: FlatVectorIndex;
+  readonly vectors: BinaryIndex;
   private readonly chunksOf = new Map<string, string[]>();
+  private readonly sources = new Map<string, SourceInfo>();
+  private refreshedAt = 0;
 
   constructor(readonly model: EmbeddingModelSpec) {
-    this.vectors = new FlatVectorIndex(model.dims);
+    this.vectors = new BinaryIndex(model.dims, { modelId: model.id });
   }
 
   async load(db: EngramDb): Promise<void> {
@@ -23,14 +37,31 @@ export class MemoryIndex {
     await db.sources
       .where('status')
       .equals('indexed')
-      .each((s) => titles.set(s.id, s.title));
+      .each((source) => {
+        titles.set(source.id, source.title);
+        this.noteSource(source);
+      });
     await db.chunks.each((chunk) => this.addChunk(chunk, titles.get(chunk.sourceId) ?? ''));
+    this.refreshedAt = Date.now();
+  }
+
+  /** Pick up sightings recorded since the last look (a page saved again is seen more often). */
+  async refreshSightings(db: EngramDb): Promise<void> {
+    const since = this.refreshedAt;
+    this.refreshedAt = Date.now();
+    await db.sources
+      .where('lastSeenAt')
+      .aboveOrEqual(since)
+      .each((source) => {
+        if (this.sources.has(source.id)) this.noteSource(source);
+      });
   }
 
   /** Replace everything indexed for a source by its new chunks. */
-  replaceSource(sourceId: string, title: string, chunks: readonly ChunkRow[]): void {
-    this.removeSource(sourceId);
-    for (const chunk of chunks) this.addChunk(chunk, title);
+  replaceSource(source: SourceRow, chunks: readonly ChunkRow[]): void {
+    this.removeSource(source.id);
+    this.noteSource(source);
+    for (const chunk of chunks) this.addChunk(chunk, source.title);
   }
 
   removeSource(sourceId: string): void {
@@ -39,6 +70,7 @@ export class MemoryIndex {
       this.vectors.remove(id);
     }
     this.chunksOf.delete(sourceId);
+    this.sources.delete(sourceId);
   }
 
   setVector(chunkId: string, vector: Float32Array): void {
@@ -49,12 +81,44 @@ export class MemoryIndex {
     return this.keyword.size;
   }
 
+  /** What ranking knows of a chunk; undefined once its source is gone. */
+  infoOf(chunkId: string): CandidateInfo | undefined {
+    const sourceId = sourceIdOf(chunkId);
+    const source = this.sources.get(sourceId);
+    if (!source) return undefined;
+    const vector = this.vectors.vectorOf(chunkId);
+    return {
+      sourceId,
+      time: source.lastSeenAt,
+      timesSeen: source.timesSeen,
+      saved: source.saved,
+      ...(vector ? { vector } : {}),
+    };
+  }
+
+  /** Whether a chunk's source was saved or seen within [from, to). */
+  seenBetween(chunkId: string, from: number, to: number): boolean {
+    const source = this.sources.get(sourceIdOf(chunkId));
+    if (!source) return false;
+    const within = (t: number) => t >= from && t < to;
+    return within(source.savedAt) || within(source.lastSeenAt);
+  }
+
+  private noteSource(source: SourceRow): void {
+    this.sources.set(source.id, {
+      savedAt: source.savedAt,
+      lastSeenAt: source.lastSeenAt,
+      timesSeen: source.seenCount,
+      // Every capture so far is asked for (shortcut, menu, popup); automatic capture will not be.
+      saved: true,
+    });
+  }
+
   private addChunk(chunk: ChunkRow, title: string): void {
     // The title is searchable too: it is often the words a person remembers.
     this.keyword.add(chunk.id, chunk.ord === 0 && title ? `${title}\n${chunk.text}` : chunk.text);
-    if (chunk.vector && chunk.scale !== undefined && chunk.model === this.model.id) {
-      this.vectors.upsert(chunk.id, dequantizeInt8(chunk.vector, chunk.scale));
-    }
+    if (chunk.vector && chunk.model === this.model.id)
+      this.vectors.upsertInt8(chunk.id, chunk.vector);
     const ids = this.chunksOf.get(chunk.sourceId);
     if (ids) ids.push(chunk.id);
     else this.chunksOf.set(chunk.sourceId, [chunk.id]);

@@ -1,15 +1,19 @@
 /**
- * Hybrid retrieval: BM25 and dense vectors, fused by weighted reciprocal rank (the dense weight
- * belongs to the embedding model, measured by the eval), then grouped by source (a
- * few chunks per source at most) so an answer cites several sources rather than one page many
- * times. Keyword search needs no model, so it answers from the first second.
+ * Hybrid retrieval: BM25 and dense vectors (1-bit candidates rescored in int8), fused by weighted
+ * reciprocal rank (the dense weight belongs to the embedding model, measured by the eval), nudged
+ * by recency and by how often a source was seen, near-duplicates collapsed, at most a few chunks
+ * per source, so an answer cites several sources rather than one page many times. A time
+ * expression in the question ("last week", "三周前") becomes a filter on when sources were seen.
+ * Keyword search needs no model, so it answers from the first second.
  */
+import { rankCandidates } from '../core/rank';
+import { parseTimeFilter, type TimeFilter } from '../core/time-query';
 import { weightedReciprocalRankFusion } from '../core/weighted-fusion';
 import type { ChunkRow, EngramDb, SourceRow } from '../shared/db';
 import type { Embedder } from './embedder';
-import type { MemoryIndex } from './memory-index';
+import { sourceIdOf, type MemoryIndex } from './memory-index';
 
-const CANDIDATES = 50;
+const CANDIDATES = 100;
 
 export interface RetrievedSource {
   source: SourceRow;
@@ -23,6 +27,13 @@ export interface RetrieveOptions {
   dense: boolean;
   maxSources?: number;
   chunksPerSource?: number;
+  now?: number;
+}
+
+export interface Retrieval {
+  sources: RetrievedSource[];
+  /** The time expression the question was narrowed by, if any. */
+  time?: TimeFilter;
 }
 
 export async function retrieve(
@@ -30,39 +41,43 @@ export async function retrieve(
   index: MemoryIndex,
   embedder: Embedder,
   question: string,
-  { dense, maxSources = 4, chunksPerSource = 2 }: RetrieveOptions,
-): Promise<RetrievedSource[]> {
-  const lists = [index.keyword.search(question, CANDIDATES)];
-  if (dense && index.vectors.size > 0) {
-    const [query] = await embedder.embed([question], 'query');
-    if (query) lists.push(index.vectors.search(query, CANDIDATES));
-  }
-  const fused = weightedReciprocalRankFusion(lists, { weights: [1, embedder.spec.denseWeight] });
-  if (fused.length === 0) return [];
+  { dense, maxSources = 4, chunksPerSource = 2, now = Date.now() }: RetrieveOptions,
+): Promise<Retrieval> {
+  const time = parseTimeFilter(question, new Date(now));
+  const query = time?.rest || question;
+  const filter = time ? (id: string) => index.seenBetween(id, time.from, time.to) : undefined;
 
-  const ranked = new Map<string, { chunkIds: string[]; score: number }>();
-  for (const { id, score } of fused) {
-    const sourceId = id.slice(0, id.lastIndexOf('#'));
-    const entry = ranked.get(sourceId);
-    if (!entry) {
-      if (ranked.size >= maxSources) continue;
-      ranked.set(sourceId, { chunkIds: [id], score });
-    } else if (entry.chunkIds.length < chunksPerSource) {
-      entry.chunkIds.push(id);
-    }
+  const lists = [index.keyword.search(query, CANDIDATES, filter)];
+  if (dense && index.vectors.size > 0) {
+    const [vector] = await embedder.embed([query], 'query');
+    if (vector) lists.push(index.vectors.search(vector, CANDIDATES, filter ? { filter } : {}));
   }
-  const sourceIds = [...ranked.keys()];
+  const ranked = rankCandidates(lists, (id) => index.infoOf(id), {
+    now,
+    limit: maxSources * chunksPerSource * 2,
+    perSource: chunksPerSource,
+    fuse: (l) => weightedReciprocalRankFusion(l, { weights: [1, embedder.spec.denseWeight] }),
+  });
+
+  const bySource = new Map<string, { chunkIds: string[]; score: number }>();
+  for (const { id, score } of ranked) {
+    const sourceId = sourceIdOf(id);
+    const entry = bySource.get(sourceId);
+    if (entry) entry.chunkIds.push(id);
+    else if (bySource.size < maxSources) bySource.set(sourceId, { chunkIds: [id], score });
+  }
+  const sourceIds = [...bySource.keys()];
   const [sources, chunks] = await Promise.all([
     db.sources.bulkGet(sourceIds),
-    db.chunks.bulkGet([...ranked.values()].flatMap((e) => e.chunkIds)),
+    db.chunks.bulkGet([...bySource.values()].flatMap((e) => e.chunkIds)),
   ]);
   const chunkById = new Map(chunks.filter((c) => c !== undefined).map((c) => [c.id, c]));
   const results: RetrievedSource[] = [];
   sources.forEach((source, i) => {
-    const entry = ranked.get(sourceIds[i] ?? '');
+    const entry = bySource.get(sourceIds[i] ?? '');
     if (!source || !entry) return; // Deleted since it was indexed.
     const best = entry.chunkIds.map((id) => chunkById.get(id)).filter((c) => c !== undefined);
     if (best.length > 0) results.push({ source, chunks: best, score: entry.score });
   });
-  return results;
+  return time ? { sources: results, time } : { sources: results };
 }

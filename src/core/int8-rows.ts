@@ -1,0 +1,127 @@
+/**
+ * The rescoring side of BinaryIndex: every row's unit vector as int8 components times a per-row
+ * scale (dim + 4 bytes a row, one contiguous block), its id, and the running sum of all rows (so
+ * the corpus mean is known at any time without a pass over the data).
+ */
+
+/** v scaled to unit length (zero stays zero), or an error naming `op` for a bad vector. */
+export function unitVector(v: ArrayLike<number>, dim: number, op: string): Float32Array {
+  if (v.length !== dim) throw dimensionError(v.length, dim, op);
+  let max = 0;
+  for (let i = 0; i < dim; i++) max = Math.max(max, Math.abs(v[i] ?? 0));
+  if (!Number.isFinite(max)) throw new Error(`BinaryIndex.${op}: vector has NaN or Infinity`);
+  // Dividing by the largest component first keeps the squares from overflowing.
+  let squares = 0;
+  for (let i = 0; i < dim; i++) squares += ((v[i] ?? 0) / max) ** 2;
+  const inverse = max > 0 ? 1 / (max * Math.sqrt(squares)) : 0;
+  const unit = new Float32Array(dim);
+  for (let i = 0; i < dim; i++) unit[i] = (v[i] ?? 0) * inverse;
+  return unit;
+}
+
+export function dimensionError(got: number, dim: number, op: string): Error {
+  return new Error(`BinaryIndex.${op}: vector has ${got} dimensions, index expects ${dim}`);
+}
+
+/** Symmetric int8 quantisation into `out`: the largest component becomes ±127. */
+export function quantizeInto(v: Float32Array, out: Int8Array): Int8Array {
+  let max = 0;
+  for (let i = 0; i < v.length; i++) max = Math.max(max, Math.abs(v[i] ?? 0));
+  const step = max > 0 ? 127 / max : 0;
+  for (let i = 0; i < v.length; i++) out[i] = Math.round((v[i] ?? 0) * step);
+  return out;
+}
+
+export class Int8Rows {
+  /** Typed loosely: a snapshot's arrays are adopted as they come from storage. */
+  vectors: Int8Array = new Int8Array(0);
+  scales: Float32Array = new Float32Array(0);
+  ids: string[] = [];
+  readonly rowOf = new Map<string, number>();
+  sum: Float64Array;
+
+  constructor(readonly dim: number) {
+    this.sum = new Float64Array(dim);
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Stores vector's direction under id; returns its row (new rows are appended). */
+  put(id: string, vector: Int8Array, capacity: number): number {
+    let row = this.rowOf.get(id);
+    if (row === undefined) {
+      row = this.ids.length;
+      this.reserve(capacity);
+      this.ids.push(id);
+      this.rowOf.set(id, row);
+    } else {
+      this.addToSum(row, -1);
+    }
+    let squares = 0;
+    for (let i = 0; i < vector.length; i++) squares += (vector[i] ?? 0) ** 2;
+    // 1/‖vector‖ rather than the quantisation step: the stored row is then exactly unit length.
+    this.scales[row] = squares > 0 ? 1 / Math.sqrt(squares) : 0;
+    this.vectors.set(vector, row * this.dim);
+    this.addToSum(row, 1);
+    return row;
+  }
+
+  /** Removes id by moving the last row into its place; returns [removed row, moved row] or undefined. */
+  remove(id: string): [number, number] | undefined {
+    const row = this.rowOf.get(id);
+    if (row === undefined) return undefined;
+    this.addToSum(row, -1);
+    const last = this.ids.length - 1;
+    const lastId = this.ids[last];
+    if (row !== last && lastId !== undefined) {
+      const d = this.dim;
+      this.vectors.copyWithin(row * d, last * d, (last + 1) * d);
+      this.scales[row] = this.scales[last] ?? 0;
+      this.ids[row] = lastId;
+      this.rowOf.set(lastId, row);
+    }
+    this.ids.pop();
+    this.rowOf.delete(id);
+    return [row, last];
+  }
+
+  /** Cosine of the unit query with row. */
+  score(row: number, unit: Float32Array): number {
+    const { vectors, dim } = this;
+    let s = 0;
+    for (let i = 0, b = row * dim; i < dim; i++, b++) s += (unit[i] ?? 0) * (vectors[b] ?? 0);
+    return s * (this.scales[row] ?? 0);
+  }
+
+  vector(row: number): Float32Array {
+    const scale = this.scales[row] ?? 0;
+    return Float32Array.from(
+      this.vectors.subarray(row * this.dim, (row + 1) * this.dim),
+      (x) => x * scale,
+    );
+  }
+
+  mean(): Float32Array {
+    return Float32Array.from(this.sum, (s) => s / Math.max(1, this.size));
+  }
+
+  private addToSum(row: number, sign: 1 | -1): void {
+    const scale = sign * (this.scales[row] ?? 0);
+    const { sum, vectors, dim } = this;
+    for (let i = 0, b = row * dim; i < dim; i++, b++)
+      sum[i] = (sum[i] ?? 0) + (vectors[b] ?? 0) * scale;
+  }
+
+  /** Room for `capacity` rows (the code store's, so both grow together). */
+  private reserve(capacity: number): void {
+    if (capacity * this.dim <= this.vectors.length && capacity <= this.scales.length) return;
+    const vectors = new Int8Array(capacity * this.dim);
+    vectors.set(this.vectors);
+    const scales = new Float32Array(capacity);
+    scales.set(this.scales);
+    this.vectors = vectors;
+    this.scales = scales;
+  }
+}
