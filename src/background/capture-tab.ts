@@ -6,11 +6,21 @@
 import { errorMessage, send, sendToTab } from '../shared/messaging';
 import type { CaptureOrigin, CaptureRequest } from '../shared/protocol';
 import { db } from '../shared/db';
+import { readSetting } from '../shared/settings';
 import { storeCapture, type StoredCapture } from '../shared/store/sources';
+import { policyFor } from '../core/site-policy';
 import { flashBadge } from './badge';
 import { ensureEngine } from './engine-document';
 
 const CAPTURABLE = /^https?:\/\//i;
+
+const NEVER_SITE =
+  'Engram never keeps pages from this site (your blocklist: banks, mail, password managers, health, local addresses). Change it in Settings.';
+
+function confirmation(isNew: boolean, urlOnly: boolean): string {
+  if (urlOnly) return 'Saved the address only: this page has a password or payment field.';
+  return isNew ? 'Saved to Engram' : 'Already in Engram — seen again';
+}
 
 export async function captureTab(
   tab: { id?: number; url?: string; incognito?: boolean },
@@ -24,14 +34,16 @@ export async function captureTab(
     if (tab.url !== undefined && !CAPTURABLE.test(tab.url)) {
       throw new Error('Engram can only save web pages (http or https).');
     }
+    // Settings that cannot be read fall back to defaults (settings.ts), never to "capture all".
+    const siteRules = await readSetting(db(), 'siteRules');
+    // A site the user never wants kept is not even read: the content script is not injected.
+    if (tab.url !== undefined && policyFor(tab.url, siteRules) === 'never') {
+      throw new Error(NEVER_SITE);
+    }
     await injectContentScript(tabId);
-    const payload = await sendToTab(tabId, 'content/capture', request);
+    const payload = await sendToTab(tabId, 'content/capture', { ...request, siteRules });
     const stored = await storeCapture(db(), payload, origin);
-    await notify(
-      tabId,
-      stored.isNew ? 'Saved to Engram' : 'Already in Engram — seen again',
-      'success',
-    );
+    await notify(tabId, confirmation(stored.isNew, payload.extractor === 'url-only'), 'success');
     await flashBadge(tabId, 'saved', `saved “${stored.title}”`);
     void wakeEngine();
     return stored;

@@ -3,9 +3,12 @@
  * payload is untrusted on arrival (the background parses it again), but it is shaped here to
  * pass that parse: limits from ./limits, http(s) URLs only.
  */
+import type { SiteRule } from '../core/site-policy';
+import { toWellFormed } from '../core/well-formed';
 import type { CapturePayload, CaptureRequest } from '../shared/protocol';
 import { captureImage, captureLink, type ElementCapture } from './capture-element';
 import { extractPage, pageLang, type ExtractOptions } from './extract-page';
+import { GATE_MESSAGES, gatePage, type GateOptions, type GateResult } from './gate';
 import { MAX_TEXT, MAX_TITLE, MAX_URL } from './limits';
 import { absoluteHttpUrl } from './links';
 import { readSelection, selectionLinks, type SelectionSource } from './selection';
@@ -16,6 +19,17 @@ export class CaptureError extends Error {
   override name = 'CaptureError';
 }
 
+/**
+ * The privacy gate kept the page's text back (./gate.ts). `result.decision` says whether its
+ * address may still be kept (`url-only`) or nothing at all (`never`).
+ */
+export class GateRefusal extends CaptureError {
+  override name = 'GateRefusal';
+  constructor(readonly result: GateResult & { decision: 'never' | 'url-only' }) {
+    super(result.reason === 'allowed' ? '' : GATE_MESSAGES[result.reason]);
+  }
+}
+
 /** The part of `window` a capture reads. */
 export interface CaptureWindow extends SelectionSource {
   location: { href: string };
@@ -24,6 +38,12 @@ export interface CaptureWindow extends SelectionSource {
 export interface CaptureOptions {
   /** Passed to the page extractor (tests set a base URL; linkedom documents have none). */
   extract?: ExtractOptions;
+  /**
+   * The user's site rules, sent by the background. When present (even empty: the default
+   * blocklist still applies) the privacy gate runs before anything is read from the page.
+   */
+  siteRules?: readonly SiteRule[];
+  gate?: GateOptions;
 }
 
 type Common = Pick<CapturePayload, 'mode' | 'url' | 'title' | 'lang'>;
@@ -77,7 +97,21 @@ function elementPayload(common: Common, found: ElementCapture): CapturePayload {
   return { ...common, ...found, extractor: 'element' };
 }
 
-/** Capture what `request` asks for. Throws `CaptureError` with a message for the user. */
+/** Page text leaves well formed: a lone surrogate would not survive TextEncoder unchanged. */
+function wellFormed(payload: CapturePayload): CapturePayload {
+  const { title, text, selection } = payload;
+  return {
+    ...payload,
+    title: toWellFormed(title),
+    text: toWellFormed(text),
+    ...(selection === undefined ? {} : { selection: toWellFormed(selection) }),
+  };
+}
+
+/**
+ * Capture what `request` asks for. Throws `CaptureError` with a message for the user, and its
+ * subclass `GateRefusal` when the privacy gate keeps the page's text back.
+ */
 export function capture(
   request: CaptureRequest,
   doc: Document = document,
@@ -85,6 +119,25 @@ export function capture(
   options: CaptureOptions = {},
 ): CapturePayload {
   const url = pageUrl(win);
+  if (options.siteRules) {
+    // Before the title, the language or a single word of text is read.
+    const gate = gatePage(doc, url, options.siteRules, options.gate);
+    if (gate.decision === 'never') throw new GateRefusal({ ...gate, decision: gate.decision });
+    // The address alone: no title, no text, no links from a page with a password field.
+    if (gate.decision === 'url-only') {
+      return { mode: request.mode, url, title: url, text: url, links: [], extractor: 'url-only' };
+    }
+  }
+  return wellFormed(read(request, doc, win, options, url));
+}
+
+function read(
+  request: CaptureRequest,
+  doc: Document,
+  win: CaptureWindow,
+  options: CaptureOptions,
+  url: string,
+): CapturePayload {
   const lang = pageLang(doc);
   const common: Common = {
     mode: request.mode,

@@ -3,7 +3,9 @@
  * document, or the page's visible text when there is no article to find.
  */
 import { Readability } from '@mozilla/readability';
+import { toWellFormed } from '../core/well-formed';
 import { FORM_FIELD_SELECTOR, isElement } from './dom';
+import { deeperThan } from './dom-depth';
 import { MAX_LANG, MAX_TEXT } from './limits';
 import { collectLinks } from './links';
 import { oneLine } from './text-utils';
@@ -17,6 +19,8 @@ export interface ExtractOptions {
   pageUrl?: string;
   /** Past this many elements Readability is skipped: cloning and scoring them would stall the tab. */
   maxElements?: number;
+  /** Past this nesting depth Readability is skipped too: its cost grows faster than the depth. */
+  maxDepth?: number;
   /** An article shorter than this is taken for a miss (a teaser, a cookie banner). */
   minArticleChars?: number;
   maxChars?: number;
@@ -33,6 +37,7 @@ export interface ExtractedPage {
 }
 
 const DEFAULT_MAX_ELEMENTS = 200_000;
+const DEFAULT_MAX_DEPTH = 256;
 const DEFAULT_MIN_ARTICLE_CHARS = 200;
 // BCP 47 in its common shape; anything else (or longer than the protocol allows) is dropped.
 const LANG_TAG = /^[a-z]{1,8}(?:-[a-z0-9]{1,8})*$/i;
@@ -79,6 +84,7 @@ function readArticle(doc: Document, maxElements: number, maxChars: number): Arti
 export function extractPage(doc: Document, options: ExtractOptions = {}): ExtractedPage {
   const maxChars = options.maxChars ?? MAX_TEXT;
   const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const minChars = options.minArticleChars ?? DEFAULT_MIN_ARTICLE_CHARS;
   const linkOptions = {
     base: options.baseUrl ?? doc.baseURI ?? undefined,
@@ -87,12 +93,15 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): Extrac
   const lang = pageLang(doc);
   const docTitle = oneLine(doc.title);
 
-  const article =
-    countElements(doc) <= maxElements ? readArticle(doc, maxElements, maxChars) : null;
+  const readable =
+    countElements(doc) <= maxElements &&
+    !(doc.documentElement && deeperThan(doc.documentElement, maxDepth, maxElements));
+  const article = readable ? readArticle(doc, maxElements, maxChars) : null;
+  // Titles and text leave the page well formed: a lone surrogate would not survive TextEncoder.
   if (article && article.text.length >= minChars) {
     return {
-      title: article.title || docTitle,
-      text: article.text,
+      title: toWellFormed(article.title || docTitle),
+      text: toWellFormed(article.text),
       ...(lang ? { lang } : {}),
       links: collectLinks(article.root, linkOptions),
       extractor: 'readability',
@@ -101,8 +110,8 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): Extrac
   const root = doc.body ?? doc.documentElement;
   const viewOption = options.view === undefined ? {} : { view: options.view };
   return {
-    title: article?.title || docTitle,
-    text: root ? visibleText(root, { ...viewOption, maxChars }) : '',
+    title: toWellFormed(article?.title || docTitle),
+    text: root ? toWellFormed(visibleText(root, { ...viewOption, maxChars })) : '',
     ...(lang ? { lang } : {}),
     links: root ? collectLinks(doc, linkOptions) : [],
     extractor: 'visible-text',

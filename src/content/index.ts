@@ -8,6 +8,17 @@ import { install } from './listener';
 import { showNotice } from './notice';
 
 install(globalThis, chrome.runtime, {
-  capture: (request) => capture(request),
+  // The gate runs on every capture: the background always sends the user's site rules, and the
+  // default blocklist applies even when there are none. Closed shadow roots are checked too.
+  capture: (request) =>
+    capture(request, document, window, {
+      siteRules: request.siteRules ?? [],
+      gate: {
+        shadowRootOf: (element) =>
+          element instanceof HTMLElement
+            ? chrome.dom.openOrClosedShadowRoot(element)
+            : element.shadowRoot,
+      },
+    }),
   notice: ({ text, tone }) => showNotice(text, tone),
 });

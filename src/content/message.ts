@@ -3,6 +3,7 @@
  * bundle, and the shapes are small; the background parses our replies with the real schemas.
  */
 import type { CaptureMode, CaptureRequest, RequestOf } from '../shared/protocol';
+import { parseSiteRules } from '../core/site-policy';
 import { MAX_TEXT, MAX_URL } from './limits';
 
 export type NoticeRequest = RequestOf<'content/notice'>;
@@ -36,6 +37,8 @@ const includes = <T extends string>(list: readonly T[], value: unknown): value i
 export function parseCaptureRequest(payload: unknown): CaptureRequest | null {
   if (!isRecord(payload) || !includes(MODES, payload.mode)) return null;
   const { linkUrl, srcUrl, selectionText } = payload;
+  const siteRules = payload.siteRules === undefined ? undefined : parseSiteRules(payload.siteRules);
+  if (siteRules === null) return null;
   if (
     !optionalString(linkUrl, MAX_URL) ||
     (linkUrl !== undefined && !/^https?:\/\//i.test(linkUrl))
@@ -48,6 +51,7 @@ export function parseCaptureRequest(payload: unknown): CaptureRequest | null {
     ...(linkUrl !== undefined ? { linkUrl } : {}),
     ...(srcUrl !== undefined ? { srcUrl } : {}),
     ...(selectionText !== undefined ? { selectionText } : {}),
+    ...(siteRules !== undefined ? { siteRules } : {}),
   };
 }
 

@@ -35,9 +35,16 @@ export type CaptureMode = z.infer<typeof captureMode>;
 export const captureOrigin = z.enum(['shortcut', 'menu', 'popup']);
 export type CaptureOrigin = z.infer<typeof captureOrigin>;
 
+export const siteRule = z.object({
+  pattern: z.string().min(1).max(300),
+  policy: z.enum(['never', 'url-only', 'full']),
+});
+
 /** What the background asks a content script to capture. */
 export const captureRequest = z.object({
   mode: captureMode,
+  /** The user's site rules (the default blocklist applies on top): the gate decides in the page. */
+  siteRules: z.array(siteRule).max(2_000).optional(),
   linkUrl: httpUrl.optional(),
   srcUrl: z.string().max(MAX_URL).optional(),
   selectionText: z.string().max(MAX_TEXT).optional(),
@@ -58,8 +65,11 @@ export const capturePayload = z.object({
   targetUrl: z.string().max(MAX_URL).optional(),
   /** http(s) links found in the captured content: the hyperlink edges of the graph. */
   links: z.array(httpUrl).max(2_000),
-  /** How the text was found: the article extractor or the visible-text fallback. */
-  extractor: z.enum(['readability', 'visible-text', 'selection', 'element']),
+  /**
+   * How the text was found: the article extractor, the visible-text fallback, the selection, an
+   * element, or `url-only` when the privacy gate kept the page's text back (text = the URL).
+   */
+  extractor: z.enum(['readability', 'visible-text', 'selection', 'element', 'url-only']),
 });
 export type CapturePayload = z.infer<typeof capturePayload>;
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { EngramDb } from './db';
+import { siteRule } from './protocol';
 import {
   DEFAULT_EMBEDDING_MODEL,
   DEFAULT_GENERATION_MODEL,
@@ -19,6 +20,11 @@ const registered = (task: 'embed' | 'generate') =>
 export const settingsSchema = {
   /** Where model weights are downloaded from, in the Hugging Face hub's URL layout. */
   modelHost: z.url({ protocol: /^https?$/ }).default('https://huggingface.co/'),
+  /**
+   * The user's rules per site (never / URL only / full), over the default blocklist (banks,
+   * webmail, password managers, health portals, local addresses): core/site-policy.ts.
+   */
+  siteRules: z.array(siteRule).max(2_000).default([]),
   /** Whether answers are written by the language model (else: the best passages, extractive). */
   generation: z.boolean().default(true),
   /** The models in use; the test build defaults to the packaged fixture models. */

@@ -19,8 +19,13 @@ import {
   waitFor,
   type Engram,
 } from './harness';
+import { setSiteRules } from './site-rules';
 
 const PAGES = resolve(ROOT, 'tests/fixtures/e2e-pages');
+const ALLOW_LOCAL = [
+  { pattern: '127.0.0.1', policy: 'full' },
+  { pattern: 'localhost', policy: 'full' },
+] as const satisfies Parameters<typeof setSiteRules>[1];
 const TERRARIUM = 'How to Build a Terrarium';
 const PEANUTS = 'Babies Who Eat Peanuts Early May Avoid Allergy';
 const QUESTION = 'Should babies eat peanuts early to avoid a peanut allergy?';
@@ -73,6 +78,8 @@ describe('Engram 0.1 end to end', () => {
   beforeAll(async () => {
     server = await serveFolder(PAGES);
     engram = await launchEngram(profile.dir);
+    // Local addresses are on the default blocklist; the fixture pages live there.
+    await setSiteRules(engram, ALLOW_LOCAL);
   });
 
   afterAll(async () => {
@@ -262,5 +269,42 @@ describe('Engram 0.1 end to end', () => {
     );
     expect(link.text).toContain('crafts');
     expect(link.text).toContain(linkUrl);
+  });
+
+  test('a page with a password field gives Engram its address only', async () => {
+    const page = await open('/sign-in/index.html');
+    await clickContextMenu(engram, page.url(), { menuItemId: 'save-page' });
+    const source = await waitFor('the sign-in page to be kept', async () =>
+      (await storedSources(engram)).find((s) => s.url === page.url() && s.status === 'indexed'),
+    );
+    // Not a word of the page: neither its article nor what is typed in its fields.
+    expect(source.text).toBe(page.url());
+    expect(source.title).toBe(page.url());
+    expect(JSON.stringify(await storedSources(engram))).not.toMatch(/Skerryvore|hunter2/);
+  });
+
+  test('a blocklisted site is never read, not even by the content script', async () => {
+    const before = (await storedSources(engram)).length;
+    await setSiteRules(engram, [{ pattern: '127.0.0.1', policy: 'full' }]); // localhost: default, never
+    const page = await open('/webmd-1/source.html', 'localhost');
+    await page.bringToFront();
+    await pressRememberShortcut(page);
+    const sw = await serviceWorker(engram);
+    const title = await waitFor('the refusal on the badge', async () => {
+      const badge = await sw.evaluate(async (url) => {
+        const [tab] = await chrome.tabs.query({ url });
+        const tabId = tab?.id ?? -1;
+        return {
+          text: await chrome.action.getBadgeText({ tabId }),
+          title: await chrome.action.getTitle({ tabId }),
+        };
+      }, page.url());
+      return badge.text === '!' ? badge.title : undefined;
+    });
+    expect(title).toMatch(/never keeps pages from this site/);
+    // The content script was never injected: no notice could be shown on the page.
+    expect(await page.evaluate(() => document.querySelector('engram-notice'))).toBeNull();
+    expect(await storedSources(engram)).toHaveLength(before);
+    await setSiteRules(engram, ALLOW_LOCAL);
   });
 });

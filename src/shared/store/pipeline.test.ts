@@ -123,4 +123,19 @@ describe('the capture pipeline', () => {
     );
     expect(await db.sources.count()).toBe(0);
   });
+
+  test('secrets are redacted before anything is stored', async () => {
+    const { sourceId } = await storeCapture(
+      db,
+      page({
+        text: 'Pay with 4111 1111 1111 1111 today. Key: AKIAIOSFODNN7EXAMPLE.',
+        url: 'https://example.com/pay?token=abc123secret',
+      }),
+      'shortcut',
+    );
+    const source = (await db.sources.get(sourceId))!;
+    expect(source.text).not.toMatch(/4111 1111|AKIAIOSFODNN7EXAMPLE/);
+    expect(source.text).toContain('[card number removed]');
+    expect(source.url).not.toContain('abc123secret');
+  });
 });

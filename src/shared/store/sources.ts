@@ -5,6 +5,7 @@
  * again, never a duplicate.
  */
 import { sourceIdFor } from '../../core/hash';
+import { redactSecrets, redactUrl } from '../../core/redact';
 import { normalizeText } from '../../core/text';
 import { canonicalUrl, siteOf } from '../../core/url';
 import type { EngramDb, JobRow, SourceRow } from '../db';
@@ -23,6 +24,8 @@ export async function storeCapture(
   origin: CaptureOrigin,
   now = Date.now(),
 ): Promise<StoredCapture> {
+  // The second line of privacy, before anything is stored: card numbers, IBANs, keys, tokens.
+  capture = redactCapture(capture);
   const text = normalizeText(capture.text);
   if (!text) throw new Error('There is no text to remember on this page.');
   const id = await sourceIdFor(text);
@@ -77,4 +80,19 @@ async function enqueue(db: EngramDb, sourceId: string, now: number, reset?: 'pen
   };
   await db.jobs.put(job);
   if (reset) await db.sources.update(sourceId, { status: reset, error: undefined });
+}
+
+/** The capture with secrets replaced in its text, title, selection and every URL. */
+export function redactCapture(capture: CapturePayload): CapturePayload {
+  const text = (value: string) => redactSecrets(value).text;
+  const url = (value: string) => redactUrl(value).url;
+  return {
+    ...capture,
+    url: url(capture.url),
+    title: text(capture.title),
+    text: text(capture.text),
+    links: capture.links.map(url),
+    ...(capture.selection === undefined ? {} : { selection: text(capture.selection) }),
+    ...(capture.targetUrl === undefined ? {} : { targetUrl: url(capture.targetUrl) }),
+  };
 }

@@ -6,13 +6,14 @@ export type Settings = { [K in SettingKey]: SettingValue<K> };
 
 export async function loadSettings(): Promise<Settings> {
   const store = db();
-  const [modelHost, generation, embeddingModel, generationModel] = await Promise.all([
+  const [modelHost, generation, embeddingModel, generationModel, siteRules] = await Promise.all([
     readSetting(store, 'modelHost'),
     readSetting(store, 'generation'),
     readSetting(store, 'embeddingModel'),
     readSetting(store, 'generationModel'),
+    readSetting(store, 'siteRules'),
   ]);
-  return { modelHost, generation, embeddingModel, generationModel };
+  return { modelHost, generation, embeddingModel, generationModel, siteRules };
 }
 
 export interface MemoryCounts {

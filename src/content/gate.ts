@@ -1,0 +1,147 @@
+/**
+ * The privacy gate: decided in the content script, before any text leaves the page (issue 5).
+ * Nothing here reads what the page says; it looks at the document's type, its address, and
+ * whether it holds a password or card field.
+ *
+ * Decision table, first match wins:
+ *
+ * | # | the page                                                     | decision   | reason               |
+ * |---|--------------------------------------------------------------|------------|----------------------|
+ * | 1 | not an HTML document (`contentType` other than `text/html`   | `never`    | `not-html`           |
+ * |   | or `application/xhtml+xml`, or none: PDF viewer, image, XML) |            |                      |
+ * | 2 | URL not http(s), or not a URL                                | `never`    | `not-web-page`       |
+ * | 3 | site policy `never` (user rule or default blocklist)         | `never`    | `site-never`         |
+ * | 4 | a password field anywhere: `input[type=password]`, or an     | `url-only` | `password-field`     |
+ * |   | input marked `autocomplete=current-password/new-password`,   |            |                      |
+ * |   | in the document or an open shadow root, hidden or not        |            |                      |
+ * | 5 | a payment card field (`autocomplete=cc-number/cc-csc`)       | `url-only` | `payment-field`      |
+ * | 6 | too many elements to finish the check (bounded walk)         | `url-only` | `too-large-to-check` |
+ * | 7 | site policy `url-only`                                       | `url-only` | `site-url-only`      |
+ * | 8 | anything else                                                | `full`     | `allowed`            |
+ *
+ * Rows 4–6 cap the decision at `url-only`: the address is kept, never the text (DESIGN.md: "pages
+ * with a password field are never read"). Form fields and editable regions on an allowed page are
+ * left out by the extractors themselves (dom.ts `FORM_FIELD_SELECTOR`, visible-text.ts), so there
+ * is no separate stripping step here.
+ */
+import { matchSite, type SitePolicy, type SiteRule } from '../core/site-policy';
+import { ELEMENT_NODE, tagOf } from './dom';
+
+export type GateReason =
+  | 'not-html'
+  | 'not-web-page'
+  | 'site-never'
+  | 'password-field'
+  | 'payment-field'
+  | 'too-large-to-check'
+  | 'site-url-only'
+  | 'allowed';
+
+export interface GateResult {
+  decision: SitePolicy;
+  reason: GateReason;
+}
+
+export interface GateOptions {
+  /**
+   * Elements the field check may visit, shadow trees included. Past it the page counts as holding
+   * a field: failing closed costs a huge page its text, failing open could cost a password.
+   */
+  maxElements?: number;
+  /**
+   * A host's shadow root. Defaults to `el.shadowRoot` (open roots); in Chrome pass
+   * `chrome.dom.openOrClosedShadowRoot` to see closed ones too.
+   */
+  shadowRootOf?: (el: Element) => ShadowRoot | null;
+}
+
+const HTML_TYPES: ReadonlySet<string> = new Set(['text/html', 'application/xhtml+xml']);
+const DEFAULT_MAX_ELEMENTS = 200_000;
+const PASSWORD_AUTOCOMPLETE = /(?:^|\s)(?:current-password|new-password)(?:\s|$)/;
+const PAYMENT_AUTOCOMPLETE = /(?:^|\s)(?:cc-number|cc-csc)(?:\s|$)/;
+
+type FieldKind = 'password-field' | 'payment-field' | 'too-large-to-check' | null;
+
+/** What kind of sensitive field `el` is, if any. Attributes only: values are never read. */
+function sensitiveField(el: Element): FieldKind {
+  if (tagOf(el) !== 'INPUT') return null;
+  const autocomplete = (el.getAttribute('autocomplete') ?? '').toLowerCase();
+  if ((el.getAttribute('type') ?? '').trim().toLowerCase() === 'password') return 'password-field';
+  if (PASSWORD_AUTOCOMPLETE.test(autocomplete)) return 'password-field';
+  return PAYMENT_AUTOCOMPLETE.test(autocomplete) ? 'payment-field' : null;
+}
+
+const openShadowRoot = (el: Element): ShadowRoot | null =>
+  (el as Partial<Element>).shadowRoot ?? null;
+
+/**
+ * The first sensitive field in `doc` and the shadow trees below it, walked iteratively (a page
+ * nested 100,000 deep cannot overflow the stack) within a budget of elements. A password field
+ * ends the walk; a payment field is remembered while the walk looks on for a password one.
+ */
+export function findSensitiveField(doc: Document, options: GateOptions = {}): FieldKind {
+  const shadowRootOf = options.shadowRootOf ?? openShadowRoot;
+  let budget = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+  let found: FieldKind = null;
+  const roots: ParentNode[] = [doc];
+  for (let root = roots.pop(); root; root = roots.pop()) {
+    let el: Element | null = root.firstElementChild;
+    while (el) {
+      if (--budget < 0) return found ?? 'too-large-to-check';
+      const kind = sensitiveField(el);
+      if (kind === 'password-field') return kind;
+      found ??= kind;
+      const shadow = shadowRootOf(el);
+      if (shadow) roots.push(shadow);
+      // Depth first: down, else along, else up until an ancestor has a next sibling.
+      let next: Element | null = el.firstElementChild;
+      while (!next && el) {
+        next = el.nextElementSibling;
+        if (!next) {
+          const parent: Node | null = el.parentNode;
+          el =
+            parent && parent !== root && parent.nodeType === ELEMENT_NODE
+              ? (parent as Element)
+              : null;
+        }
+      }
+      el = next;
+    }
+  }
+  return found;
+}
+
+/** Whether, and how much of, this page may be read. */
+export function gatePage(
+  doc: Document,
+  url: string,
+  rules: readonly SiteRule[],
+  options: GateOptions = {},
+): GateResult {
+  const type = (doc as Partial<Document>).contentType;
+  if (!type || !HTML_TYPES.has(type.toLowerCase()))
+    return { decision: 'never', reason: 'not-html' };
+  if (!/^https?:/i.test(url)) return { decision: 'never', reason: 'not-web-page' };
+  const site = matchSite(url, rules);
+  if (site.policy === 'never') {
+    // matchSite also answers `never` for a URL it cannot parse: say which it was.
+    return { decision: 'never', reason: site.rule ? 'site-never' : 'not-web-page' };
+  }
+  const field = findSensitiveField(doc, options);
+  if (field) return { decision: 'url-only', reason: field };
+  return site.policy === 'url-only'
+    ? { decision: 'url-only', reason: 'site-url-only' }
+    : { decision: 'full', reason: 'allowed' };
+}
+
+/** What to tell the user when the gate keeps a page's text back. */
+export const GATE_MESSAGES: Readonly<Record<Exclude<GateReason, 'allowed'>, string>> = {
+  'not-html': 'Engram reads web pages only, not this kind of document.',
+  'not-web-page': 'Engram can only save web pages (http or https).',
+  'site-never': 'Engram is set never to read this site. You can change that in its settings.',
+  'password-field': 'This page has a password field, so Engram does not read it.',
+  'payment-field': 'This page asks for card details, so Engram does not read it.',
+  'too-large-to-check':
+    'This page is too large to check for password fields, so Engram does not read it.',
+  'site-url-only': 'Engram is set to keep only the address of pages on this site.',
+};
