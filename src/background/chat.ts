@@ -1,23 +1,56 @@
-/** The popup asks; the question and a pending answer are stored, then the engine answers. */
+/**
+ * The popup asks; the question and a pending answer are stored, then the engine answers.
+ * "remember …" is not a question but a note: it is kept at once and the chat says so.
+ */
+import { detectLanguage } from '../core/language';
+import { noteFrom } from '../core/note-command';
 import { db } from '../shared/db';
+import { errorMessage } from '../shared/dispatch';
 import { send } from '../shared/messaging';
 import type { RequestOf, ResponseOf } from '../shared/protocol';
 import { startExchange, updateMessage } from '../shared/store/conversations';
+import { storeNote } from '../shared/store/sources';
+import { wakeEngine } from './capture-tab';
 import { ensureEngine } from './engine-document';
 
 export async function ask(request: RequestOf<'chat/ask'>): Promise<ResponseOf<'chat/ask'>> {
   const exchange = await startExchange(db(), request.question, request.conversationId);
-  void (async () => {
-    try {
-      await ensureEngine();
-      await send('engine/answer', { messageId: exchange.messageId });
-    } catch (error) {
-      // The engine resumes unfinished answers when it starts; say so rather than spin forever.
-      await updateMessage(db(), exchange.messageId, {
-        progress: 'Starting the engine… your answer will appear here.',
-      });
-      console.warn('Engram: could not reach the engine yet:', error);
-    }
-  })();
+  const note = noteFrom(request.question);
+  if (note !== undefined) {
+    await keepNote(exchange.messageId, note);
+  } else {
+    void answer(exchange.messageId);
+  }
   return { conversationId: exchange.conversationId, messageId: exchange.messageId };
+}
+
+async function answer(messageId: string): Promise<void> {
+  try {
+    await ensureEngine();
+    await send('engine/answer', { messageId });
+  } catch (error) {
+    // The engine resumes unfinished answers when it starts; say so rather than spin forever.
+    await updateMessage(db(), messageId, {
+      progress: 'Starting the engine… your answer will appear here.',
+    });
+    console.warn('Engram: could not reach the engine yet:', error);
+  }
+}
+
+async function keepNote(messageId: string, note: string): Promise<void> {
+  try {
+    const stored = await storeNote(db(), note, 'chat');
+    const zh = detectLanguage(note) === 'zh';
+    const text = stored.isNew
+      ? zh
+        ? `记住了：“${note}”`
+        : `Noted. I'll remember: “${note}”`
+      : zh
+        ? `这条已经记着了：“${note}”`
+        : `I already had that one: “${note}”`;
+    await updateMessage(db(), messageId, { status: 'done', text, progress: '' });
+    void wakeEngine();
+  } catch (error) {
+    await updateMessage(db(), messageId, { status: 'error', error: errorMessage(error) });
+  }
 }

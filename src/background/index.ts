@@ -10,6 +10,7 @@ import { ask } from './chat';
 import { onCommand } from './commands';
 import { createContextMenus, onMenuClicked } from './context-menus';
 import { ensureEngine, restartEngine } from './engine-document';
+import { onOmniboxEntered, setOmniboxSuggestion } from './omnibox';
 
 browser.runtime.onMessage.addListener(
   createReceiver('background', {
@@ -31,6 +32,8 @@ browser.runtime.onMessage.addListener(
 );
 
 chrome.commands.onCommand.addListener(onCommand);
+chrome.omnibox.onInputEntered.addListener(onOmniboxEntered);
+setOmniboxSuggestion();
 chrome.contextMenus.onClicked.addListener(onMenuClicked);
 
 chrome.runtime.onInstalled.addListener(() => {

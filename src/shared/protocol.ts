@@ -32,7 +32,7 @@ export const captureMode = z.enum(['page', 'selection', 'link', 'image']);
 export type CaptureMode = z.infer<typeof captureMode>;
 
 /** How the capture was asked for; kept with the source (saved on purpose ranks higher later). */
-export const captureOrigin = z.enum(['shortcut', 'menu', 'popup']);
+export const captureOrigin = z.enum(['shortcut', 'menu', 'popup', 'chat', 'omnibox']);
 export type CaptureOrigin = z.infer<typeof captureOrigin>;
 
 export const siteRule = z.object({

@@ -307,4 +307,41 @@ describe('Engram 0.1 end to end', () => {
     expect(await storedSources(engram)).toHaveLength(before);
     await setSiteRules(engram, ALLOW_LOCAL);
   });
+
+  test('"remember …" in the chat and "m …" in the address bar keep notes that answers find', async () => {
+    const page = await open('/ehow-1/source.html');
+    const popup = await RealPopup.open(engram, page);
+    await waitFor('the chat to open', () =>
+      popup.evaluate<boolean>(`!!document.querySelector('[data-testid="new-chat"]')`),
+    );
+    await popup.evaluate(`document.querySelector('[data-testid="new-chat"]').click()`);
+    await askInPopup(popup, 'remember: the spare key is under the blue flowerpot');
+    const noted = await finishedAnswer(popup, 1);
+    expect(noted.text).toContain("I'll remember");
+    await popup.close();
+
+    const sw = await serviceWorker(engram);
+    await sw.evaluate(() => {
+      const event = chrome.omnibox.onInputEntered as unknown as {
+        dispatch(text: string, disposition: string): void;
+      };
+      event.dispatch('Ana prefers jasmine tea over coffee', 'currentTab');
+    });
+    const notes = await waitFor('both notes to be indexed', async () => {
+      const found = (await storedSources(engram)).filter(
+        (s) => s.kind === 'note' && s.status === 'indexed',
+      );
+      return found.length === 2 ? found : undefined;
+    });
+    expect(notes.map((n) => n.text).sort()).toEqual([
+      'Ana prefers jasmine tea over coffee',
+      'the spare key is under the blue flowerpot',
+    ]);
+
+    const again = await RealPopup.open(engram, page);
+    await askInPopup(again, 'Where is the spare key?');
+    const answer = await finishedAnswer(again, 2);
+    expect(answer.citations[0]?.title).toBe('the spare key is under the blue flowerpot');
+    await again.close();
+  });
 });

@@ -6,6 +6,7 @@
  */
 import { sourceIdFor } from '../../core/hash';
 import { redactSecrets, redactUrl } from '../../core/redact';
+import { noteTitle } from '../../core/note-command';
 import { normalizeText } from '../../core/text';
 import { canonicalUrl, siteOf } from '../../core/url';
 import type { EngramDb, JobRow, SourceRow } from '../db';
@@ -31,41 +32,73 @@ export async function storeCapture(
   const id = await sourceIdFor(text);
   const selection = capture.selection ? normalizeText(capture.selection) : undefined;
   const outLinks = [...new Set(capture.links.map(canonicalUrl))];
+  return keep(db, {
+    id,
+    kind: capture.mode,
+    url: capture.url,
+    canonicalUrl: canonicalUrl(capture.url),
+    ...(capture.targetUrl ? { targetUrl: capture.targetUrl } : {}),
+    title: capture.title.trim() || capture.url,
+    site: siteOf(capture.url),
+    ...(capture.lang ? { lang: capture.lang } : {}),
+    text,
+    ...(selection ? { selection } : {}),
+    extractor: capture.extractor,
+    origin,
+    status: 'pending',
+    savedAt: now,
+    lastSeenAt: now,
+    seenCount: 1,
+    outLinks,
+  });
+}
 
+/** A note the user typed ("remember …" in the chat, or `m …` in the address bar). */
+export async function storeNote(
+  db: EngramDb,
+  note: string,
+  origin: CaptureOrigin,
+  now = Date.now(),
+): Promise<StoredCapture> {
+  const text = normalizeText(redactSecrets(note).text);
+  if (!text) throw new Error('The note is empty.');
+  return keep(db, {
+    id: await sourceIdFor(text),
+    kind: 'note',
+    url: '',
+    canonicalUrl: '',
+    title: noteTitle(text),
+    site: '',
+    text,
+    extractor: 'note',
+    origin,
+    status: 'pending',
+    savedAt: now,
+    lastSeenAt: now,
+    seenCount: 1,
+    outLinks: [],
+  });
+}
+
+/**
+ * Stage 1 in one transaction: a new source is stored pending with its ingest job; one already in
+ * memory is seen once more (and, if its indexing had failed, queued again).
+ */
+async function keep(db: EngramDb, row: SourceRow): Promise<StoredCapture> {
   return db.transaction('rw', db.sources, db.jobs, async () => {
-    const existing = await db.sources.get(id);
+    const existing = await db.sources.get(row.id);
     if (existing) {
-      await db.sources.update(id, {
-        lastSeenAt: now,
+      await db.sources.update(row.id, {
+        lastSeenAt: row.lastSeenAt,
         seenCount: existing.seenCount + 1,
-        ...(selection ? { selection } : {}),
+        ...(row.selection ? { selection: row.selection } : {}),
       });
-      // A source whose indexing failed gets another chance when the user saves it again.
-      if (existing.status === 'failed') await enqueue(db, id, now, 'pending');
-      return { sourceId: id, isNew: false, title: existing.title };
+      if (existing.status === 'failed') await enqueue(db, row.id, row.lastSeenAt, 'pending');
+      return { sourceId: row.id, isNew: false, title: existing.title };
     }
-    const row: SourceRow = {
-      id,
-      kind: capture.mode,
-      url: capture.url,
-      canonicalUrl: canonicalUrl(capture.url),
-      ...(capture.targetUrl ? { targetUrl: capture.targetUrl } : {}),
-      title: capture.title.trim() || capture.url,
-      site: siteOf(capture.url),
-      ...(capture.lang ? { lang: capture.lang } : {}),
-      text,
-      ...(selection ? { selection } : {}),
-      extractor: capture.extractor,
-      origin,
-      status: 'pending',
-      savedAt: now,
-      lastSeenAt: now,
-      seenCount: 1,
-      outLinks,
-    };
     await db.sources.add(row);
-    await enqueue(db, id, now);
-    return { sourceId: id, isNew: true, title: row.title };
+    await enqueue(db, row.id, row.savedAt);
+    return { sourceId: row.id, isNew: true, title: row.title };
   });
 }
 

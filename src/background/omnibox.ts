@@ -1,0 +1,24 @@
+/** The address-bar keyword `m`: "m buy a cloche for the terrarium" keeps a note. */
+import { db } from '../shared/db';
+import { errorMessage } from '../shared/dispatch';
+import { storeNote } from '../shared/store/sources';
+import { flashBadge } from './badge';
+import { wakeEngine } from './capture-tab';
+
+export function setOmniboxSuggestion(): void {
+  chrome.omnibox
+    .setDefaultSuggestion({ description: 'Remember in Engram: %s' })
+    .catch((error: unknown) => console.warn('Engram: omnibox:', error));
+}
+
+export function onOmniboxEntered(text: string): void {
+  void (async () => {
+    try {
+      const stored = await storeNote(db(), text, 'omnibox');
+      await flashBadge(undefined, 'saved', `noted “${stored.title}”`);
+      void wakeEngine();
+    } catch (error) {
+      await flashBadge(undefined, 'failed', errorMessage(error)).catch(() => undefined);
+    }
+  })();
+}
