@@ -6,8 +6,13 @@
  * - manifest.json from the top-level source, the icons from public/, and the ONNX Runtime WASM
  *   files, unhashed, because the engine names them with chrome.runtime.getURL (nothing executable is
  *   ever fetched from the network).
- * `ENGRAM_FIXTURE_MODELS=1` builds the test flavour: the small models from tests/fixtures/models are
- * packaged and used instead of the model host.
+ * Test flavours, both defaulting to the project's small fixture models (tests/fixtures/models):
+ * - `ENGRAM_FIXTURE_MODELS=1` (dist/chrome-fixtures) packages them: nothing is downloaded;
+ * - `ENGRAM_FIXTURE_MODELS=hosted` (dist/chrome-hosted) packages none and downloads them through
+ *   the model store from a model host on 127.0.0.1 (tests/fixtures/model-host.ts), in 1 MiB
+ *   chunks so that a resume is observable.
+ * `ENGRAM_MODEL_HOST` sets the default model host of a build that downloads (the hub, or
+ * http://127.0.0.1:47831/ for the hosted flavour); the modelHost setting still overrides it.
  */
 import {
   cpSync,
@@ -23,10 +28,45 @@ import { dirname, resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
-const fixtures = process.env.ENGRAM_FIXTURE_MODELS === '1';
+const MiB = 1024 * 1024;
+
+/** The flavour `ENGRAM_FIXTURE_MODELS` asks for: unset (or 0) is the shipped build. */
+function flavourOf(value: string | undefined): 'shipped' | 'packaged' | 'hosted' {
+  if (value === undefined || value === '' || value === '0') return 'shipped';
+  if (value === '1') return 'packaged';
+  if (value === 'hosted') return 'hosted';
+  throw new Error(`ENGRAM_FIXTURE_MODELS must be 1 or hosted, not "${value}"`);
+}
+
+/** The default model host baked into a build that downloads: an http(s) URL ending in `/`. */
+function modelHostOf(value: string | undefined, fallback: string): string {
+  if (value === undefined || value === '') return fallback;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol)) {
+    throw new Error(`ENGRAM_MODEL_HOST must be an http(s) URL, not "${value}"`);
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+const flavour = flavourOf(process.env.ENGRAM_FIXTURE_MODELS);
+/** The fixture models are the defaults (packaged or hosted). */
+const fixtures = flavour !== 'shipped';
 
 const define = {
   __ENGRAM_FIXTURE_MODELS__: JSON.stringify(fixtures),
+  __ENGRAM_MODEL_SOURCE__: JSON.stringify(flavour === 'packaged' ? 'packaged' : 'host'),
+  __ENGRAM_DEFAULT_MODEL_HOST__: JSON.stringify(
+    modelHostOf(
+      process.env.ENGRAM_MODEL_HOST,
+      flavour === 'hosted' ? 'http://127.0.0.1:47831/' : 'https://huggingface.co/',
+    ),
+  ),
+  __ENGRAM_DOWNLOAD_CHUNK_BYTES__: JSON.stringify(flavour === 'hosted' ? 1 * MiB : 8 * MiB),
   __ENGRAM_VERSION__: JSON.stringify(
     (JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as { version: string })
       .version,
@@ -47,7 +87,7 @@ function ortDistDir(): string {
 }
 
 /**
- * The shipped manifest is the top-level manifest.json as it is. The fixtures flavour may also
+ * The shipped manifest is the top-level manifest.json as it is. The test flavours may also
  * script pages on 127.0.0.1: tests fire the context-menu listener directly (headless Chromium
  * opens no menu), and a dispatched event grants no activeTab. The shortcut test uses `localhost`,
  * which this does not cover, so it still proves the real activeTab path.
@@ -82,7 +122,7 @@ function extensionFiles(dest: () => string): Plugin {
       rmSync(resolve(out, 'src'), { recursive: true, force: true });
       writeFileSync(resolve(out, 'manifest.json'), JSON.stringify(manifestFor(fixtures), null, 2));
       for (const file of ORT_FILES) cpSync(resolve(ortDistDir(), file), resolve(out, file));
-      if (fixtures) {
+      if (flavour === 'packaged') {
         const models = resolve(root, 'tests/fixtures/models');
         if (!existsSync(models))
           throw new Error('Fixture models are missing: npm run models:fixtures');

@@ -1,11 +1,19 @@
 /**
  * Two projects: `unit` (pure logic and storage, in Node) and `e2e` (the built extension in real
- * Chromium; run after `npm run build:fixtures`). Benchmarks are scripts, never timed tests.
+ * Chromium; run after `npm run build:fixtures` and `npm run build:hosted`). Benchmarks are
+ * scripts, never timed tests.
  */
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  define: { __ENGRAM_FIXTURE_MODELS__: 'true', __ENGRAM_VERSION__: '"test"' },
+  // As the packaged fixtures build (vite.config.ts).
+  define: {
+    __ENGRAM_FIXTURE_MODELS__: 'true',
+    __ENGRAM_MODEL_SOURCE__: '"packaged"',
+    __ENGRAM_DEFAULT_MODEL_HOST__: '"https://huggingface.co/"',
+    __ENGRAM_DOWNLOAD_CHUNK_BYTES__: String(8 * 1024 * 1024),
+    __ENGRAM_VERSION__: '"test"',
+  },
   test: {
     projects: [
       {

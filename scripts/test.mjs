@@ -1,6 +1,7 @@
 // `npm test`: every check, in order, each step failing the run: format, lint, types, unit tests,
-// both builds, then the end-to-end tests in real Chromium with the built extension. Ends with the
-// plain count line "N passed, N failed" over both test projects.
+// the three builds (shipped, packaged fixtures, hosted fixtures), then the end-to-end tests in
+// real Chromium with the built extensions. Ends with the plain count line "N passed, N failed"
+// over both test projects.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureDependencies, findBrowser, ROOT, run } from './setup.mjs';
@@ -30,6 +31,7 @@ const steps = [
   vitest('unit'),
   ['npx', ['vite', 'build']],
   ['npx', ['vite', 'build', '--outDir', 'dist/chrome-fixtures'], { ENGRAM_FIXTURE_MODELS: '1' }],
+  ['npx', ['vite', 'build', '--outDir', 'dist/chrome-hosted'], { ENGRAM_FIXTURE_MODELS: 'hosted' }],
   vitest('e2e'),
 ];
 

@@ -35,6 +35,9 @@ interface ModelEntry {
   files: Map<string, FileProgress>;
   rate: TransferRate;
   reportedAt: number;
+  /** A report held back by the throttle, sent when the interval ends: a stalled download must
+   * still show the last bytes that arrived. */
+  trailing?: ReturnType<typeof setTimeout>;
 }
 
 export class DownloadProgress {
@@ -104,7 +107,15 @@ export class DownloadProgress {
     if (!this.listener) return;
     const entry = this.entry(ref.model);
     const now = this.now();
-    if (!force && now - entry.reportedAt < this.intervalMs) return;
+    if (!force && now - entry.reportedAt < this.intervalMs) {
+      entry.trailing ??= setTimeout(() => {
+        entry.trailing = undefined;
+        this.report(ref, true);
+      }, this.intervalMs);
+      return;
+    }
+    if (entry.trailing !== undefined) clearTimeout(entry.trailing);
+    entry.trailing = undefined;
     entry.reportedAt = now;
     let loaded = 0;
     let total = 0;

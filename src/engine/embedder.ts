@@ -19,7 +19,7 @@ export class Embedder {
         device,
         // Downloads report through the model store; transformers.js's own events only say how
         // fast it reads finished files back, and asking for them costs a probe request per file.
-        ...(__ENGRAM_FIXTURE_MODELS__ ? { progress_callback: state.onProgress } : {}),
+        ...(__ENGRAM_MODEL_SOURCE__ === 'packaged' ? { progress_callback: state.onProgress } : {}),
       }),
     );
   }

@@ -14,6 +14,7 @@ export class ModelState {
   private loaded = 0;
   private total = 0;
   private etaSeconds: number | undefined;
+  private trailing: ReturnType<typeof setTimeout> | undefined;
   private lastWrite = 0;
 
   constructor(
@@ -43,7 +44,15 @@ export class ModelState {
     this.total = total;
     this.etaSeconds = etaSeconds;
     const now = Date.now();
-    if (now - this.lastWrite < WRITE_EVERY_MS) return;
+    if (now - this.lastWrite < WRITE_EVERY_MS) {
+      // Held back, not dropped: a download that stalls now must still show where it stopped.
+      this.trailing ??= setTimeout(() => {
+        this.trailing = undefined;
+        this.lastWrite = Date.now();
+        void this.write().catch(() => undefined);
+      }, WRITE_EVERY_MS);
+      return;
+    }
     this.lastWrite = now;
     void this.write().catch(() => undefined); // Progress is advisory; the final state is awaited.
   }

@@ -1,8 +1,9 @@
 /**
  * transformers.js settings for the extension: ONNX Runtime's WASM files come from the extension
  * package (MV3 forbids remote code, and the CSP blocks CDNs); weights come from the packaged
- * fixtures or from the model host through Engram's model store: ranged, resumable, verified
- * downloads kept in Cache Storage (see model-store.ts for why both env.fetch and customCache).
+ * fixtures (`__ENGRAM_MODEL_SOURCE__` 'packaged') or from the model host through Engram's model
+ * store: ranged, resumable, verified downloads kept in Cache Storage, in chunks of
+ * `__ENGRAM_DOWNLOAD_CHUNK_BYTES__` (see model-store.ts for why both env.fetch and customCache).
  */
 import { env } from '@huggingface/transformers';
 import type { ProgressListener } from './download-progress';
@@ -21,8 +22,8 @@ export async function configureRuntime(
     // Unset, ORT uses one thread when the page is not cross-origin isolated; leave a core free.
     wasm.numThreads = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
   }
-  // The test build packages its models; the shipped build downloads them.
-  if (__ENGRAM_FIXTURE_MODELS__) {
+  // The packaged test build ships its models; the other builds download them.
+  if (__ENGRAM_MODEL_SOURCE__ === 'packaged') {
     env.allowRemoteModels = false;
     env.allowLocalModels = true;
     env.localModelPath = chrome.runtime.getURL('models/');
@@ -30,7 +31,11 @@ export async function configureRuntime(
     env.useBrowserCache = false;
     return undefined;
   }
-  const store = await ModelStore.open({ host: modelHost, onProgress: onDownload });
+  const store = await ModelStore.open({
+    host: modelHost,
+    onProgress: onDownload,
+    chunkSize: __ENGRAM_DOWNLOAD_CHUNK_BYTES__,
+  });
   env.allowRemoteModels = true;
   env.allowLocalModels = false;
   env.remoteHost = modelHost;

@@ -18,8 +18,11 @@ const registered = (task: 'embed' | 'generate') =>
   z.string().refine((id) => modelSpec(id)?.task === task, 'not a registered model for this task');
 
 export const settingsSchema = {
-  /** Where model weights are downloaded from, in the Hugging Face hub's URL layout. */
-  modelHost: z.url({ protocol: /^https?$/ }).default('https://huggingface.co/'),
+  /**
+   * Where model weights are downloaded from, in the Hugging Face hub's URL layout: the hub, unless
+   * the build names another host (the hosted test flavour: a fixture host on 127.0.0.1).
+   */
+  modelHost: z.url({ protocol: /^https?$/ }).default(__ENGRAM_DEFAULT_MODEL_HOST__),
   /**
    * The user's rules per site (never / URL only / full), over the default blocklist (banks,
    * webmail, password managers, health portals, local addresses): core/site-policy.ts.
@@ -27,7 +30,7 @@ export const settingsSchema = {
   siteRules: z.array(siteRule).max(2_000).default([]),
   /** Whether answers are written by the language model (else: the best passages, extractive). */
   generation: z.boolean().default(true),
-  /** The models in use; the test build defaults to the packaged fixture models. */
+  /** The models in use; the test builds default to the fixture models. */
   embeddingModel: registered('embed').default(
     __ENGRAM_FIXTURE_MODELS__ ? FIXTURE_EMBEDDING_MODEL : DEFAULT_EMBEDDING_MODEL,
   ),

@@ -4,6 +4,7 @@
  * real shortcut with CDP key events, and open the real toolbar popup with Extensions.triggerAction.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -18,6 +19,10 @@ export { pressRememberShortcut, serveFolder } from '../../scripts/static-server.
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURE_DIST = resolve(ROOT, 'dist/chrome-fixtures');
+/** The hosted fixtures build: fixture models downloaded from HOSTED_MODEL_PORT on 127.0.0.1. */
+export const HOSTED_DIST = resolve(ROOT, 'dist/chrome-hosted');
+/** The model host the hosted build downloads from by default (vite.config.ts). */
+export const HOSTED_MODEL_PORT = 47831;
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -250,5 +255,139 @@ export async function clickContextMenu(
       event.dispatch({ editable: false, frameId: 0, pageUrl, ...info }, tab);
     },
     { pageUrl, info },
+  );
+}
+
+/** Rows of one table of the extension's IndexedDB, read in the service worker. */
+export async function readTable<T>(engram: Engram, table: string): Promise<T[]> {
+  const sw = await serviceWorker(engram);
+  return sw.evaluate(
+    (table) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('engram');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const database = open.result;
+          if (!database.objectStoreNames.contains(table)) {
+            database.close();
+            resolve([]);
+            return;
+          }
+          const all = database.transaction(table).objectStore(table).getAll();
+          all.onsuccess = () => {
+            database.close();
+            resolve(all.result as T[]);
+          };
+          all.onerror = () => reject(all.error ?? new Error('read failed'));
+        };
+      }),
+    table,
+  );
+}
+
+/**
+ * Writes one row of the `settings` table, as the settings page would (zod-checked when read).
+ * Engram creates its database when it starts; until then there is nothing to write into, and
+ * opening it here must not create an empty one, so this tries again until it exists.
+ */
+export async function putSetting(engram: Engram, key: string, value: unknown): Promise<void> {
+  const sw = await serviceWorker(engram);
+  await waitFor(`the settings table (to set ${key})`, () =>
+    sw.evaluate(
+      ({ key, value }) =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('engram');
+          open.onupgradeneeded = () => open.transaction?.abort();
+          open.onerror = () => resolve(false);
+          open.onsuccess = () => {
+            const database = open.result;
+            if (!database.objectStoreNames.contains('settings')) {
+              database.close();
+              resolve(false);
+              return;
+            }
+            const tx = database.transaction('settings', 'readwrite');
+            tx.objectStore('settings').put({ key, value });
+            tx.oncomplete = () => {
+              database.close();
+              resolve(true);
+            };
+            tx.onerror = () => resolve(false);
+          };
+        }),
+      { key, value },
+    ),
+  );
+}
+
+/** A row of the `models` table, which the engine writes as it downloads and loads each model. */
+export interface StoredModel {
+  id: string;
+  task: 'embed' | 'generate';
+  state: 'idle' | 'loading' | 'ready' | 'failed' | 'unavailable';
+  loaded: number;
+  total: number;
+  error?: string;
+  updatedAt: number;
+}
+
+export const storedModels = (engram: Engram): Promise<StoredModel[]> =>
+  readTable<StoredModel>(engram, 'models');
+
+/** Fails at once, saying why, when something on 127.0.0.1 already listens on `port`. */
+export async function ensurePortFree(port: number, purpose: string): Promise<void> {
+  const probe = createServer();
+  await new Promise<void>((done, fail) => {
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      fail(
+        new Error(
+          `Port ${port} on 127.0.0.1 is taken (${error.code ?? error.message}), and ${purpose} ` +
+            'needs it: stop whatever listens there (another test run?) and try again.',
+        ),
+      ),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => done()));
+  });
+}
+
+/** A chat message as the popup or side panel shows it (the data-testid hooks of src/ui). */
+export interface RenderedMessage {
+  role: string;
+  status: string;
+  mode: string | null;
+  text: string;
+  citations: Array<{ n: string | null; sourceId: string | null; title: string }>;
+}
+
+/** An expression that reads the shown messages from the popup's DOM. */
+export const READ_MESSAGES = `[...document.querySelectorAll('[data-testid="message"]')].map((m) => ({
+  role: m.dataset.role, status: m.dataset.status, mode: m.dataset.mode ?? null,
+  text: m.querySelector('[data-testid="answer-text"]')?.textContent ?? m.textContent,
+  citations: [...m.querySelectorAll('[data-testid="citation"]')].map((c) => ({
+    n: c.dataset.n ?? null, sourceId: c.dataset.sourceId ?? null,
+    title: c.querySelector('[data-testid="citation-title"]')?.textContent ?? '' })) }))`;
+
+/** Type a question into the real popup and press Ask. */
+export async function askInPopup(popup: RealPopup, question: string): Promise<void> {
+  await waitFor('the question box', () =>
+    popup.evaluate<boolean>(`!!document.querySelector('[data-testid="question"]')`),
+  );
+  await popup.evaluate(`document.querySelector('[data-testid="question"]').focus()`);
+  await popup.type(question);
+  await popup.evaluate(`document.querySelector('[data-testid="ask"]').click()`);
+}
+
+/** The popup's `count`-th answer, once it is done (or failed). */
+export async function finishedAnswer(popup: RealPopup, count: number): Promise<RenderedMessage> {
+  return waitFor(
+    `answer #${count} to finish`,
+    async () => {
+      const answers = (await popup.evaluate<RenderedMessage[]>(READ_MESSAGES)).filter(
+        (m) => m.role === 'assistant',
+      );
+      const last = answers[count - 1];
+      return last && (last.status === 'done' || last.status === 'error') ? last : undefined;
+    },
+    90_000,
   );
 }
