@@ -52,12 +52,18 @@ describe('weightedReciprocalRankFusion', () => {
 
   it('scales every score with a common weight, keeping the order', () => {
     fc.assert(
-      fc.property(rankedLists, fc.double({ min: 0.01, max: 10, noNaN: true }), (lists, w) => {
-        const plain = weightedReciprocalRankFusion(lists);
-        const scaled = weightedReciprocalRankFusion(lists, { weights: lists.map(() => w) });
-        expect(scaled.map((f) => f.id)).toEqual(plain.map((f) => f.id));
-        scaled.forEach((f, i) => expect(f.score).toBeCloseTo((plain[i]?.score ?? 0) * w, 9));
-      }),
+      // Powers of two scale floating-point sums exactly, so exact ties stay ties (any other factor
+      // may round two equal sums apart and flip their order: seed 121618107 found one).
+      fc.property(
+        rankedLists,
+        fc.integer({ min: -7, max: 3 }).map((e) => 2 ** e),
+        (lists, w) => {
+          const plain = weightedReciprocalRankFusion(lists);
+          const scaled = weightedReciprocalRankFusion(lists, { weights: lists.map(() => w) });
+          expect(scaled.map((f) => f.id)).toEqual(plain.map((f) => f.id));
+          scaled.forEach((f, i) => expect(f.score).toBeCloseTo((plain[i]?.score ?? 0) * w, 9));
+        },
+      ),
     );
   });
 
