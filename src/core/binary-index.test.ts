@@ -94,6 +94,37 @@ describe('BinaryIndex', () => {
     expect(index.search(query, 3, { filter: () => false })).toEqual([]);
   });
 
+  it('filters on row times, which follow rows through swap-removes and snapshots', () => {
+    const index = new BinaryIndex(8);
+    const vector = (i: number) => Array.from({ length: 8 }, (_, j) => Math.cos(i + j * 2));
+    for (let i = 0; i < 300; i++) index.upsert(`r${i}`, vector(i), i);
+    index.upsert('timeless', vector(150));
+    const inRange = (hits: Array<{ id: string }>) =>
+      hits.map((h) => Number(h.id.slice(1))).every((t) => t >= 100 && t < 200);
+    const range = { from: 100, to: 200 };
+    expect(inRange(index.search(vector(150), 10, { range, candidates: 20 }))).toBe(true);
+    for (let i = 0; i < 100; i++) index.remove(`r${i}`); // moves rows from the end into 0..99
+    expect(index.search(vector(250), 5, { range })).toHaveLength(5);
+    expect(inRange(index.search(vector(250), 5, { range }))).toBe(true);
+    expect(index.setTimes('r250', [1e9, 150])).toBe(true);
+    expect(index.setTimes('nope', 150)).toBe(false);
+    expect(index.search(vector(250), 1, { range })[0]?.id).toBe('r250');
+    // Saved long ago, seen again last week: either time counts.
+    index.upsert('saved', vector(400), [5, 160]);
+    expect(index.search(vector(400), 1, { range })[0]?.id).toBe('saved');
+    expect(() => index.upsert('x', vector(1), [1, 2, 3])).toThrow(/at most 2 times/);
+    const both = index.search(vector(150), 5, { range, filter: (id) => id.endsWith('3') });
+    expect(both).toHaveLength(5);
+    expect(inRange(both) && both.every((h) => h.id.endsWith('3'))).toBe(true);
+    const loaded = BinaryIndex.fromSnapshot(structuredClone(index.toSnapshot()), {
+      modelId: 'unknown',
+      dim: 8,
+    });
+    expect(loaded.search(vector(250), 3, { range })).toEqual(
+      index.search(vector(250), 3, { range }),
+    );
+  });
+
   it.each([true, false])('returns the exact top k when candidates ≥ size (wasm: %s)', (wasm) => {
     const ops = (dim: number) =>
       fc.array(fc.tuple(fc.nat(30), int8Vector(dim), fc.boolean()), { maxLength: 80 });

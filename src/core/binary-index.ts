@@ -6,8 +6,9 @@
  */
 import { checkSnapshot, SNAPSHOT_FORMAT, type SnapshotExpectation } from './binary-snapshot';
 import type { BinaryIndexSnapshot } from './binary-snapshot';
+import { applyFilter, applyRange, forEachCandidate } from './candidates';
 import { CodeStore } from './code-store';
-import { dimensionError, Int8Rows, quantizeInto, unitVector } from './int8-rows';
+import { dimensionError, Int8Rows, quantizeInto, TIMES_PER_ROW, unitVector } from './int8-rows';
 import { writeSignCode } from './sign-code';
 import { TopK, type Scored } from './top-k';
 
@@ -25,7 +26,12 @@ export interface BinaryIndexOptions {
 export interface BinarySearchOptions {
   /** Rows rescored exactly; more is slower but closer to exact. Exact when ≥ size. */
   candidates?: number;
-  /** Rows whose id fails are skipped before candidates are chosen (e.g. a time range). */
+  /**
+   * Only rows with a time (see upsert) in [from, to): a time filter ("last week") for the cost of
+   * a typed-array pass, where `filter` costs a call per row. Rows without times are left out.
+   */
+  range?: { from: number; to: number };
+  /** Rows whose id fails are skipped before candidates are chosen. Costs a call per row. */
   filter?: (id: string) => boolean;
 }
 
@@ -44,7 +50,6 @@ export const defaultCandidates = (size: number): number => Math.max(400, Math.ce
  * recentre() when idle.
  */
 const CENTRE_AT = new Set([128, 1024, 16_384]);
-const FILTERED = 0xffff;
 
 export class BinaryIndex {
   readonly modelId: string;
@@ -87,15 +92,26 @@ export class BinaryIndex {
     return row === undefined ? undefined : this.rows.vector(row);
   }
 
-  /** Stores the direction of v under id (its length is ignored: cosine), replacing any old one. */
-  upsert(id: string, v: ArrayLike<number>): void {
-    this.put(id, quantizeInto(unitVector(v, this.dim, 'upsert'), this.scratch));
+  /**
+   * Stores the direction of v under id (its length is ignored: cosine), replacing any old one.
+   * `times`: up to two instants (epoch ms), e.g. when its source was saved and last seen; a
+   * `range` search keeps the row when either falls in the range.
+   */
+  upsert(id: string, v: ArrayLike<number>, times: number | readonly number[] = []): void {
+    this.put(id, quantizeInto(unitVector(v, this.dim, 'upsert'), this.scratch), times);
   }
 
   /** Stores an int8 vector as persisted by quantizeInt8 (only its direction matters). */
-  upsertInt8(id: string, vector: Int8Array): void {
+  upsertInt8(id: string, vector: Int8Array, times: number | readonly number[] = []): void {
     if (vector.length !== this.dim) throw dimensionError(vector.length, this.dim, 'upsertInt8');
-    this.put(id, vector);
+    this.put(id, vector, times);
+  }
+
+  /** Replaces the times of id (e.g. its source was seen again); false when id is unknown. */
+  setTimes(id: string, times: number | readonly number[]): boolean {
+    const row = this.rows.rowOf.get(id);
+    if (row !== undefined) this.rows.setTimes(row, times);
+    return row !== undefined;
   }
 
   /** Removes id in O(dim): the last row moves into its place. */
@@ -123,31 +139,22 @@ export class BinaryIndex {
     const q = unitVector(query, this.dim, 'search');
     const n = this.size;
     if (n === 0 || k <= 0) return [];
-    const { candidates = defaultCandidates(n), filter } = options;
+    const { candidates = defaultCandidates(n), range, filter } = options;
     const { codes, rows } = this;
     writeSignCode(q, 0, this.dim, 1, this.centre, codes.query, 0, codes.words);
     codes.scan(n);
     const { dist, hist } = codes;
-    if (filter) {
-      hist.fill(0);
-      for (let r = 0; r < n; r++) {
-        if (filter(rows.ids[r] ?? '')) hist[dist[r] ?? 0]!++;
-        else dist[r] = FILTERED;
-      }
+    const { times, ids } = rows;
+    if (range && !filter) {
+      applyRange(dist, hist, n, times, range.from, range.to);
+    } else if (filter) {
+      const inRange = (r: number): boolean => !range || rows.inRange(r, range.from, range.to);
+      applyFilter(dist, hist, n, (r) => inRange(r) && filter(ids[r]!));
     }
-    // The smallest distance t with at least `want` rows at or below it: every row nearer than t
-    // is a candidate, and rows at exactly t fill the rest in row order.
-    const want = Math.max(candidates, k);
-    let t = 0;
-    let below = 0;
-    for (; t < hist.length && below + (hist[t] ?? 0) < want; t++) below += hist[t] ?? 0;
-    let ties = want - below;
     const top = new TopK(k);
-    for (let r = 0; r < n; r++) {
-      const d = dist[r] ?? FILTERED;
-      if (d > t || (d === t && ties-- <= 0)) continue;
-      top.push(rows.ids[r] ?? '', rows.score(r, q));
-    }
+    forEachCandidate(dist, hist, n, Math.max(candidates, k), (r) =>
+      top.push(ids[r]!, rows.score(r, q)),
+    );
     return top.result();
   }
 
@@ -162,6 +169,7 @@ export class BinaryIndex {
       codes: this.codes.codes.slice(0, size * this.codes.words),
       vectors: rows.vectors.slice(0, size * dim),
       scales: rows.scales.slice(0, size),
+      times: rows.times.slice(0, size * TIMES_PER_ROW),
       sum: rows.sum.slice(),
       centre: this.centre ? this.centre.slice() : null,
     };
@@ -184,10 +192,11 @@ export class BinaryIndex {
     if (rows.rowOf.size !== snap.ids.length) {
       throw new Error('BinaryIndex snapshot rejected: duplicate ids');
     }
-    [rows.ids, rows.vectors, rows.scales, rows.sum] = [
+    [rows.ids, rows.vectors, rows.scales, rows.times, rows.sum] = [
       snap.ids,
       snap.vectors,
       snap.scales,
+      snap.times,
       snap.sum,
     ];
     const centre = snap.centre ?? undefined;
@@ -198,10 +207,11 @@ export class BinaryIndex {
     return index;
   }
 
-  private put(id: string, vector: Int8Array): void {
+  private put(id: string, vector: Int8Array, times: number | readonly number[]): void {
     const added = !this.has(id);
     if (added) this.codes.reserve(this.size + 1);
     const row = this.rows.put(id, vector, this.codes.capacity);
+    this.rows.setTimes(row, times);
     this.encode(row);
     if (added && this.centring && CENTRE_AT.has(this.size)) this.recentre();
   }

@@ -82,6 +82,9 @@ describe('BinaryIndex snapshots', () => {
       /40 dimensions, the index expects 384/,
     );
     expect(load({ ...snap, scales: snap.scales.subarray(1) })).toThrow(/1999 scales for 2000 ids/);
+    expect(load({ ...snap, times: snap.times.subarray(2) })).toThrow(
+      /3998 times for 2000 ids, not 4000/,
+    );
     expect(load({ ...snap, codes: snap.codes.subarray(4) })).toThrow(/codes hold/);
     expect(load({ ...snap, vectors: snap.vectors.subarray(1) })).toThrow(/vectors hold/);
     expect(load({ ...snap, ids: snap.ids.map((id, i) => (i === 5 ? 'c4' : id)) })).toThrow(

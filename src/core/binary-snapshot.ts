@@ -16,6 +16,8 @@ export interface BinaryIndexSnapshot {
   /** ids.length × dim int8 components; the row's unit vector is vectors[row] × scales[row]. */
   vectors: Int8Array;
   scales: Float32Array;
+  /** ids.length × 2 times that `range` searches filter on (NaN: none). */
+  times: Float64Array;
   /** Sum of all stored unit vectors (the running mean × size). */
   sum: Float64Array;
   /** The centre the codes were taken against; null when they are plain signs. */
@@ -44,6 +46,7 @@ export function checkSnapshot(snap: BinaryIndexSnapshot, expected: SnapshotExpec
     fail(`codes hold ${snap.codes.length} words, not ${n * words}`);
   if (snap.vectors.length !== n * snap.dim) fail(`vectors hold ${snap.vectors.length} values`);
   if (snap.scales.length !== n) fail(`${snap.scales.length} scales for ${n} ids`);
+  if (snap.times.length !== 2 * n) fail(`${snap.times.length} times for ${n} ids, not ${2 * n}`);
   if (snap.sum.length !== snap.dim) fail(`sum has ${snap.sum.length} dimensions`);
   if (snap.centre && snap.centre.length !== snap.dim) fail(`centre has ${snap.centre.length} dims`);
 }

@@ -2,7 +2,7 @@
  * The sign codes of every row in one contiguous block, plus the scratch memory of a scan, laid out
  * once for both kernels of hamming-kernel.ts:
  *
- *   [query code][histogram: bits + 1 × u32][codes: capacity × words × u32][distances: capacity × u16]
+ *   [query][histogram: (bits + 1) × u32][codes: capacity × words × u32][distances: capacity × u16]
  *
  * With WASM the block is a WebAssembly.Memory (the kernel reads the codes in place, no copy per
  * query); otherwise a plain ArrayBuffer. Codes never move when the block grows: only the scratch

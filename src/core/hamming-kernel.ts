@@ -4,7 +4,8 @@
  * candidates by threshold instead of sorting). Rows are `lanes` × 128 bits (4 words per lane).
  *
  * Two kernels compute the same thing: WASM SIMD (hamming-wasm.ts) where the runtime has it, and
- * this plain JS one elsewhere, 3–4× slower (scripts/bench/retrieval.ts). Both use one memory laid out by code-store.ts.
+ * this plain JS one elsewhere, 3–4× slower (scripts/bench/retrieval.ts). Both use one memory
+ * laid out by code-store.ts.
  */
 
 export type ScanKernel = (

@@ -98,7 +98,8 @@ function moduleBytes(lanes: number): Uint8Array<ArrayBuffer> {
 export function wasmScanKernel(memory: WebAssembly.Memory, lanes: number): ScanKernel | undefined {
   if (typeof WebAssembly === 'undefined' || lanes < 1 || lanes > WASM_MAX_LANES) return undefined;
   const bytes = moduleBytes(lanes);
-  if (!WebAssembly.validate(bytes)) return undefined; // no SIMD (or an encoding bug: tests catch it)
+  // Invalid where the engine lacks SIMD (an encoding bug would fail the kernel tests instead).
+  if (!WebAssembly.validate(bytes)) return undefined;
   try {
     // Synchronous compile is allowed for modules this small (Chrome caps it at 4 KB on the main
     // thread). A page whose CSP lacks 'wasm-unsafe-eval' throws here: the JS kernel takes over.

@@ -32,10 +32,15 @@ export function quantizeInto(v: Float32Array, out: Int8Array): Int8Array {
   return out;
 }
 
+/** Times kept per row for range filters, e.g. when its source was saved and last seen. */
+export const TIMES_PER_ROW = 2;
+
 export class Int8Rows {
   /** Typed loosely: a snapshot's arrays are adopted as they come from storage. */
   vectors: Int8Array = new Int8Array(0);
   scales: Float32Array = new Float32Array(0);
+  /** TIMES_PER_ROW per row, for range filters (NaN: none). */
+  times: Float64Array = new Float64Array(0);
   ids: string[] = [];
   readonly rowOf = new Map<string, number>();
   sum: Float64Array;
@@ -68,7 +73,7 @@ export class Int8Rows {
     return row;
   }
 
-  /** Removes id by moving the last row into its place; returns [removed row, moved row] or undefined. */
+  /** Removes id, moving the last row into its place: returns [its row, the moved row's old row]. */
   remove(id: string): [number, number] | undefined {
     const row = this.rowOf.get(id);
     if (row === undefined) return undefined;
@@ -79,12 +84,29 @@ export class Int8Rows {
       const d = this.dim;
       this.vectors.copyWithin(row * d, last * d, (last + 1) * d);
       this.scales[row] = this.scales[last] ?? 0;
+      const T = TIMES_PER_ROW;
+      this.times.copyWithin(row * T, last * T, (last + 1) * T);
       this.ids[row] = lastId;
       this.rowOf.set(lastId, row);
     }
     this.ids.pop();
     this.rowOf.delete(id);
     return [row, last];
+  }
+
+  setTimes(row: number, times: number | readonly number[]): void {
+    const list = typeof times === 'number' ? [times] : times;
+    if (list.length > TIMES_PER_ROW) {
+      throw new Error(`BinaryIndex: at most ${TIMES_PER_ROW} times per row, got ${list.length}`);
+    }
+    for (let i = 0; i < TIMES_PER_ROW; i++) this.times[row * TIMES_PER_ROW + i] = list[i] ?? NaN;
+  }
+
+  /** Whether any time of row lies in [from, to). */
+  inRange(row: number, from: number, to: number): boolean {
+    const a = this.times[2 * row]!;
+    const b = this.times[2 * row + 1]!;
+    return (a >= from && a < to) || (b >= from && b < to);
   }
 
   /** Cosine of the unit query with row. */
@@ -116,12 +138,14 @@ export class Int8Rows {
 
   /** Room for `capacity` rows (the code store's, so both grow together). */
   private reserve(capacity: number): void {
-    if (capacity * this.dim <= this.vectors.length && capacity <= this.scales.length) return;
-    const vectors = new Int8Array(capacity * this.dim);
+    const { dim, scales, times } = this;
+    const rows = Math.min(this.vectors.length / dim, scales.length, times.length / TIMES_PER_ROW);
+    if (rows >= capacity) return;
+    const vectors = new Int8Array(capacity * dim);
     vectors.set(this.vectors);
-    const scales = new Float32Array(capacity);
-    scales.set(this.scales);
-    this.vectors = vectors;
-    this.scales = scales;
+    const grown = [new Float32Array(capacity), new Float64Array(capacity * TIMES_PER_ROW)] as const;
+    grown[0].set(scales);
+    grown[1].set(times);
+    [this.vectors, this.scales, this.times] = [vectors, ...grown];
   }
 }

@@ -74,7 +74,7 @@ export class MemoryIndex {
   }
 
   setVector(chunkId: string, vector: Float32Array): void {
-    this.vectors.upsert(chunkId, vector);
+    this.vectors.upsert(chunkId, vector, this.timesOf(chunkId));
   }
 
   get chunkCount(): number {
@@ -104,7 +104,14 @@ export class MemoryIndex {
     return within(source.savedAt) || within(source.lastSeenAt);
   }
 
+  /** When a chunk's source was saved and last seen: the dense index filters time ranges on it. */
+  private timesOf(chunkId: string): number[] {
+    const source = this.sources.get(sourceIdOf(chunkId));
+    return source ? [source.savedAt, source.lastSeenAt] : [];
+  }
+
   private noteSource(source: SourceRow): void {
+    const known = this.sources.get(source.id);
     this.sources.set(source.id, {
       savedAt: source.savedAt,
       lastSeenAt: source.lastSeenAt,
@@ -112,13 +119,18 @@ export class MemoryIndex {
       // Every capture so far is asked for (shortcut, menu, popup); automatic capture will not be.
       saved: true,
     });
+    if (known && known.lastSeenAt !== source.lastSeenAt) {
+      const times = [source.savedAt, source.lastSeenAt];
+      for (const id of this.chunksOf.get(source.id) ?? []) this.vectors.setTimes(id, times);
+    }
   }
 
   private addChunk(chunk: ChunkRow, title: string): void {
     // The title is searchable too: it is often the words a person remembers.
     this.keyword.add(chunk.id, chunk.ord === 0 && title ? `${title}\n${chunk.text}` : chunk.text);
-    if (chunk.vector && chunk.model === this.model.id)
-      this.vectors.upsertInt8(chunk.id, chunk.vector);
+    if (chunk.vector && chunk.model === this.model.id) {
+      this.vectors.upsertInt8(chunk.id, chunk.vector, this.timesOf(chunk.id));
+    }
     const ids = this.chunksOf.get(chunk.sourceId);
     if (ids) ids.push(chunk.id);
     else this.chunksOf.set(chunk.sourceId, [chunk.id]);

@@ -92,3 +92,26 @@ test('at most a few chunks per source, and the sources in rank order', async () 
   expect(found.sources).toHaveLength(1);
   expect(found.sources[0]?.chunks).toHaveLength(2);
 });
+
+test('the dense list honours the time filter too', async () => {
+  const old = await remember('Cloche terrarium', 'Moss and ferns under glass.', NOW - 21 * DAY);
+  const recent = await remember('Bottle garden', 'Succulents in a jar.', NOW - DAY);
+  const same = Float32Array.from({ length: spec.dims }, (_, i) => (i % 2 ? 1 : -1));
+  // Alike but not near-duplicates (those collapse into one): every fifth component flipped.
+  const alike = same.map((x, i) => (i % 5 === 0 ? -x : x));
+  index.setVector(`${old}#0`, same);
+  index.setVector(`${recent}#0`, alike);
+  // A dense-only match: the query shares no word with either page.
+  const dense = {
+    spec,
+    isReady: true,
+    embed: () => Promise.resolve([same]),
+  } as unknown as Embedder;
+  const all = await retrieve(db, index, dense, 'glass plants', { dense: true, now: NOW });
+  expect(all.sources.map((s) => s.source.id).sort()).toEqual([old, recent].sort());
+  const lastWeek = await retrieve(db, index, dense, 'glass plants from yesterday', {
+    dense: true,
+    now: NOW,
+  });
+  expect(lastWeek.sources.map((s) => s.source.id)).toEqual([recent]);
+});

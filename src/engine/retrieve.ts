@@ -50,7 +50,9 @@ export async function retrieve(
   const lists = [index.keyword.search(query, CANDIDATES, filter)];
   if (dense && index.vectors.size > 0) {
     const [vector] = await embedder.embed([query], 'query');
-    if (vector) lists.push(index.vectors.search(vector, CANDIDATES, filter ? { filter } : {}));
+    // The dense index filters on its own time column: a typed-array pass, not a call per row.
+    const range = time ? { range: { from: time.from, to: time.to } } : {};
+    if (vector) lists.push(index.vectors.search(vector, CANDIDATES, range));
   }
   const ranked = rankCandidates(lists, (id) => index.infoOf(id), {
     now,
