@@ -18,6 +18,10 @@ import {
   tempProfile,
   waitFor,
   type Engram,
+  askInPopup,
+  finishedAnswer,
+  READ_MESSAGES,
+  type RenderedMessage,
 } from './harness';
 import { setSiteRules } from './site-rules';
 
@@ -30,45 +34,6 @@ const TERRARIUM = 'How to Build a Terrarium';
 const PEANUTS = 'Babies Who Eat Peanuts Early May Avoid Allergy';
 const QUESTION = 'Should babies eat peanuts early to avoid a peanut allergy?';
 const FIXTURE_REPLY = 'This is a fixed reply from Engram';
-
-interface RenderedMessage {
-  role: string;
-  status: string;
-  mode: string | null;
-  text: string;
-  citations: Array<{ n: string | null; sourceId: string | null; title: string }>;
-}
-
-/** What the popup shows, read from its DOM (the data-testid hooks of src/ui). */
-const READ_MESSAGES = `[...document.querySelectorAll('[data-testid="message"]')].map((m) => ({
-  role: m.dataset.role, status: m.dataset.status, mode: m.dataset.mode ?? null,
-  text: m.querySelector('[data-testid="answer-text"]')?.textContent ?? m.textContent,
-  citations: [...m.querySelectorAll('[data-testid="citation"]')].map((c) => ({
-    n: c.dataset.n ?? null, sourceId: c.dataset.sourceId ?? null,
-    title: c.querySelector('[data-testid="citation-title"]')?.textContent ?? '' })) }))`;
-
-async function askInPopup(popup: RealPopup, question: string): Promise<void> {
-  await waitFor('the question box', () =>
-    popup.evaluate<boolean>(`!!document.querySelector('[data-testid="question"]')`),
-  );
-  await popup.evaluate(`document.querySelector('[data-testid="question"]').focus()`);
-  await popup.type(question);
-  await popup.evaluate(`document.querySelector('[data-testid="ask"]').click()`);
-}
-
-async function finishedAnswer(popup: RealPopup, count: number): Promise<RenderedMessage> {
-  return waitFor(
-    `answer #${count} to finish`,
-    async () => {
-      const answers = (await popup.evaluate<RenderedMessage[]>(READ_MESSAGES)).filter(
-        (m) => m.role === 'assistant',
-      );
-      const last = answers[count - 1];
-      return last && (last.status === 'done' || last.status === 'error') ? last : undefined;
-    },
-    90_000,
-  );
-}
 
 describe('Engram 0.1 end to end', () => {
   const profile = tempProfile();
