@@ -249,6 +249,18 @@ describe('redactSecrets: properties', () => {
     );
   });
 
+  it('redacts a secret glued to the end of another (found by fast-check)', () => {
+    const glued = [
+      '-----BEGIN PRIVATE KEY-----',
+      'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj',
+      '-----END PRIVATE KEY-----',
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc',
+    ].join('');
+    const once = redactSecrets(glued).text;
+    expect(once).not.toContain('eyJ');
+    expect(redactSecrets(once)).toEqual({ text: once, redactions: 0 });
+  });
+
   it('is idempotent and leaves nothing to find on the second pass', () => {
     const pieces = fc.constantFrom(
       '4111 1111 1111 1111',
