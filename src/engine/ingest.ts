@@ -97,12 +97,9 @@ export class Ingestor {
   async backfill(): Promise<number> {
     const model = this.embedder.spec.id;
     let done = 0;
-    for (;;) {
-      const missing = await this.db.chunks
-        .filter((c) => c.model !== model)
-        .limit(BACKFILL_BATCH)
-        .toArray();
-      if (missing.length === 0) return done;
+    // The index already knows which chunks have no vector from this model: no table scan at start.
+    for (let ids = this.index.unembedded(BACKFILL_BATCH); ids.length > 0;) {
+      const missing = (await this.db.chunks.bulkGet(ids)).filter((c) => c !== undefined);
       const vectors = await this.embedder.embed(
         missing.map((c) => c.text),
         'passage',
@@ -117,7 +114,11 @@ export class Ingestor {
         const vector = vectors[i];
         if (vector) this.index.setVector(chunk.id, vector);
       });
+      // Chunks deleted meanwhile, or left without a vector, must not be asked for forever.
+      this.index.forgetUnembedded(ids);
       done += missing.length;
+      ids = this.index.unembedded(BACKFILL_BATCH);
     }
+    return done;
   }
 }

@@ -26,6 +26,8 @@ export class MemoryIndex {
   readonly vectors: BinaryIndex;
   private readonly chunksOf = new Map<string, string[]>();
   private readonly sources = new Map<string, SourceInfo>();
+  /** Chunks without a vector from this index's model (committed while it was loading). */
+  private readonly withoutVector = new Set<string>();
   private refreshedAt = 0;
 
   constructor(readonly model: EmbeddingModelSpec) {
@@ -68,6 +70,7 @@ export class MemoryIndex {
     for (const id of this.chunksOf.get(sourceId) ?? []) {
       this.keyword.remove(id);
       this.vectors.remove(id);
+      this.withoutVector.delete(id);
     }
     this.chunksOf.delete(sourceId);
     this.sources.delete(sourceId);
@@ -75,6 +78,21 @@ export class MemoryIndex {
 
   setVector(chunkId: string, vector: Float32Array): void {
     this.vectors.upsert(chunkId, vector, this.timesOf(chunkId));
+    this.withoutVector.delete(chunkId);
+  }
+
+  /** Up to `limit` chunks that still need a vector from this model. */
+  unembedded(limit: number): string[] {
+    const ids: string[] = [];
+    for (const id of this.withoutVector) {
+      if (ids.length >= limit) break;
+      ids.push(id);
+    }
+    return ids;
+  }
+
+  forgetUnembedded(ids: readonly string[]): void {
+    for (const id of ids) this.withoutVector.delete(id);
   }
 
   get chunkCount(): number {
@@ -130,6 +148,8 @@ export class MemoryIndex {
     this.keyword.add(chunk.id, chunk.ord === 0 && title ? `${title}\n${chunk.text}` : chunk.text);
     if (chunk.vector && chunk.model === this.model.id) {
       this.vectors.upsertInt8(chunk.id, chunk.vector, this.timesOf(chunk.id));
+    } else {
+      this.withoutVector.add(chunk.id);
     }
     const ids = this.chunksOf.get(chunk.sourceId);
     if (ids) ids.push(chunk.id);
