@@ -18,9 +18,13 @@ import {
 export { pressRememberShortcut, serveFolder } from '../../scripts/static-server.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const FIXTURE_DIST = resolve(ROOT, 'dist/chrome-fixtures');
+/** The packaged fixtures build; ENGRAM_E2E_DIST points elsewhere (a build of one's own). */
+export const FIXTURE_DIST = resolve(ROOT, process.env.ENGRAM_E2E_DIST ?? 'dist/chrome-fixtures');
 /** The hosted fixtures build: fixture models downloaded from HOSTED_MODEL_PORT on 127.0.0.1. */
-export const HOSTED_DIST = resolve(ROOT, 'dist/chrome-hosted');
+export const HOSTED_DIST = resolve(
+  ROOT,
+  process.env.ENGRAM_E2E_HOSTED_DIST ?? 'dist/chrome-hosted',
+);
 /** The model host the hosted build downloads from by default (vite.config.ts). */
 export const HOSTED_MODEL_PORT = 47831;
 
