@@ -8,7 +8,7 @@ import { chunkText } from '../core/chunk';
 import { quantizeInt8 } from '../core/vector';
 import type { ChunkRow, EngramDb, JobRow, SourceRow } from '../shared/db';
 import { errorMessage } from '../shared/dispatch';
-import { commitIndexed, recordFailure } from '../shared/store/index-commit';
+import { commitIndexed, commitVectors, recordFailure } from '../shared/store/index-commit';
 import type { Embedder } from './embedder';
 import type { MemoryIndex } from './memory-index';
 
@@ -56,7 +56,8 @@ export class Ingestor {
     try {
       const chunks = await this.chunksOf(source);
       await commitIndexed(this.db, { source, chunks });
-      this.index.replaceSource(source, chunks);
+      // The index reads the commit back from its log: a source deleted meanwhile stays out.
+      await this.index.sync(this.db);
     } catch (error) {
       console.warn(`Engram: indexing ${source.id} failed:`, error);
       await recordFailure(this.db, source.id, errorMessage(error));
@@ -104,16 +105,14 @@ export class Ingestor {
         missing.map((c) => c.text),
         'passage',
       );
-      await this.db.transaction('rw', this.db.chunks, async () => {
-        for (const [i, chunk] of missing.entries()) {
+      await commitVectors(
+        this.db,
+        missing.flatMap((chunk, i) => {
           const vector = vectors[i];
-          if (vector) await this.db.chunks.update(chunk.id, { ...quantizeInt8(vector), model });
-        }
-      });
-      missing.forEach((chunk, i) => {
-        const vector = vectors[i];
-        if (vector) this.index.setVector(chunk.id, vector);
-      });
+          return vector ? [{ chunkId: chunk.id, ...quantizeInt8(vector), model }] : [];
+        }),
+      );
+      await this.index.sync(this.db);
       // Chunks deleted meanwhile, or left without a vector, must not be asked for forever.
       this.index.forgetUnembedded(ids);
       done += missing.length;

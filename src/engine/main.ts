@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill';
 import { createReceiver } from '../shared/messaging';
 import { Engine } from './engine';
+import { forget } from './forget';
 
 const ready = Engine.start();
 ready.catch((error: unknown) => console.error('Engram: the engine failed to start:', error));
@@ -21,6 +22,10 @@ browser.runtime.onMessage.addListener(
     },
     'engine/status': async () => {
       return (await ready).status();
+    },
+    'memory/forget': async (request) => {
+      const engine = await ready;
+      return forget(engine.index, request);
     },
   }),
 );

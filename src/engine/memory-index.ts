@@ -19,6 +19,10 @@ interface SourceInfo {
   saved: boolean;
 }
 
+/** Origins of captures nobody asked for (automatic capture): they do not rank as saved. */
+const UNASKED: ReadonlySet<string> = new Set(['auto']);
+const savedOnPurpose = (source: SourceRow): boolean => !UNASKED.has(source.origin);
+
 export const sourceIdOf = (chunkId: string): string => chunkId.slice(0, chunkId.lastIndexOf('#'));
 
 export class MemoryIndex {
@@ -29,22 +33,45 @@ export class MemoryIndex {
   /** Chunks without a vector from this index's model (committed while it was loading). */
   private readonly withoutVector = new Set<string>();
   private refreshedAt = 0;
+  private appliedSeq = 0;
+  private syncing: Promise<void> = Promise.resolve();
 
   constructor(readonly model: EmbeddingModelSpec) {
     this.vectors = new BinaryIndex(model.dims, { modelId: model.id });
   }
 
+  /** Reads every source and chunk: the rebuild, when no persisted index can be used. */
   async load(db: EngramDb): Promise<void> {
     const titles = new Map<string, string>();
-    await db.sources
-      .where('status')
-      .equals('indexed')
-      .each((source) => {
-        titles.set(source.id, source.title);
-        this.noteSource(source);
-      });
-    await db.chunks.each((chunk) => this.addChunk(chunk, titles.get(chunk.sourceId) ?? ''));
+    await db.transaction('r', [db.sources, db.chunks, db.indexLog], async () => {
+      // Everything logged so far is in the rows read below: replaying starts after it.
+      this.appliedSeq = Number((await db.indexLog.orderBy('seq').lastKey()) ?? 0);
+      await db.sources
+        .where('status')
+        .equals('indexed')
+        .each((source) => {
+          titles.set(source.id, source.title);
+          this.noteSource(source);
+        });
+      await db.chunks.each((chunk) => this.addChunk(chunk, titles.get(chunk.sourceId) ?? ''));
+    });
     this.refreshedAt = Date.now();
+  }
+
+  /**
+   * Apply what the index log recorded since this index last looked (commits, deletes, vectors),
+   * re-reading the rows it names: IndexedDB is the truth, so applying an entry twice, or after a
+   * crash, gives the same index. Calls run one after another.
+   */
+  sync(db: EngramDb): Promise<void> {
+    const run = this.syncing.then(() => this.catchUp(db));
+    this.syncing = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The last index-log entry reflected here. */
+  get seq(): number {
+    return this.appliedSeq;
   }
 
   /** Pick up sightings recorded since the last look (a page saved again is seen more often). */
@@ -122,6 +149,44 @@ export class MemoryIndex {
     return within(source.savedAt) || within(source.lastSeenAt);
   }
 
+  private async catchUp(db: EngramDb): Promise<void> {
+    const read = await db.transaction('r', [db.indexLog, db.sources, db.chunks], async () => {
+      const entries = await db.indexLog.where('seq').above(this.appliedSeq).toArray();
+      const whole = [...new Set(entries.filter((e) => !e.chunkIds).map((e) => e.sourceId))];
+      const wholeSet = new Set(whole);
+      const vectorIds = entries.flatMap((e) =>
+        e.chunkIds && !wholeSet.has(e.sourceId) ? e.chunkIds : [],
+      );
+      return {
+        last: entries.at(-1)?.seq,
+        whole,
+        sources: await db.sources.bulkGet(whole),
+        chunks: await db.chunks.where('sourceId').anyOf(whole).sortBy('ord'),
+        vectors: await db.chunks.bulkGet(vectorIds),
+      };
+    });
+    if (read.last === undefined) return;
+    // No await from here on: a snapshot never sees half of a catch-up.
+    const titles = new Map<string, string>();
+    for (const id of read.whole) this.removeSource(id);
+    for (const source of read.sources) {
+      if (!source) continue;
+      titles.set(source.id, source.title);
+      if (source.status === 'indexed') this.noteSource(source);
+    }
+    for (const chunk of read.chunks) {
+      const title = titles.get(chunk.sourceId);
+      if (title !== undefined) this.addChunk(chunk, title);
+    }
+    for (const chunk of read.vectors) {
+      if (chunk?.vector && chunk.model === this.model.id && this.keyword.has(chunk.id)) {
+        this.vectors.upsertInt8(chunk.id, chunk.vector, this.timesOf(chunk.id));
+        this.withoutVector.delete(chunk.id);
+      }
+    }
+    this.appliedSeq = read.last;
+  }
+
   /** When a chunk's source was saved and last seen: the dense index filters time ranges on it. */
   private timesOf(chunkId: string): number[] {
     const source = this.sources.get(sourceIdOf(chunkId));
@@ -134,8 +199,7 @@ export class MemoryIndex {
       savedAt: source.savedAt,
       lastSeenAt: source.lastSeenAt,
       timesSeen: source.seenCount,
-      // Every capture so far is asked for (shortcut, menu, popup); automatic capture will not be.
-      saved: true,
+      saved: savedOnPurpose(source),
     });
     if (known && known.lastSeenAt !== source.lastSeenAt) {
       const times = [source.savedAt, source.lastSeenAt];

@@ -144,6 +144,31 @@ export interface ModelRow {
   updatedAt: number;
 }
 
+/**
+ * One change to what the search indexes hold, written in the same transaction as the change
+ * itself (a commit, a delete, vectors added). The persisted indexes are a snapshot plus the
+ * entries after it: replaying an entry re-reads the source's rows, so replaying twice is harmless.
+ */
+export interface IndexLogRow {
+  /** Auto-increment: the order of changes. */
+  seq?: number;
+  sourceId: string;
+  /** Only these chunks' vectors changed (a backfill); absent: the whole source changed or went. */
+  chunkIds?: string[];
+}
+
+/**
+ * A part of the persisted search indexes (engine/index-snapshot.ts): the keyword index, the
+ * sources' ranking facts, and the dense index of one model (`dense:<model id>`). All parts in use
+ * are written together with the same `seq`: the last index-log entry they include.
+ */
+export interface IndexSnapshotRow {
+  key: string;
+  seq: number;
+  takenAt: number;
+  data: unknown;
+}
+
 export const DB_NAME = 'engram';
 
 export class EngramDb extends Dexie {
@@ -157,6 +182,8 @@ export class EngramDb extends Dexie {
   messages!: EntityTable<MessageRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
   models!: EntityTable<ModelRow, 'id'>;
+  indexLog!: EntityTable<IndexLogRow, 'seq'>;
+  indexSnapshots!: EntityTable<IndexSnapshotRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -171,6 +198,14 @@ export class EngramDb extends Dexie {
       messages: 'id, [conversationId+createdAt], status',
       settings: 'key',
       models: 'id',
+    });
+    // v2 (issue 4): persisted search indexes (a snapshot plus a log of changes since it), and
+    // sources by site so "forget this site" needs no scan. New tables and an added index only:
+    // no row changes shape, so no upgrade function; v1 data stays as it was.
+    this.version(2).stores({
+      sources: 'id, status, canonicalUrl, savedAt, lastSeenAt, *outLinks, site',
+      indexLog: '++seq',
+      indexSnapshots: 'key',
     });
     // Several contexts hold the database open; when a newer version of Engram upgrades the schema,
     // close ours so the upgrade is not blocked. The next access reopens it at the new version.

@@ -92,6 +92,16 @@ export const engineStatus = z.object({
 });
 export type EngineStatus = z.infer<typeof engineStatus>;
 
+/**
+ * What to forget: these sources, or everything kept from a site (the host and its subdomains,
+ * `example.com` covering `news.example.com`; `www.`, `*.` and a pasted URL are accepted).
+ */
+export const forgetRequest = z.union([
+  z.object({ sourceIds: z.array(idString).min(1).max(100_000) }).strict(),
+  z.object({ site: z.string().trim().min(1).max(300) }).strict(),
+]);
+export type ForgetRequest = z.infer<typeof forgetRequest>;
+
 /** A message definition. */
 interface Def<Req extends z.ZodType, Res extends z.ZodType> {
   target: Target;
@@ -153,6 +163,17 @@ export const protocol = {
     from: ['background', 'extension'],
     request: empty,
     response: engineStatus,
+  }),
+  /**
+   * Settings or popup: delete sources and all derived from them (chunks, vectors, graph rows,
+   * jobs, index entries). Handled by the engine, which holds the indexes; `deleted` counts the
+   * sources that existed. Send `engine/ensure` first if the engine may not be running.
+   */
+  'memory/forget': def({
+    target: 'engine',
+    from: ['extension', 'background'],
+    request: forgetRequest,
+    response: z.object({ deleted: z.number().int().nonnegative() }),
   }),
   /** Background → content script: extract what the user asked to keep. */
   'content/capture': def({

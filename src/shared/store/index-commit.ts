@@ -39,17 +39,20 @@ export async function graphRowsFor(
   return { entities, mentions, links };
 }
 
+/**
+ * Commits a source's chunks; false when the source was deleted meanwhile (it stays deleted). The
+ * index-log entry in the same transaction tells the search indexes to pick the change up.
+ */
 export async function commitIndexed(
   db: EngramDb,
   { source, chunks }: IndexedSource,
-): Promise<void> {
+): Promise<boolean> {
   const graph = await graphRowsFor(db, source);
-  await db.transaction(
+  return db.transaction(
     'rw',
-    [db.sources, db.chunks, db.entities, db.mentions, db.links, db.jobs],
+    [db.sources, db.chunks, db.entities, db.mentions, db.links, db.jobs, db.indexLog],
     async () => {
-      // A source deleted while it was being indexed stays deleted.
-      if (!(await db.sources.get(source.id))) return;
+      if ((await db.sources.where('id').equals(source.id).count()) === 0) return false;
       await db.chunks.where('sourceId').equals(source.id).delete();
       await db.chunks.bulkPut(chunks);
       await db.entities.bulkPut(graph.entities);
@@ -57,8 +60,34 @@ export async function commitIndexed(
       await db.links.bulkPut(graph.links);
       await db.sources.update(source.id, { status: 'indexed', error: undefined });
       await db.jobs.delete(`ingest:${source.id}`);
+      await db.indexLog.add({ sourceId: source.id });
+      return true;
     },
   );
+}
+
+/**
+ * Stores vectors made after their chunks were committed (backfill), with an index-log entry per
+ * source so the persisted dense index picks them up. Chunks deleted meanwhile are skipped.
+ */
+export async function commitVectors(
+  db: EngramDb,
+  vectors: ReadonlyArray<{ chunkId: string; vector: Int8Array; scale: number; model: string }>,
+): Promise<void> {
+  await db.transaction('rw', db.chunks, db.indexLog, async () => {
+    const bySource = new Map<string, string[]>();
+    for (const { chunkId, vector, scale, model } of vectors) {
+      const chunk = await db.chunks.get(chunkId);
+      if (!chunk) continue;
+      await db.chunks.update(chunkId, { vector, scale, model });
+      const ids = bySource.get(chunk.sourceId);
+      if (ids) ids.push(chunkId);
+      else bySource.set(chunk.sourceId, [chunkId]);
+    }
+    await db.indexLog.bulkAdd(
+      [...bySource].map(([sourceId, chunkIds]) => ({ sourceId, chunkIds })),
+    );
+  });
 }
 
 export const MAX_ATTEMPTS = 3;
