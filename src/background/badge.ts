@@ -1,4 +1,10 @@
-/** The toolbar badge confirms a capture (or says it failed) on the tab it happened in. */
+/**
+ * The toolbar badge confirms a capture (or says it failed) on the tab it happened in, for a few
+ * seconds; then the tab shows the global badge again, which says whether capture is paused
+ * (./pause-badge.ts).
+ */
+import { syncPauseBadge } from './pause-badge';
+
 const CLEAR_AFTER_MS = 4_000;
 
 export async function flashBadge(
@@ -14,9 +20,24 @@ export async function flashBadge(
     chrome.action.setTitle({ ...target, title: `Engram — ${detail}` }),
   ]);
   setTimeout(() => {
-    void Promise.all([
-      chrome.action.setBadgeText({ ...target, text: '' }),
-      chrome.action.setTitle({ ...target, title: 'Engram — ask your memory' }),
-    ]).catch(() => undefined); // The tab may be gone by now; nothing to clear then.
+    void clearFlash(tabId).catch(() => undefined); // The tab may be gone by now: nothing to clear.
   }, CLEAR_AFTER_MS);
+}
+
+/**
+ * Drop the tab's own badge so it falls back to the global one (paused or not). Chrome documents
+ * `null` for this ("the text for the specified tab is cleared and defaults to the global badge
+ * text"); `''` would hide a pause. The types only admit strings, hence the casts.
+ */
+async function clearFlash(tabId: number | undefined): Promise<void> {
+  if (tabId === undefined) {
+    await syncPauseBadge(); // the flash was global: paint the global state again
+    return;
+  }
+  const unset = null as unknown as string;
+  await Promise.all([
+    chrome.action.setBadgeText({ tabId, text: unset }),
+    chrome.action.setBadgeBackgroundColor({ tabId, color: unset }),
+    chrome.action.setTitle({ tabId, title: unset }),
+  ]);
 }

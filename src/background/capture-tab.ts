@@ -6,7 +6,8 @@
 import { errorMessage, send, sendToTab } from '../shared/messaging';
 import type { CaptureOrigin, CaptureRequest } from '../shared/protocol';
 import { db } from '../shared/db';
-import { readSetting } from '../shared/settings';
+import { assertNotPaused } from '../shared/pause';
+import { readSettingStrict } from '../shared/settings';
 import { storeCapture, type StoredCapture } from '../shared/store/sources';
 import { policyFor } from '../core/site-policy';
 import { flashBadge } from './badge';
@@ -34,8 +35,9 @@ export async function captureTab(
     if (tab.url !== undefined && !CAPTURABLE.test(tab.url)) {
       throw new Error('Engram can only save web pages (http or https).');
     }
-    // Settings that cannot be read fall back to defaults (settings.ts), never to "capture all".
-    const siteRules = await readSetting(db(), 'siteRules');
+    // Fail closed: a paused Engram, or settings that cannot be read (both throw), read nothing.
+    await assertNotPaused(db());
+    const siteRules = await readSettingStrict(db(), 'siteRules');
     // A site the user never wants kept is not even read: the content script is not injected.
     if (tab.url !== undefined && policyFor(tab.url, siteRules) === 'never') {
       throw new Error(NEVER_SITE);

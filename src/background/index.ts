@@ -11,6 +11,7 @@ import { onCommand } from './commands';
 import { createContextMenus, onMenuClicked } from './context-menus';
 import { ensureEngine, restartEngine } from './engine-document';
 import { onOmniboxEntered, setOmniboxSuggestion } from './omnibox';
+import { choosePause, onAlarm, syncPauseBadge } from './pause-badge';
 
 browser.runtime.onMessage.addListener(
   createReceiver('background', {
@@ -19,6 +20,10 @@ browser.runtime.onMessage.addListener(
       const tab = await chrome.tabs.get(tabId);
       const stored = await captureTab(tab, { mode: 'page' }, 'popup');
       return { sourceId: stored.sourceId, title: stored.title };
+    },
+    'pause/set': async ({ choice }) => {
+      const status = await choosePause(choice);
+      return { paused: status.paused, until: status.paused ? status.until : null };
     },
     'engine/ensure': async () => {
       await ensureEngine();
@@ -35,6 +40,9 @@ chrome.commands.onCommand.addListener(onCommand);
 chrome.omnibox.onInputEntered.addListener(onOmniboxEntered);
 setOmniboxSuggestion();
 chrome.contextMenus.onClicked.addListener(onMenuClicked);
+chrome.alarms.onAlarm.addListener(onAlarm);
+// The badge is not kept across browser restarts: paint the pause state whenever the worker starts.
+void syncPauseBadge().catch((error: unknown) => console.warn('Engram: pause badge:', error));
 
 chrome.runtime.onInstalled.addListener(() => {
   void createContextMenus().catch((error: unknown) => console.warn('Engram: menus:', error));

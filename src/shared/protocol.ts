@@ -7,6 +7,7 @@
  * `{ ok: true, value } | { ok: false, error }`, so nothing throws across the wire.
  */
 import { z } from 'zod';
+import { pauseChoice } from './pause';
 
 /** Where a message is handled. `runtime.sendMessage` is a broadcast: receivers ignore other targets. */
 export type Target = 'background' | 'engine' | 'content';
@@ -128,6 +129,13 @@ export const protocol = {
     from: ['extension'],
     request: z.object({ tabId: z.number().int().nonnegative() }),
     response: z.object({ sourceId: idString, title: z.string() }),
+  }),
+  /** Popup or settings page: pause capture (an hour, until tomorrow, until resumed) or resume. */
+  'pause/set': def({
+    target: 'background',
+    from: ['extension'],
+    request: z.object({ choice: pauseChoice }),
+    response: z.object({ paused: z.boolean(), until: z.number().nullable() }),
   }),
   /** Any extension page: make sure the engine runs (it resumes pending work when it starts). */
   'engine/ensure': def({

@@ -56,6 +56,23 @@ export async function readSetting<K extends SettingKey>(
   return schema.parse(undefined) as SettingValue<K>;
 }
 
+/**
+ * Like `readSetting`, but a stored value that does not parse throws instead of falling back to the
+ * default: for the privacy settings, where a default (no user rules) could mean reading a site the
+ * user ruled out. Capture fails closed on it. A row never written still reads as the default.
+ */
+export async function readSettingStrict<K extends SettingKey>(
+  db: EngramDb,
+  key: K,
+): Promise<SettingValue<K>> {
+  const row = await db.settings.get(key);
+  const parsed = settingsSchema[key].safeParse(row?.value);
+  if (parsed.success) return parsed.data as SettingValue<K>;
+  throw new Error(
+    `Engram could not read its "${key}" setting, so it saves nothing until it is fixed in Settings.`,
+  );
+}
+
 export async function writeSetting<K extends SettingKey>(
   db: EngramDb,
   key: K,

@@ -1,7 +1,7 @@
 /**
  * The default blocklist keeps local addresses out of memory, and fixture pages are served from
  * 127.0.0.1 and localhost. Tests that capture them allow them first, as a user would in settings
- * (the settings page has no site-rules editor yet, so the row is written directly).
+ * (written directly: quicker than the settings page's editor, which has its own test).
  */
 import { putSetting, type Engram } from './harness';
 
@@ -9,3 +9,9 @@ export type TestSiteRule = { pattern: string; policy: 'never' | 'url-only' | 'fu
 
 export const setSiteRules = (engram: Engram, rules: TestSiteRule[]): Promise<void> =>
   putSetting(engram, 'siteRules', rules);
+
+/** Fixture pages are served from 127.0.0.1 and localhost, which the default blocklist covers. */
+export const ALLOW_LOCAL: TestSiteRule[] = [
+  { pattern: '127.0.0.1', policy: 'full' },
+  { pattern: 'localhost', policy: 'full' },
+];

@@ -9,6 +9,7 @@ import { Composer } from './composer';
 import { loadConversation, type Selection } from './conversation-query';
 import { Header } from './header';
 import { MessageList } from './message-list';
+import { PauseControl } from './pause-control';
 import { RememberButton } from './remember-button';
 import { ShortcutHint } from './shortcut-hint';
 import { SidePanelButton } from './side-panel-button';
@@ -55,6 +56,7 @@ export function Chat({ layout }: { layout: Layout }) {
       <div class="toolbar">
         <RememberButton />
         <ShortcutHint />
+        <PauseControl idPrefix={layout} />
         {layout === 'popup' && <SidePanelButton />}
       </div>
       <MessageList key={conversationId ?? 'new'} messages={view.value?.messages} now={now} />

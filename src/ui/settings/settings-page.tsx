@@ -10,6 +10,7 @@ import { loadModels } from '../components/conversation-query';
 import { useLiveQuery } from '../components/use-live-query';
 import { GeneralSettings } from './general-settings';
 import { ModelsPanel } from './models-panel';
+import { PrivacySettings } from './privacy-settings';
 import './settings.css';
 import { loadSettings } from './settings-query';
 import { StorageUsage } from './storage-usage';
@@ -61,6 +62,7 @@ export function SettingsPage() {
       )}
       <StorageUsage storage={storage} />
       {settings.value && <GeneralSettings settings={settings.value} />}
+      <PrivacySettings />
     </main>
   );
 }

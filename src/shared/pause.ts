@@ -1,0 +1,128 @@
+/**
+ * Pausing capture (issue 5): for an hour, until tomorrow, or until resumed. The pause is one row of
+ * the `settings` table, in the extension's IndexedDB, where content scripts cannot reach it, so it
+ * holds across browser restarts and a killed service worker.
+ *
+ * Every capture path asks `capturePaused` (or `assertNotPaused`) before reading a page: the
+ * shortcut, the menus and the popup (background/capture-tab.ts), and automatic capture. It fails
+ * closed: a pause row that cannot be parsed counts as a pause until resumed, and a database that
+ * cannot be read throws, so the caller captures nothing.
+ *
+ * A timed pause needs no timer to end: it is over once `now` passes `until`. The service worker's
+ * alarm (background/pause-badge.ts) only puts the toolbar badge back when that happens.
+ *
+ * Automatic capture must call `assertNotPaused` (or `capturePaused`) too, before reading a page.
+ */
+import { z } from 'zod';
+import type { EngramDb } from './db';
+
+export const PAUSE_KEY = 'pause';
+
+export const pauseChoice = z.enum(['hour', 'tomorrow', 'resume-manually', 'resume']);
+/** What the user picked: pause for an hour, until tomorrow, until resumed; or resume now. */
+export type PauseChoice = z.infer<typeof pauseChoice>;
+
+/** The stored row's value: when the pause began, and when it ends (null: when resumed). */
+export const pauseRecord = z
+  .object({
+    since: z.number().int().nonnegative(),
+    until: z.number().int().nonnegative().nullable(),
+  })
+  .nullable();
+export type PauseRecord = z.infer<typeof pauseRecord>;
+
+export type PauseStatus =
+  | { paused: false }
+  | {
+      paused: true;
+      /** When capture resumes by itself; null: only when the user resumes it. */
+      until: number | null;
+      /** `unreadable`: the stored pause could not be parsed, so Engram stays paused (fail closed). */
+      reason: 'user' | 'unreadable';
+    };
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** The next local midnight after `now`: "until tomorrow" (a DST day may be 23 or 25 hours). */
+export function startOfTomorrow(now: number): number {
+  const date = new Date(now);
+  date.setHours(24, 0, 0, 0);
+  return date.getTime();
+}
+
+/** The record a choice makes at `now` (null: not paused). */
+export function pauseFor(choice: PauseChoice, now: number): PauseRecord {
+  switch (choice) {
+    case 'hour':
+      return { since: now, until: now + HOUR_MS };
+    case 'tomorrow':
+      return { since: now, until: startOfTomorrow(now) };
+    case 'resume-manually':
+      return { since: now, until: null };
+    case 'resume':
+      return null;
+  }
+}
+
+/** The state of a stored value at `now`; `undefined` is a row never written (not paused). */
+export function pauseStatusOf(stored: unknown, now: number): PauseStatus {
+  if (stored === undefined) return { paused: false };
+  const parsed = pauseRecord.safeParse(stored);
+  if (!parsed.success) {
+    console.warn('Engram: the pause setting is unreadable; capture stays paused until resumed');
+    return { paused: true, until: null, reason: 'unreadable' };
+  }
+  const record = parsed.data;
+  if (record === null || (record.until !== null && record.until <= now)) return { paused: false };
+  return { paused: true, until: record.until, reason: 'user' };
+}
+
+/** Whether capture is paused at `now`. Throws when the database cannot be read (fail closed). */
+export async function capturePaused(db: EngramDb, now = Date.now()): Promise<PauseStatus> {
+  const row = await db.settings.get(PAUSE_KEY);
+  return pauseStatusOf(row?.value, now);
+}
+
+/** Apply the user's choice at `now`; returns the new state. */
+export async function setPause(
+  db: EngramDb,
+  choice: PauseChoice,
+  now = Date.now(),
+): Promise<PauseStatus> {
+  const record = pauseFor(choice, now);
+  await db.settings.put({ key: PAUSE_KEY, value: record });
+  return pauseStatusOf(record, now);
+}
+
+/** A short local time ("14:05") or, past today, a day and a time ("Tue 00:00"). */
+export function formatPauseEnd(until: number, now: number): string {
+  const end = new Date(until);
+  const time = end.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const sameDay = new Date(now).toDateString() === end.toDateString();
+  return sameDay ? time : `${end.toLocaleDateString(undefined, { weekday: 'short' })} ${time}`;
+}
+
+/** "Paused until 14:05", "Paused until you resume" — for the badge title, notices and the UI. */
+export function describePause(status: PauseStatus, now: number): string {
+  if (!status.paused) return 'Saving is on';
+  if (status.reason === 'unreadable') return 'Paused: the pause setting could not be read';
+  return status.until === null
+    ? 'Paused until you resume'
+    : `Paused until ${formatPauseEnd(status.until, now)}`;
+}
+
+/** A capture refused because Engram is paused: nothing was read from the page. */
+export class CapturePausedError extends Error {
+  override name = 'CapturePausedError';
+}
+
+/** Throws `CapturePausedError` with a message for the user when capture is paused at `now`. */
+export async function assertNotPaused(db: EngramDb, now = Date.now()): Promise<void> {
+  const status = await capturePaused(db, now);
+  if (status.paused) {
+    throw new CapturePausedError(
+      `Saving is paused: ${describePause(status, now).replace(/^Paused:? /, '')}. ` +
+        'Engram read nothing from this page. Resume in the Engram popup.',
+    );
+  }
+}
