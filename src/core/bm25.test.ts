@@ -1,5 +1,29 @@
+import fc from 'fast-check';
+import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { Bm25Index } from './bm25';
+import { Bm25Index, type Bm25Snapshot } from './bm25';
+import { tokenize } from './tokenize';
+
+/** Plain Okapi BM25 over the live documents, to hold the compact index to. */
+function reference(docs: Map<string, string>, query: string): Map<string, number> {
+  const tokens = new Map([...docs].map(([id, text]) => [id, tokenize(text)]));
+  const n = docs.size;
+  const avg = [...tokens.values()].reduce((s, t) => s + t.length, 0) / n || 1;
+  const scores = new Map<string, number>();
+  for (const term of new Set(tokenize(query))) {
+    const df = [...tokens.values()].filter((t) => t.includes(term)).length;
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    for (const [id, t] of tokens) {
+      const tf = t.filter((x) => x === term).length;
+      if (tf === 0) continue;
+      const norm = tf + 1.2 * (1 - 0.75 + (0.75 * t.length) / avg);
+      scores.set(id, (scores.get(id) ?? 0) + (idf * tf * 2.2) / norm);
+    }
+  }
+  return scores;
+}
+
+const WORDS = ['rust', 'tokio', 'async', 'bread', '量子', '计算', 'zeppelin', 'harbour', 'loop'];
 
 const ids = (hits: Array<{ id: string }>): string[] => hits.map((h) => h.id);
 
@@ -67,5 +91,61 @@ describe('Bm25Index', () => {
     expect(ids(index.search('rust', 5, (id) => id !== 'async'))).toEqual(['borrow']);
     expect(index.search('the of and', 5)).toEqual([]);
     expect(new Bm25Index().search('rust', 5)).toEqual([]);
+  });
+});
+
+describe('Bm25Index, compact and persisted', () => {
+  const ops = fc.array(
+    fc.oneof(
+      fc.record({
+        add: fc.integer({ min: 0, max: 40 }),
+        words: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 12 }),
+      }),
+      fc.record({ remove: fc.integer({ min: 0, max: 40 }) }),
+    ),
+    { maxLength: 300 },
+  );
+
+  it('matches plain BM25 after any adds and removes, also through a snapshot', () => {
+    fc.assert(
+      fc.property(ops, fc.constantFrom(...WORDS), fc.constantFrom(...WORDS), (list, a, b) => {
+        const index = new Bm25Index();
+        const docs = new Map<string, string>();
+        for (const op of list) {
+          if ('add' in op) {
+            const text = op.words.join(op.words.length % 2 ? ' ' : '');
+            index.add(`d${op.add}`, text);
+            docs.set(`d${op.add}`, text);
+          } else {
+            expect(index.remove(`d${op.remove}`)).toBe(docs.delete(`d${op.remove}`));
+          }
+        }
+        const query = `${a} ${b}`;
+        // Which documents match never drifts, whatever was removed.
+        const want = reference(docs, query);
+        expect(new Set(index.search(query, 100).map((h) => h.id))).toEqual(new Set(want.keys()));
+        // After the rewrite a snapshot makes, the scores are exact.
+        const snap = deserialize(serialize(index.toSnapshot())) as Bm25Snapshot;
+        for (const restored of [index, Bm25Index.fromSnapshot(snap)]) {
+          expect(restored.size).toBe(docs.size);
+          for (const hit of restored.search(query, 100)) {
+            expect(hit.score).toBeCloseTo(want.get(hit.id)!, 9);
+          }
+        }
+        // A restored index keeps taking documents.
+        const restored = Bm25Index.fromSnapshot(snap);
+        restored.add('new', `${a} ${a}`);
+        expect(restored.search(a, 100).map((h) => h.id)).toContain('new');
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('rejects a damaged snapshot', () => {
+    const snap = englishIndex().toSnapshot();
+    expect(() => Bm25Index.fromSnapshot({ ...snap, postings: snap.postings.slice(1) })).toThrow(
+      /truncated/,
+    );
+    expect(() => Bm25Index.fromSnapshot({ ...snap, format: 'x' } as never)).toThrow(/format/);
   });
 });

@@ -29,7 +29,8 @@ export class Engine {
       const model = [embedder, generator].find((m) => m.spec.id === download.model);
       model?.status.onDownload(download);
     });
-    const index = new MemoryIndex(embedder.spec);
+    // The persisted indexes are written after 10 s without changes (and every 2,000 changes).
+    const index = new MemoryIndex(embedder.spec, { persistAfterMs: 10_000 });
     await index.load(store);
     const ingestor = new Ingestor(store, index, embedder);
     const engine = new Engine(

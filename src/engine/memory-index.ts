@@ -2,76 +2,108 @@
  * The in-memory search indexes of the engine: BM25 over every chunk, a 1-bit candidate index with
  * int8 rescoring (core/binary-index) over the chunks embedded by the current model, and what
  * ranking needs to know about each source (when it was seen, how often, whether saved on purpose).
- * Loaded from IndexedDB at start, updated on every commit; IndexedDB stays the truth, so a crash
- * never needs a rebuild step. Issue #4 left for later: persisting the keyword index and a snapshot
- * of the codes, so a start at a million chunks does not re-read every chunk.
+ *
+ * IndexedDB stays the truth. Every change to chunks (commit, delete, vectors added) writes an
+ * index-log entry in its own transaction, and the index applies changes only by reading that log
+ * back (sync), so it never holds what a transaction did not commit. A start restores the
+ * persisted parts (index-snapshot.ts) and replays the log after them; only when there are none
+ * (first start after an upgrade, another model) does it read every chunk.
  */
 import { Bm25Index } from '../core/bm25';
 import { BinaryIndex } from '../core/binary-index';
 import type { CandidateInfo } from '../core/rank';
 import type { ChunkRow, EngramDb, SourceRow } from '../shared/db';
 import type { EmbeddingModelSpec } from '../shared/model-registry';
-
-interface SourceInfo {
-  savedAt: number;
-  lastSeenAt: number;
-  timesSeen: number;
-  saved: boolean;
-}
-
-/** Origins of captures nobody asked for (automatic capture): they do not rank as saved. */
-const UNASKED: ReadonlySet<string> = new Set(['auto']);
-const savedOnPurpose = (source: SourceRow): boolean => !UNASKED.has(source.origin);
+import { changesSince } from './index-log';
+import { readPersisted, writePersisted, type PersistedIndex } from './index-snapshot';
+import { factOf, factsFromSnapshot, factsSnapshot, type SourceFact } from './source-facts';
 
 export const sourceIdOf = (chunkId: string): string => chunkId.slice(0, chunkId.lastIndexOf('#'));
 
+/** Sightings are not logged: after a restore, look again from this long before the last look. */
+const SIGHTING_SLACK_MS = 60_000;
+/** Persist at once past this many unpersisted log entries, so the log stays short. */
+const PERSIST_AFTER_ENTRIES = 2_000;
+
+export interface MemoryIndexOptions {
+  /** Persist this long after the last change (the engine's quiet time); never when absent. */
+  persistAfterMs?: number;
+}
+
 export class MemoryIndex {
-  readonly keyword = new Bm25Index();
-  readonly vectors: BinaryIndex;
-  private readonly chunksOf = new Map<string, string[]>();
-  private readonly sources = new Map<string, SourceInfo>();
+  private keywordIndex = new Bm25Index();
+  private vectorIndex: BinaryIndex;
+  private chunksOf = new Map<string, string[]>();
+  private sources = new Map<string, SourceFact>();
   /** Chunks without a vector from this index's model (committed while it was loading). */
-  private readonly withoutVector = new Set<string>();
+  private withoutVector = new Set<string>();
   private refreshedAt = 0;
   private appliedSeq = 0;
-  private syncing: Promise<void> = Promise.resolve();
+  private persistedSeq = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private persistTimer: ReturnType<typeof setTimeout> | undefined;
+  /** How the last load went, for the engine status and tests. */
+  loadedFrom: 'snapshot' | 'rows' | undefined;
 
-  constructor(readonly model: EmbeddingModelSpec) {
-    this.vectors = new BinaryIndex(model.dims, { modelId: model.id });
+  constructor(
+    readonly model: EmbeddingModelSpec,
+    private readonly options: MemoryIndexOptions = {},
+  ) {
+    this.vectorIndex = new BinaryIndex(model.dims, { modelId: model.id });
   }
 
-  /** Reads every source and chunk: the rebuild, when no persisted index can be used. */
-  async load(db: EngramDb): Promise<void> {
-    const titles = new Map<string, string>();
-    await db.transaction('r', [db.sources, db.chunks, db.indexLog], async () => {
-      // Everything logged so far is in the rows read below: replaying starts after it.
-      this.appliedSeq = Number((await db.indexLog.orderBy('seq').lastKey()) ?? 0);
-      await db.sources
-        .where('status')
-        .equals('indexed')
-        .each((source) => {
-          titles.set(source.id, source.title);
-          this.noteSource(source);
-        });
-      await db.chunks.each((chunk) => this.addChunk(chunk, titles.get(chunk.sourceId) ?? ''));
-    });
-    this.refreshedAt = Date.now();
+  get keyword(): Bm25Index {
+    return this.keywordIndex;
   }
 
-  /**
-   * Apply what the index log recorded since this index last looked (commits, deletes, vectors),
-   * re-reading the rows it names: IndexedDB is the truth, so applying an entry twice, or after a
-   * crash, gives the same index. Calls run one after another.
-   */
-  sync(db: EngramDb): Promise<void> {
-    const run = this.syncing.then(() => this.catchUp(db));
-    this.syncing = run.catch(() => undefined);
-    return run;
+  get vectors(): BinaryIndex {
+    return this.vectorIndex;
   }
 
   /** The last index-log entry reflected here. */
   get seq(): number {
     return this.appliedSeq;
+  }
+
+  /** Restore the persisted indexes and replay the log after them, or read every row. */
+  async load(db: EngramDb): Promise<void> {
+    const persisted = await readPersisted(db, this.model.id).catch((error: unknown) => {
+      console.warn('Engram: the persisted index could not be read; rebuilding:', error);
+      return undefined;
+    });
+    let restored = false;
+    if (persisted) {
+      try {
+        this.restore(persisted);
+        restored = true;
+      } catch (error) {
+        console.warn('Engram: the persisted index is damaged; rebuilding:', error);
+      }
+    }
+    if (!restored) await this.rebuild(db);
+    this.loadedFrom = restored ? 'snapshot' : 'rows';
+    await this.sync(db);
+    await this.refreshSightings(db);
+    // A rebuild, or a long replay, is worth keeping.
+    if (!restored || this.appliedSeq - this.persistedSeq > 0) this.schedulePersist(db);
+  }
+
+  /**
+   * Apply what the index log recorded since this index last looked (commits, deletes, vectors),
+   * re-reading the rows it names: applying an entry twice, or after a crash, gives the same index.
+   * Runs after any sync or persist in progress.
+   */
+  sync(db: EngramDb): Promise<void> {
+    return this.enqueue(async () => {
+      await this.catchUp(db);
+      if (this.appliedSeq - this.persistedSeq >= PERSIST_AFTER_ENTRIES) await this.writeParts(db);
+      else if (this.appliedSeq > this.persistedSeq) this.schedulePersist(db);
+    });
+  }
+
+  /** Write the persisted indexes now (the engine does it after a quiet time by itself). */
+  persist(db: EngramDb): Promise<void> {
+    return this.enqueue(() => this.writeParts(db));
   }
 
   /** Pick up sightings recorded since the last look (a page saved again is seen more often). */
@@ -86,7 +118,7 @@ export class MemoryIndex {
       });
   }
 
-  /** Replace everything indexed for a source by its new chunks. */
+  /** Replace everything indexed for a source by its new chunks (tests; the engine syncs). */
   replaceSource(source: SourceRow, chunks: readonly ChunkRow[]): void {
     this.removeSource(source.id);
     this.noteSource(source);
@@ -95,8 +127,8 @@ export class MemoryIndex {
 
   removeSource(sourceId: string): void {
     for (const id of this.chunksOf.get(sourceId) ?? []) {
-      this.keyword.remove(id);
-      this.vectors.remove(id);
+      this.keywordIndex.remove(id);
+      this.vectorIndex.remove(id);
       this.withoutVector.delete(id);
     }
     this.chunksOf.delete(sourceId);
@@ -104,7 +136,7 @@ export class MemoryIndex {
   }
 
   setVector(chunkId: string, vector: Float32Array): void {
-    this.vectors.upsert(chunkId, vector, this.timesOf(chunkId));
+    this.vectorIndex.upsert(chunkId, vector, this.timesOf(chunkId));
     this.withoutVector.delete(chunkId);
   }
 
@@ -123,7 +155,7 @@ export class MemoryIndex {
   }
 
   get chunkCount(): number {
-    return this.keyword.size;
+    return this.keywordIndex.size;
   }
 
   /** What ranking knows of a chunk; undefined once its source is gone. */
@@ -131,7 +163,7 @@ export class MemoryIndex {
     const sourceId = sourceIdOf(chunkId);
     const source = this.sources.get(sourceId);
     if (!source) return undefined;
-    const vector = this.vectors.vectorOf(chunkId);
+    const vector = this.vectorIndex.vectorOf(chunkId);
     return {
       sourceId,
       time: source.lastSeenAt,
@@ -149,22 +181,87 @@ export class MemoryIndex {
     return within(source.savedAt) || within(source.lastSeenAt);
   }
 
-  private async catchUp(db: EngramDb): Promise<void> {
-    const read = await db.transaction('r', [db.indexLog, db.sources, db.chunks], async () => {
-      const entries = await db.indexLog.where('seq').above(this.appliedSeq).toArray();
-      const whole = [...new Set(entries.filter((e) => !e.chunkIds).map((e) => e.sourceId))];
-      const wholeSet = new Set(whole);
-      const vectorIds = entries.flatMap((e) =>
-        e.chunkIds && !wholeSet.has(e.sourceId) ? e.chunkIds : [],
-      );
-      return {
-        last: entries.at(-1)?.seq,
-        whole,
-        sources: await db.sources.bulkGet(whole),
-        chunks: await db.chunks.where('sourceId').anyOf(whole).sortBy('ord'),
-        vectors: await db.chunks.bulkGet(vectorIds),
-      };
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Reads every source and chunk: when no persisted index can be used. */
+  private async rebuild(db: EngramDb): Promise<void> {
+    this.keywordIndex = new Bm25Index();
+    this.vectorIndex = new BinaryIndex(this.model.dims, { modelId: this.model.id });
+    this.chunksOf = new Map<string, string[]>();
+    this.sources = new Map<string, SourceFact>();
+    this.withoutVector = new Set<string>();
+    const titles = new Map<string, string>();
+    await db.transaction('r', [db.sources, db.chunks, db.indexLog], async () => {
+      // Everything logged so far is in the rows read below: replaying starts after it.
+      this.appliedSeq = Number((await db.indexLog.orderBy('seq').lastKey()) ?? 0);
+      await db.sources
+        .where('status')
+        .equals('indexed')
+        .each((source) => {
+          titles.set(source.id, source.title);
+          this.noteSource(source);
+        });
+      await db.chunks.each((chunk) => this.addChunk(chunk, titles.get(chunk.sourceId) ?? ''));
     });
+    this.persistedSeq = -1; // nothing persisted matches this index yet
+    this.refreshedAt = Date.now();
+  }
+
+  /** Adopts persisted parts; throws, changing nothing, if any is malformed or another model's. */
+  private restore(persisted: PersistedIndex): void {
+    const keyword = Bm25Index.fromSnapshot(persisted.keyword);
+    const vectors = BinaryIndex.fromSnapshot(persisted.dense, {
+      modelId: this.model.id,
+      dim: this.model.dims,
+    });
+    const sources = factsFromSnapshot(persisted.sources);
+    const chunksOf = new Map<string, string[]>();
+    const withoutVector = new Set<string>();
+    for (const id of keyword.ids()) {
+      const sourceId = sourceIdOf(id);
+      const ids = chunksOf.get(sourceId);
+      if (ids) ids.push(id);
+      else chunksOf.set(sourceId, [id]);
+      if (!vectors.has(id)) withoutVector.add(id);
+    }
+    [this.keywordIndex, this.vectorIndex, this.sources] = [keyword, vectors, sources];
+    [this.chunksOf, this.withoutVector] = [chunksOf, withoutVector];
+    this.appliedSeq = this.persistedSeq = persisted.seq;
+    this.refreshedAt = persisted.sightingsSince - SIGHTING_SLACK_MS;
+  }
+
+  private async writeParts(db: EngramDb): Promise<void> {
+    clearTimeout(this.persistTimer);
+    this.persistTimer = undefined;
+    if (this.appliedSeq === this.persistedSeq) return;
+    // Taken synchronously: no change can land between the parts.
+    const parts: PersistedIndex = {
+      seq: this.appliedSeq,
+      takenAt: Date.now(),
+      sightingsSince: this.refreshedAt,
+      keyword: this.keywordIndex.toSnapshot(),
+      sources: factsSnapshot(this.sources),
+      dense: this.vectorIndex.toSnapshot(),
+    };
+    await writePersisted(db, parts);
+    this.persistedSeq = parts.seq;
+  }
+
+  private schedulePersist(db: EngramDb): void {
+    const delay = this.options.persistAfterMs;
+    if (delay === undefined) return;
+    clearTimeout(this.persistTimer);
+    this.persistTimer = setTimeout(() => {
+      this.persist(db).catch((error: unknown) => console.warn('Engram: saving the index:', error));
+    }, delay);
+  }
+
+  private async catchUp(db: EngramDb): Promise<void> {
+    const read = await changesSince(db, this.appliedSeq);
     if (read.last === undefined) return;
     // No await from here on: a snapshot never sees half of a catch-up.
     const titles = new Map<string, string>();
@@ -179,8 +276,8 @@ export class MemoryIndex {
       if (title !== undefined) this.addChunk(chunk, title);
     }
     for (const chunk of read.vectors) {
-      if (chunk?.vector && chunk.model === this.model.id && this.keyword.has(chunk.id)) {
-        this.vectors.upsertInt8(chunk.id, chunk.vector, this.timesOf(chunk.id));
+      if (chunk?.vector && chunk.model === this.model.id && this.keywordIndex.has(chunk.id)) {
+        this.vectorIndex.upsertInt8(chunk.id, chunk.vector, this.timesOf(chunk.id));
         this.withoutVector.delete(chunk.id);
       }
     }
@@ -195,23 +292,19 @@ export class MemoryIndex {
 
   private noteSource(source: SourceRow): void {
     const known = this.sources.get(source.id);
-    this.sources.set(source.id, {
-      savedAt: source.savedAt,
-      lastSeenAt: source.lastSeenAt,
-      timesSeen: source.seenCount,
-      saved: savedOnPurpose(source),
-    });
+    this.sources.set(source.id, factOf(source));
     if (known && known.lastSeenAt !== source.lastSeenAt) {
       const times = [source.savedAt, source.lastSeenAt];
-      for (const id of this.chunksOf.get(source.id) ?? []) this.vectors.setTimes(id, times);
+      for (const id of this.chunksOf.get(source.id) ?? []) this.vectorIndex.setTimes(id, times);
     }
   }
 
   private addChunk(chunk: ChunkRow, title: string): void {
     // The title is searchable too: it is often the words a person remembers.
-    this.keyword.add(chunk.id, chunk.ord === 0 && title ? `${title}\n${chunk.text}` : chunk.text);
+    const text = chunk.ord === 0 && title ? `${title}\n${chunk.text}` : chunk.text;
+    this.keywordIndex.add(chunk.id, text);
     if (chunk.vector && chunk.model === this.model.id) {
-      this.vectors.upsertInt8(chunk.id, chunk.vector, this.timesOf(chunk.id));
+      this.vectorIndex.upsertInt8(chunk.id, chunk.vector, this.timesOf(chunk.id));
     } else {
       this.withoutVector.add(chunk.id);
     }
