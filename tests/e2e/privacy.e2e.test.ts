@@ -8,10 +8,13 @@ import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  askInPopup,
   clickContextMenu,
+  finishedAnswer,
   launchEngram,
   pressRememberShortcut,
   putSetting,
+  readTable,
   RealPopup,
   ROOT,
   serveFolder,
@@ -98,27 +101,35 @@ async function resumeInPopup(engram: Engram, page: Page): Promise<string> {
   }
 }
 
-describe('pausing capture', () => {
-  const profile = tempProfile();
-  let server: Awaited<ReturnType<typeof serveFolder>>;
-  let engram: Engram;
+interface Fresh {
+  profile: ReturnType<typeof tempProfile>;
+  server: Awaited<ReturnType<typeof serveFolder>>;
+  engram: Engram;
+}
 
+/** A fresh profile with Engram, the fixture pages served, and local addresses allowed. */
+function freshEngram(): Fresh {
+  const ctx = { profile: tempProfile() } as Fresh;
   beforeAll(async () => {
-    server = await serveFolder(PAGES);
-    engram = await launchEngram(profile.dir);
-    await setSiteRules(engram, ALLOW_LOCAL);
+    ctx.server = await serveFolder(PAGES);
+    ctx.engram = await launchEngram(ctx.profile.dir);
+    await setSiteRules(ctx.engram, ALLOW_LOCAL);
   });
-
   afterAll(async () => {
-    await engram?.close();
-    await server?.close();
-    profile.remove();
+    await ctx.engram?.close();
+    await ctx.server?.close();
+    ctx.profile.remove();
   });
+  return ctx;
+}
 
-  const origin = (host: string) => server.origin.replace('127.0.0.1', host);
+describe('pausing capture', () => {
+  const ctx = freshEngram();
+
+  const origin = (host: string) => ctx.server.origin.replace('127.0.0.1', host);
 
   async function open(path: string, host = '127.0.0.1'): Promise<Page> {
-    const page = await engram.context.newPage();
+    const page = await ctx.engram.context.newPage();
     await page.goto(`${origin(host)}${path}`, { waitUntil: 'domcontentloaded' });
     await page.bringToFront();
     return page;
@@ -129,44 +140,50 @@ describe('pausing capture', () => {
   test('paused until resumed: nothing read, also after a restart; resume saves again', async () => {
     const url = `${origin('localhost')}/article.html`;
     let page = await open('/article.html', 'localhost');
-    expect(await badgeText(engram)).toBe('');
-    await choosePauseInPopup(engram, page, 'resume-manually');
-    expect(await badgeText(engram)).toBe(PAUSED_BADGE);
+    expect(await badgeText(ctx.engram)).toBe('');
+    await choosePauseInPopup(ctx.engram, page, 'resume-manually');
+    expect(await badgeText(ctx.engram)).toBe(PAUSED_BADGE);
 
-    let injections = await watchInjections(page, engram.extensionId);
+    let injections = await watchInjections(page, ctx.engram.extensionId);
     await pressRememberShortcut(page);
     // The refusal shows on the tab's badge, with the reason in its title.
-    await waitFor('the refusal on the badge', async () => (await badgeText(engram, url)) === '!');
-    expect(await badgeTitle(engram, url)).toMatch(/paused/i);
+    await waitFor(
+      'the refusal on the badge',
+      async () => (await badgeText(ctx.engram, url)) === '!',
+    );
+    expect(await badgeTitle(ctx.engram, url)).toMatch(/paused/i);
     // ...and then the tab shows the pause again, not a blank badge.
     await waitFor(
       'the tab to show the pause again',
-      async () => (await badgeText(engram, url)) === PAUSED_BADGE,
+      async () => (await badgeText(ctx.engram, url)) === PAUSED_BADGE,
       10_000,
     );
     expect(injections.count()).toBe(0);
-    expect(await storedSources(engram)).toEqual([]);
+    expect(await storedSources(ctx.engram)).toEqual([]);
     await injections.stop();
 
     // A browser restart on the same profile: still paused, and the badge says so at once.
-    await engram.close();
-    engram = await launchEngram(profile.dir);
+    await ctx.engram.close();
+    ctx.engram = await launchEngram(ctx.profile.dir);
     await waitFor('the pause badge after the restart', async () =>
-      (await badgeText(engram)) === PAUSED_BADGE ? true : undefined,
+      (await badgeText(ctx.engram)) === PAUSED_BADGE ? true : undefined,
     );
     page = await open('/article.html', 'localhost');
-    injections = await watchInjections(page, engram.extensionId);
+    injections = await watchInjections(page, ctx.engram.extensionId);
     await pressRememberShortcut(page);
-    await waitFor('the refusal on the badge', async () => (await badgeText(engram, url)) === '!');
+    await waitFor(
+      'the refusal on the badge',
+      async () => (await badgeText(ctx.engram, url)) === '!',
+    );
     expect(injections.count()).toBe(0);
-    expect(await storedSources(engram)).toEqual([]);
+    expect(await storedSources(ctx.engram)).toEqual([]);
 
-    expect(await resumeInPopup(engram, page)).toMatch(/until you resume/);
-    expect(await badgeText(engram)).toBe('');
+    expect(await resumeInPopup(ctx.engram, page)).toMatch(/until you resume/);
+    expect(await badgeText(ctx.engram)).toBe('');
     await page.bringToFront();
     await pressRememberShortcut(page);
     const saved = await waitFor('the page to be saved after resuming', async () =>
-      (await storedSources(engram)).find((s) => s.title.includes('Skerryvore')),
+      (await storedSources(ctx.engram)).find((s) => s.title.includes('Skerryvore')),
     );
     expect(saved.text).toContain('granite tower');
     // The detector above can see an injection: this capture made one.
@@ -178,32 +195,115 @@ describe('pausing capture', () => {
     const page = await open('/second.html');
     const now = Date.now();
     // As "for 1 hour" stores it, but ending in a few seconds.
-    await putSetting(engram, 'pause', { since: now, until: now + 12_000 });
+    await putSetting(ctx.engram, 'pause', { since: now, until: now + 12_000 });
     // Stop the worker; an extension page wakes a fresh one, which paints the badge from the stored
     // pause and sets the alarm (Playwright keeps listing the stopped worker: do not use it).
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     await cdp.detach();
-    const settings = await engram.context.newPage();
-    await settings.goto(`chrome-extension://${engram.extensionId}/settings.html`);
+    const settings = await ctx.engram.context.newPage();
+    await settings.goto(`chrome-extension://${ctx.engram.extensionId}/settings.html`);
     await waitFor('the settings page to show the pause', () =>
       settings.locator('[data-testid="pause-state"]').isVisible(),
     );
-    const url = `${server.origin}/second.html`;
-    await clickContextMenu(engram, url, { menuItemId: 'save-page' });
-    await waitFor('the pause badge', async () => (await badgeText(engram)) === PAUSED_BADGE);
-    expect((await storedSources(engram)).some((s) => s.title.includes('Samphire'))).toBe(false);
+    const url = `${ctx.server.origin}/second.html`;
+    await clickContextMenu(ctx.engram, url, { menuItemId: 'save-page' });
+    await waitFor('the pause badge', async () => (await badgeText(ctx.engram)) === PAUSED_BADGE);
+    expect((await storedSources(ctx.engram)).some((s) => s.title.includes('Samphire'))).toBe(false);
     await waitFor('the badge to clear when the pause ends', async () =>
-      (await badgeText(engram)) === '' ? true : undefined,
+      (await badgeText(ctx.engram)) === '' ? true : undefined,
     );
     // The settings page follows the clock too: it offers a pause again.
     await waitFor('the settings page to offer a pause', () =>
       settings.locator('[data-testid="pause"]').isVisible(),
     );
-    await clickContextMenu(engram, url, { menuItemId: 'save-page' });
+    await clickContextMenu(ctx.engram, url, { menuItemId: 'save-page' });
     await waitFor('the page to be saved once the pause is over', async () =>
-      (await storedSources(engram)).find((s) => s.title.includes('Samphire')),
+      (await storedSources(ctx.engram)).find((s) => s.title.includes('Samphire')),
     );
+  });
+});
+
+describe('the site-rules editor', () => {
+  const ctx = freshEngram();
+
+  const siteRules = async () =>
+    (await readTable<{ key: string; value: unknown }>(ctx.engram, 'settings')).find(
+      (row) => row.key === 'siteRules',
+    )?.value;
+
+  async function askAbout(page: Page, question: string) {
+    const popup = await RealPopup.open(ctx.engram, page);
+    try {
+      // A new chat each time: the answer is then the first one shown.
+      await waitFor('the new-chat button', () =>
+        popup.evaluate<boolean>(`!!document.querySelector('[data-testid="new-chat"]')`),
+      );
+      await popup.evaluate(`document.querySelector('[data-testid="new-chat"]').click()`);
+      await askInPopup(popup, question);
+      return await finishedAnswer(popup, 1);
+    } finally {
+      await popup.close();
+    }
+  }
+
+  test('a rule typed in settings refuses the site, and deletes what was kept from it', async () => {
+    const url = `${ctx.server.origin}/article.html`;
+    const page = await ctx.engram.context.newPage();
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await clickContextMenu(ctx.engram, url, { menuItemId: 'save-page' });
+    await waitFor('the article to be indexed', async () =>
+      (await storedSources(ctx.engram)).find(
+        (s) => s.title.includes('Skerryvore') && s.status === 'indexed',
+      ),
+    );
+    const question = 'Who were the keepers of Skerryvore lighthouse?';
+    const before = await askAbout(page, question);
+    expect(before.citations.map((c) => c.title).join(' ')).toContain('Skerryvore');
+
+    const settings = await ctx.engram.context.newPage();
+    await settings.goto(`chrome-extension://${ctx.engram.extensionId}/settings.html`);
+    const pattern = settings.getByTestId('site-rule-pattern');
+    // Bad input: a clear error, and nothing stored.
+    await pattern.fill('not a site!');
+    await pattern.press('Enter');
+    await expect
+      .poll(() => settings.getByTestId('site-rule-error').textContent())
+      .toMatch(/no spaces/);
+    expect(await siteRules()).toEqual(ALLOW_LOCAL);
+
+    // By keyboard: type the site, Tab to the rule, choose Never, Enter.
+    const port = new URL(ctx.server.origin).port;
+    await pattern.fill(`127.0.0.1:${port}`);
+    await pattern.press('Tab');
+    await settings.keyboard.press('Home'); // "Never" is the first choice
+    await pattern.press('Enter');
+    await expect.poll(siteRules).toContainEqual({ pattern: `127.0.0.1:${port}`, policy: 'never' });
+    const offer = settings.getByTestId('forget-offer');
+    await expect.poll(() => offer.textContent()).toMatch(/1 page from 127\.0\.0\.1:\d+ is already/);
+    await settings.getByTestId('forget-confirm').click();
+    await expect.poll(() => offer.textContent()).toMatch(/Deleted 1 page/);
+    expect((await storedSources(ctx.engram)).some((s) => s.title.includes('Skerryvore'))).toBe(
+      false,
+    );
+    const after = await askAbout(page, question);
+    expect(after.citations.map((c) => c.title).join(' ')).not.toContain('Skerryvore');
+
+    // The rule holds: a capture there is refused, and nothing is stored.
+    await clickContextMenu(ctx.engram, url, { menuItemId: 'save-page' });
+    await waitFor(
+      'the refusal on the badge',
+      async () => (await badgeText(ctx.engram, url)) === '!',
+    );
+    expect(await badgeTitle(ctx.engram, url)).toMatch(/never keeps pages from this site/);
+    expect(await storedSources(ctx.engram)).toEqual([]);
+
+    // The default blocklist is there to edit: allow one of its entries.
+    await settings.getByText(/^Banks and payments/).click();
+    const paypal = settings.locator('[data-testid="default-rule"][data-pattern="paypal.com"]');
+    await paypal.getByTestId('default-rule-allow').click();
+    await expect.poll(siteRules).toContainEqual({ pattern: 'paypal.com', policy: 'full' });
+    await expect.poll(() => paypal.getByTestId('default-rule-state').textContent()).toMatch(/full/);
   });
 });

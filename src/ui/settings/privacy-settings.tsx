@@ -1,7 +1,9 @@
 /** Privacy: pause saving, and which sites Engram may read. */
+import type { SiteRule } from '../../core/site-policy';
 import { PauseControl } from '../components/pause-control';
+import { SiteRulesEditor } from './site-rules-editor';
 
-export function PrivacySettings() {
+export function PrivacySettings({ rules }: { rules: readonly SiteRule[] | undefined }) {
   return (
     <section class="panel" aria-labelledby="privacy-heading" data-testid="privacy">
       <h2 id="privacy-heading">Privacy</h2>
@@ -12,6 +14,7 @@ export function PrivacySettings() {
           page. The toolbar badge shows ⏸. A pause holds when the browser restarts.
         </p>
       </div>
+      {rules ? <SiteRulesEditor rules={rules} /> : <p class="muted">Loading site rules…</p>}
     </section>
   );
 }

@@ -62,7 +62,7 @@ export function SettingsPage() {
       )}
       <StorageUsage storage={storage} />
       {settings.value && <GeneralSettings settings={settings.value} />}
-      <PrivacySettings />
+      <PrivacySettings rules={settings.value?.siteRules} />
     </main>
   );
 }

@@ -1,0 +1,146 @@
+/**
+ * The user's site rules: add a site with never / address only / full, change or remove a rule,
+ * and, when a rule keeps less of a site than before, an offer to delete what is already kept from
+ * it (`memory/forget`). The default blocklist is listed below it (./default-blocklist-list.tsx).
+ */
+import { useRef, useState } from 'preact/hooks';
+import { removeRule, setRule } from '../../core/site-rules-edit';
+import type { SitePolicy, SiteRule } from '../../core/site-policy';
+import { db } from '../../shared/db';
+import { errorMessage } from '../../shared/messaging';
+import { writeSetting } from '../../shared/settings';
+import { DefaultBlocklistList } from './default-blocklist-list';
+import { ForgetOffer } from './forget-offer';
+import { PolicySelect } from './policy-select';
+import './site-rules.css';
+
+type Status = { kind: 'idle' } | { kind: 'error'; error: string } | { kind: 'saved'; text: string };
+
+export function SiteRulesEditor({ rules }: { rules: readonly SiteRule[] }) {
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  /** The pattern whose pages may be deleted, after a rule that keeps less of it. */
+  const [offer, setOffer] = useState<string>();
+  const input = useRef<HTMLInputElement>(null);
+  const policy = useRef<HTMLSelectElement>(null);
+
+  const store = async (next: SiteRule[], done: string, changed?: SiteRule): Promise<boolean> => {
+    try {
+      await writeSetting(db(), 'siteRules', next);
+    } catch (error) {
+      setStatus({ kind: 'error', error: `Not saved: ${errorMessage(error)}` });
+      return false;
+    }
+    setStatus({ kind: 'saved', text: done });
+    setOffer(changed && changed.policy !== 'full' ? changed.pattern : undefined);
+    return true;
+  };
+
+  const apply = async (pattern: string, chosen: SitePolicy): Promise<boolean> => {
+    const edit = setRule(rules, pattern, chosen);
+    if (!edit.ok) {
+      setStatus({ kind: 'error', error: edit.error });
+      return false;
+    }
+    const verb = edit.replaced ? 'Changed' : 'Added';
+    return store(edit.rules, `${verb}: ${edit.rule.pattern} — ${POLICY_WORDS[chosen]}.`, edit.rule);
+  };
+
+  const add = async () => {
+    // The fields themselves, not state: an edit in the same task as the submit is not rendered.
+    const raw = input.current?.value ?? '';
+    const chosen = (policy.current?.value ?? 'never') as SitePolicy;
+    if (await apply(raw, chosen)) {
+      if (input.current) input.current.value = '';
+    } else {
+      input.current?.focus();
+    }
+  };
+
+  const remove = (pattern: string) =>
+    void store(removeRule(rules, pattern), `Removed: ${pattern}.`);
+  const invalid = status.kind === 'error';
+
+  return (
+    <div class="site-rules" data-testid="site-rules">
+      <h3 id="site-rules-heading">Sites</h3>
+      <p class="hint muted" id="site-rule-hint">
+        Never: Engram reads nothing there. Address only: it keeps the address, no text. Full: it
+        reads the page (pages with a password field still keep only their address). A more precise
+        rule wins: <code>mail.example.com</code> over <code>example.com</code>.
+      </p>
+      <form
+        class="field-row"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void add();
+        }}
+      >
+        <label class="visually-hidden" for="site-rule-pattern">
+          Site
+        </label>
+        <input
+          id="site-rule-pattern"
+          ref={input}
+          type="text"
+          spellcheck={false}
+          autoComplete="off"
+          placeholder="example.com"
+          data-testid="site-rule-pattern"
+          aria-invalid={invalid}
+          aria-describedby={invalid ? 'site-rule-hint site-rule-error' : 'site-rule-hint'}
+          onInput={() => status.kind === 'error' && setStatus({ kind: 'idle' })}
+        />
+        <PolicySelect id="site-rule-policy" label="Rule" selectRef={policy} value="never" />
+        <button type="submit" class="primary" data-testid="add-site-rule">
+          Add rule
+        </button>
+      </form>
+      {status.kind === 'error' && (
+        <p class="field-error" id="site-rule-error" data-testid="site-rule-error" role="alert">
+          {status.error}
+        </p>
+      )}
+      {status.kind === 'saved' && (
+        <p class="field-ok" data-testid="site-rule-saved" role="status">
+          {status.text}
+        </p>
+      )}
+      {offer && <ForgetOffer pattern={offer} onDone={() => setOffer(undefined)} />}
+      {rules.length > 0 && (
+        <ul class="rule-list" aria-label="Your rules" data-testid="user-rules">
+          {rules.map((rule) => (
+            <li
+              key={rule.pattern}
+              class="rule-row"
+              data-testid="user-rule"
+              data-pattern={rule.pattern}
+            >
+              <span class="rule-pattern">{rule.pattern}</span>
+              <PolicySelect
+                id={`rule-${rule.pattern}`}
+                label={`Rule for ${rule.pattern}`}
+                value={rule.policy}
+                onChange={(chosen) => void apply(rule.pattern, chosen)}
+              />
+              <button type="button" onClick={() => remove(rule.pattern)}>
+                Remove<span class="visually-hidden"> {rule.pattern}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <DefaultBlocklistList
+        rules={rules}
+        onAllow={(pattern) => void apply(pattern, 'full')}
+        onReset={remove}
+      />
+    </div>
+  );
+}
+
+export const POLICY_WORDS: Readonly<Record<SitePolicy, string>> = {
+  never: 'never read',
+  'url-only': 'address only',
+  full: 'read in full',
+};
