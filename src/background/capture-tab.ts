@@ -11,6 +11,7 @@ import { readSettingStrict } from '../shared/settings';
 import { storeCapture, type StoredCapture } from '../shared/store/sources';
 import { policyFor } from '../core/site-policy';
 import { flashBadge } from './badge';
+import { glimpseConfirmation, keepGlimpse } from './glimpse';
 import { ensureEngine } from './engine-document';
 
 const CAPTURABLE = /^https?:\/\//i;
@@ -45,7 +46,12 @@ export async function captureTab(
     await injectContentScript(tabId);
     const payload = await sendToTab(tabId, 'content/capture', { ...request, siteRules });
     const stored = await storeCapture(db(), payload, origin);
-    await notify(tabId, confirmation(stored.isNew, payload.extractor === 'url-only'), 'success');
+    // The shortcut's glimpse (what was on screen), held for review and linked to the page.
+    const glimpse = await keepGlimpse(payload, stored.sourceId);
+    const saved = glimpse
+      ? glimpseConfirmation(glimpse)
+      : confirmation(stored.isNew, payload.extractor === 'url-only');
+    await notify(tabId, saved, 'success');
     await flashBadge(tabId, 'saved', `saved “${stored.title}”`);
     void wakeEngine();
     return stored;

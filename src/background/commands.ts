@@ -8,6 +8,7 @@ export function onCommand(command: string, tab?: chrome.tabs.Tab): void {
   const target = tab ?? undefined;
   void (async () => {
     const active = target ?? (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
-    await captureTab(active ?? {}, { mode: 'page' }, 'shortcut');
+    // "Remember what I just saw": the page, and a glimpse of what was on screen.
+    await captureTab(active ?? {}, { mode: 'page', glimpse: true }, 'shortcut');
   })().catch((error: unknown) => console.warn('Engram: shortcut capture failed:', error));
 }

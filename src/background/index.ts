@@ -10,8 +10,17 @@ import { ask } from './chat';
 import { onCommand } from './commands';
 import { createContextMenus, onMenuClicked } from './context-menus';
 import { ensureEngine, restartEngine } from './engine-document';
+import { onGlimpseAlarm, releaseDueGlimpses, reviewGlimpse } from './glimpse';
 import { onOmniboxEntered, setOmniboxSuggestion } from './omnibox';
 import { choosePause, onAlarm, syncPauseBadge } from './pause-badge';
+import {
+  autoCapture,
+  onPermissionsAdded,
+  onPermissionsRemoved,
+  onWatchSync,
+  syncWatchers,
+  watchConfigFor,
+} from './watch';
 
 browser.runtime.onMessage.addListener(
   createReceiver('background', {
@@ -25,6 +34,10 @@ browser.runtime.onMessage.addListener(
       const status = await choosePause(choice);
       return { paused: status.paused, until: status.paused ? status.until : null };
     },
+    'watch/config': watchConfigFor,
+    'watch/sync': onWatchSync,
+    'capture/auto': autoCapture,
+    'glimpse/review': reviewGlimpse,
     'engine/ensure': async () => {
       await ensureEngine();
       return {};
@@ -44,7 +57,14 @@ chrome.alarms.onAlarm.addListener(onAlarm);
 // The badge is not kept across browser restarts: paint the pause state whenever the worker starts.
 void syncPauseBadge().catch((error: unknown) => console.warn('Engram: pause badge:', error));
 
+chrome.alarms.onAlarm.addListener(onGlimpseAlarm);
+chrome.permissions.onRemoved.addListener(onPermissionsRemoved);
+chrome.permissions.onAdded.addListener(onPermissionsAdded);
+// Glimpses whose hold ran out while the worker (or the browser) was stopped are queued now.
+void releaseDueGlimpses().catch((error: unknown) => console.warn('Engram: glimpses:', error));
+
 chrome.runtime.onInstalled.addListener(() => {
+  void syncWatchers().catch((error: unknown) => console.warn('Engram: watchers:', error));
   void createContextMenus().catch((error: unknown) => console.warn('Engram: menus:', error));
   void ensureEngine().catch((error: unknown) => console.warn('Engram: engine:', error));
 });

@@ -5,7 +5,7 @@
  */
 import type { SiteRule } from '../core/site-policy';
 import { toWellFormed } from '../core/well-formed';
-import type { CapturePayload, CaptureRequest } from '../shared/protocol';
+import type { CapturePayload, CaptureRequest, GlimpsePayload } from '../shared/protocol';
 import { captureImage, captureLink, type ElementCapture } from './capture-element';
 import { extractPage, pageLang, type ExtractOptions } from './extract-page';
 import { GATE_MESSAGES, gatePage, type GateOptions, type GateResult } from './gate';
@@ -44,6 +44,8 @@ export interface CaptureOptions {
    */
   siteRules?: readonly SiteRule[];
   gate?: GateOptions;
+  /** What was on screen (content/glimpse.ts), for a request that asks for a glimpse. */
+  glimpse?: () => GlimpsePayload;
 }
 
 type Common = Pick<CapturePayload, 'mode' | 'url' | 'title' | 'lang'>;
@@ -128,7 +130,10 @@ export function capture(
       return { mode: request.mode, url, title: url, text: url, links: [], extractor: 'url-only' };
     }
   }
-  return wellFormed(read(request, doc, win, options, url));
+  const payload = wellFormed(read(request, doc, win, options, url));
+  // After the gate: a page whose text is kept back has no glimpse either.
+  if (!request.glimpse || !options.glimpse) return payload;
+  return { ...payload, glimpse: options.glimpse() };
 }
 
 function read(

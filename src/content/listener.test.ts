@@ -30,7 +30,8 @@ const message = (type: string, body: unknown) => ({
 function handlers(overrides: Partial<Handlers> = {}) {
   const capture = vi.fn((_request: unknown) => payload);
   const notice = vi.fn((_request: unknown) => undefined);
-  return { capture, notice, ...overrides } satisfies Handlers;
+  const stopWatching = vi.fn(() => undefined);
+  return { capture, notice, stopWatching, ...overrides } satisfies Handlers;
 }
 
 /** Call the listener; resolve with its return value and the reply it sent, if any. */
@@ -51,6 +52,22 @@ describe('createListener', () => {
     expect(returned).toBe(true);
     expect(replies).toEqual([{ ok: true, value: payload }]);
     expect(h.capture).toHaveBeenCalledWith({ mode: 'page' });
+  });
+
+  it('stops watching the page when the background says so', async () => {
+    const h = handlers();
+    const msg = message('content/watch-stop', {});
+    expect((await call(createListener(h, self), msg)).replies).toEqual([{ ok: true, value: {} }]);
+    expect(h.stopWatching).toHaveBeenCalledTimes(1);
+  });
+
+  it('passes the glimpse flag of the shortcut on, and nothing else', async () => {
+    const h = handlers();
+    await call(
+      createListener(h, self),
+      message('content/capture', { mode: 'page', glimpse: true, extra: 1 }),
+    );
+    expect(h.capture).toHaveBeenCalledWith({ mode: 'page', glimpse: true });
   });
 
   it('shows a notice and replies with an empty value', async () => {

@@ -14,6 +14,8 @@ import {
 export interface Handlers {
   capture(request: CaptureRequest): CapturePayload;
   notice(request: NoticeRequest): void;
+  /** Stop watching the page (glimpse buffer, automatic capture) and forget what it kept. */
+  stopWatching(): void;
 }
 
 export type Reply = Result<CapturePayload | Record<string, never>>;
@@ -46,6 +48,9 @@ export function runCommand(command: ContentCommand, handlers: Handlers): Reply {
       } catch (error) {
         return { ok: false, error: describe(error, 'Engram could not read this page') };
       }
+    case 'watch-stop':
+      handlers.stopWatching();
+      return { ok: true, value: {} };
     case 'notice':
       try {
         handlers.notice(command.request);

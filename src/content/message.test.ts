@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseContentMessage } from './message';
+import { parseContentMessage, parseWatchConfig } from './message';
 
 const self = { id: 'engram-id', extensionOrigin: 'chrome-extension://engram-id/' };
 const worker = { id: 'engram-id', url: 'chrome-extension://engram-id/sw.js' };
@@ -64,5 +64,25 @@ describe('parseContentMessage', () => {
         self,
       ),
     ).toMatchObject({ kind: 'invalid' });
+  });
+});
+
+describe('parseWatchConfig', () => {
+  it('accepts the background’s answer and refuses anything malformed', () => {
+    const rules = [{ pattern: '127.0.0.1', policy: 'full' }];
+    expect(
+      parseWatchConfig({ watch: true, siteRules: rules, glimpseMs: 600_000, dwellMs: null }),
+    ).toEqual({ watch: true, siteRules: rules, glimpseMs: 600_000, dwellMs: null });
+    expect(parseWatchConfig({ watch: false })).toEqual({ watch: false });
+    expect(parseWatchConfig(undefined)).toEqual({ watch: false });
+    expect(parseWatchConfig({ watch: true, siteRules: 'x', glimpseMs: 1, dwellMs: null })).toEqual({
+      watch: false,
+    });
+    expect(parseWatchConfig({ watch: true, siteRules: [], glimpseMs: -1, dwellMs: 5 })).toEqual({
+      watch: false,
+    });
+    expect(parseWatchConfig({ watch: true, siteRules: [], glimpseMs: 0, dwellMs: 0 })).toEqual({
+      watch: false,
+    });
   });
 });

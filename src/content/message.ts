@@ -2,7 +2,7 @@
  * Hand-written validation of what reaches the content script. zod would triple the size of this
  * bundle, and the shapes are small; the background parses our replies with the real schemas.
  */
-import type { CaptureMode, CaptureRequest, RequestOf } from '../shared/protocol';
+import type { CaptureMode, CaptureRequest, RequestOf, WatchConfig } from '../shared/protocol';
 import { parseSiteRules } from '../core/site-policy';
 import { MAX_TEXT, MAX_URL } from './limits';
 
@@ -11,6 +11,8 @@ export type NoticeRequest = RequestOf<'content/notice'>;
 export type ContentCommand =
   | { kind: 'capture'; request: CaptureRequest }
   | { kind: 'notice'; request: NoticeRequest }
+  /** Stop watching the page and forget its glimpse buffer (capture off, host access revoked). */
+  | { kind: 'watch-stop' }
   /** Ours, but malformed: answer with this error so the sender learns why. */
   | { kind: 'invalid'; error: string };
 
@@ -52,7 +54,22 @@ export function parseCaptureRequest(payload: unknown): CaptureRequest | null {
     ...(srcUrl !== undefined ? { srcUrl } : {}),
     ...(selectionText !== undefined ? { selectionText } : {}),
     ...(siteRules !== undefined ? { siteRules } : {}),
+    ...(payload.glimpse === true ? { glimpse: true } : {}),
   };
+}
+
+const MAX_WATCH_MS = 24 * 60 * 60 * 1000;
+const isDuration = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_WATCH_MS;
+
+/** The background's answer to `watch/config`; anything malformed means: do not watch. */
+export function parseWatchConfig(value: unknown): WatchConfig {
+  if (!isRecord(value) || value.watch !== true) return { watch: false };
+  const siteRules = parseSiteRules(value.siteRules);
+  const { glimpseMs, dwellMs } = value;
+  if (!siteRules || !isDuration(glimpseMs)) return { watch: false };
+  if (dwellMs !== null && !(isDuration(dwellMs) && dwellMs > 0)) return { watch: false };
+  return { watch: true, siteRules, glimpseMs, dwellMs };
 }
 
 export function parseNoticeRequest(payload: unknown): NoticeRequest | null {
@@ -86,5 +103,6 @@ export function parseContentMessage(
       ? { kind: 'notice', request }
       : { kind: 'invalid', error: 'Invalid "content/notice" request' };
   }
+  if (message.type === 'content/watch-stop') return { kind: 'watch-stop' };
   return null;
 }

@@ -8,7 +8,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CaptureMode, CaptureOrigin } from './protocol';
 
-export type SourceKind = CaptureMode | 'note';
+/** `glimpse`: what was on screen when the user pressed the shortcut (linked to its page). */
+export type SourceKind = CaptureMode | 'note' | 'glimpse';
 export type SourceStatus = 'pending' | 'indexed' | 'failed';
 
 export interface SourceRow {
@@ -34,6 +35,10 @@ export interface SourceRow {
   seenCount: number;
   /** Canonical http(s) URLs this source links to (multi-entry index: who links to me?). */
   outLinks: string[];
+  /** The parts of `text` the user read (automatic capture): UTF-16 offsets, in order. */
+  read?: Array<{ start: number; end: number }>;
+  /** A glimpse held for review: it is queued for indexing at this time unless kept or edited. */
+  heldUntil?: number;
 }
 
 export interface ChunkRow {
@@ -64,7 +69,11 @@ export interface MentionRow {
   entityId: string;
 }
 
-export type LinkKind = 'hyperlink';
+/**
+ * `version`: from a page's newer content at the same URL to the version it replaces;
+ * `glimpse`: from a glimpse to the page it was seen on.
+ */
+export type LinkKind = 'hyperlink' | 'version' | 'glimpse';
 export interface LinkRow {
   fromId: string;
   toId: string;

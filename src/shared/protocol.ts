@@ -33,7 +33,7 @@ export const captureMode = z.enum(['page', 'selection', 'link', 'image']);
 export type CaptureMode = z.infer<typeof captureMode>;
 
 /** How the capture was asked for; kept with the source (saved on purpose ranks higher later). */
-export const captureOrigin = z.enum(['shortcut', 'menu', 'popup', 'chat', 'omnibox']);
+export const captureOrigin = z.enum(['shortcut', 'menu', 'popup', 'chat', 'omnibox', 'auto']);
 export type CaptureOrigin = z.infer<typeof captureOrigin>;
 
 export const siteRule = z.object({
@@ -49,8 +49,31 @@ export const captureRequest = z.object({
   linkUrl: httpUrl.optional(),
   srcUrl: z.string().max(MAX_URL).optional(),
   selectionText: z.string().max(MAX_TEXT).optional(),
+  /** The shortcut: also return the glimpse (what is on screen now, and the buffer of the page). */
+  glimpse: z.boolean().optional(),
 });
 export type CaptureRequest = z.infer<typeof captureRequest>;
+
+const MAX_BLOCK = 20_000;
+/** A text block that stayed on screen for at least a second, with when. */
+export const seenBlock = z.object({
+  text: z.string().min(1).max(MAX_BLOCK),
+  firstSeenAt: z.number().int().nonnegative(),
+  lastSeenAt: z.number().int().nonnegative(),
+  visibleMs: z.number().int().nonnegative(),
+});
+export type SeenBlock = z.infer<typeof seenBlock>;
+
+/** A glimpse: the page's buffer of what stayed on screen, and what is on screen now. */
+export const glimpsePayload = z.object({
+  /** Blocks seen in the last minutes, oldest first; empty where Engram has no host access. */
+  seen: z.array(seenBlock).max(1_000),
+  /** The text blocks on screen at the moment of the shortcut. */
+  now: z.array(z.string().min(1).max(MAX_BLOCK)).max(1_000),
+  /** Whether a buffer was running in the page (host access), or this is the moment only. */
+  buffered: z.boolean(),
+});
+export type GlimpsePayload = z.infer<typeof glimpsePayload>;
 
 /** What a content script returns: untrusted, parsed again by the background. */
 export const capturePayload = z.object({
@@ -71,8 +94,24 @@ export const capturePayload = z.object({
    * element, or `url-only` when the privacy gate kept the page's text back (text = the URL).
    */
   extractor: z.enum(['readability', 'visible-text', 'selection', 'element', 'url-only']),
+  /** What was on screen, when the request asked for a glimpse (content/glimpse.ts). */
+  glimpse: glimpsePayload.optional(),
 });
 export type CapturePayload = z.infer<typeof capturePayload>;
+
+/** What the page's watcher may do, decided by the background for the tab that asks. */
+export const watchConfig = z.union([
+  z.object({ watch: z.literal(false) }),
+  z.object({
+    watch: z.literal(true),
+    siteRules: z.array(siteRule).max(2_000),
+    /** How long the glimpse buffer keeps a block, ms. */
+    glimpseMs: z.number().int().nonnegative(),
+    /** Automatic capture: how long a page must be read, ms; null when it is off. */
+    dwellMs: z.number().int().positive().nullable(),
+  }),
+]);
+export type WatchConfig = z.infer<typeof watchConfig>;
 
 export const noticeRequest = z.object({
   text: z.string().max(300),
@@ -189,6 +228,49 @@ export const protocol = {
     from: ['background'],
     request: captureRequest,
     response: capturePayload,
+  }),
+  /** Content script (at page start): may this page be watched, and how? */
+  'watch/config': def({
+    target: 'background',
+    from: ['content'],
+    request: empty,
+    response: watchConfig,
+  }),
+  /** Content script: a page the user actually read (automatic capture, opt-in). */
+  'capture/auto': def({
+    target: 'background',
+    from: ['content'],
+    request: z.object({
+      page: capturePayload,
+      /** The blocks that stayed on screen while the page was read: the read parts. */
+      read: z.array(z.string().min(1).max(MAX_BLOCK)).max(1_000),
+    }),
+    response: z.object({ sourceId: idString.nullable(), isNew: z.boolean() }),
+  }),
+  /** Popup: keep a held glimpse now, keep an edited text instead, or discard it. */
+  'glimpse/review': def({
+    target: 'background',
+    from: ['extension'],
+    request: z.object({
+      sourceId: idString,
+      action: z.enum(['keep', 'edit', 'discard']),
+      text: z.string().max(MAX_TEXT).optional(),
+    }),
+    response: z.object({ sourceId: idString.nullable() }),
+  }),
+  /** Popup or settings: automatic capture or host access changed; register or stop the watchers. */
+  'watch/sync': def({
+    target: 'background',
+    from: ['extension'],
+    request: empty,
+    response: z.object({ watching: z.boolean(), origins: z.array(z.string()) }),
+  }),
+  /** Background → content script: stop watching this page and forget the buffer. */
+  'content/watch-stop': def({
+    target: 'content',
+    from: ['background'],
+    request: empty,
+    response: empty,
   }),
   /** Background → content script: show a small notice the page can neither style nor read. */
   'content/notice': def({

@@ -28,6 +28,15 @@ export const settingsSchema = {
    * webmail, password managers, health portals, local addresses): core/site-policy.ts.
    */
   siteRules: z.array(siteRule).max(2_000).default([]),
+  /**
+   * How long the glimpse buffer keeps what stayed on screen, in minutes, where Engram has host
+   * access to a page (content/glimpse-buffer.ts); 0 turns the buffer off.
+   */
+  glimpseMinutes: z.number().int().min(0).max(60).default(10),
+  /** Automatic capture of pages actually read (opt-in: it needs host access, asked for then). */
+  autoCapture: z.boolean().default(false),
+  /** How long a page must be on screen to count as read, for automatic capture, in ms. */
+  autoCaptureDwellMs: z.number().int().min(500).max(600_000).default(20_000),
   /** Whether answers are written by the language model (else: the best passages, extractive). */
   generation: z.boolean().default(true),
   /** The models in use; the test builds default to the fixture models. */

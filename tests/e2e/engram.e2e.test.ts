@@ -53,6 +53,9 @@ describe('Engram 0.1 end to end', () => {
     profile.remove();
   });
 
+  /** Sources other than glimpses (the shortcut also keeps one: glimpse.e2e.test.ts). */
+  const pagesKept = async () => (await storedSources(engram)).filter((s) => s.kind !== 'glimpse');
+
   async function open(path: string, host = '127.0.0.1'): Promise<Page> {
     const page = await engram.context.newPage();
     await page.goto(`${server.origin.replace('127.0.0.1', host)}${path}`, {
@@ -117,7 +120,7 @@ describe('Engram 0.1 end to end', () => {
     );
     expect(source.text).toContain('Raspberry Pi Foundation started');
     expect(source.text.length).toBeLessThan(selected.length + 50);
-    expect(await storedSources(engram)).toHaveLength(3);
+    expect(await pagesKept()).toHaveLength(3);
   });
 
   test('the same page saved again is one source seen twice', async () => {
@@ -127,7 +130,7 @@ describe('Engram 0.1 end to end', () => {
       (await storedSources(engram)).find((s) => s.title.includes(PEANUTS) && s.seenCount === 2),
     );
     expect(source.status).toBe('indexed');
-    expect(await storedSources(engram)).toHaveLength(3);
+    expect(await pagesKept()).toHaveLength(3);
   });
 
   test('the real popup answers from memory and cites the page that holds the answer', async () => {
@@ -147,7 +150,7 @@ describe('Engram 0.1 end to end', () => {
   test('closing the popup mid-answer loses nothing, and memory survives a browser restart', async () => {
     await engram.close();
     engram = await launchEngram(profile.dir);
-    expect(await storedSources(engram)).toHaveLength(3);
+    expect(await pagesKept()).toHaveLength(3);
 
     const page = await open('/simplyfound-1/source.html');
     const first = await RealPopup.open(engram, page);

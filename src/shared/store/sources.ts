@@ -7,6 +7,7 @@
 import { sourceIdFor } from '../../core/hash';
 import { redactSecrets, redactUrl } from '../../core/redact';
 import { noteTitle } from '../../core/note-command';
+import { readRanges } from '../../core/read-ranges';
 import { normalizeText } from '../../core/text';
 import { canonicalUrl, siteOf } from '../../core/url';
 import type { EngramDb, JobRow, SourceRow } from '../db';
@@ -24,6 +25,8 @@ export async function storeCapture(
   capture: CapturePayload,
   origin: CaptureOrigin,
   now = Date.now(),
+  /** Automatic capture: the blocks the user read, marked as ranges of the stored text. */
+  extra: { read?: readonly string[] } = {},
 ): Promise<StoredCapture> {
   // The second line of privacy, before anything is stored: card numbers, IBANs, keys, tokens.
   capture = redactCapture(capture);
@@ -32,6 +35,7 @@ export async function storeCapture(
   const id = await sourceIdFor(text);
   const selection = capture.selection ? normalizeText(capture.selection) : undefined;
   const outLinks = [...new Set(capture.links.map(canonicalUrl))];
+  const read = extra.read ? readRanges(text, extra.read.map((part) => redactSecrets(part).text)) : [];
   return keep(db, {
     id,
     kind: capture.mode,
@@ -50,6 +54,7 @@ export async function storeCapture(
     lastSeenAt: now,
     seenCount: 1,
     outLinks,
+    ...(read.length > 0 ? { read } : {}),
   });
 }
 
@@ -85,7 +90,7 @@ export async function storeNote(
  * memory is seen once more (and, if its indexing had failed, queued again).
  */
 async function keep(db: EngramDb, row: SourceRow): Promise<StoredCapture> {
-  return db.transaction('rw', db.sources, db.jobs, async () => {
+  return db.transaction('rw', db.sources, db.jobs, db.links, async () => {
     const existing = await db.sources.get(row.id);
     if (existing) {
       await db.sources.update(row.id, {
@@ -96,13 +101,31 @@ async function keep(db: EngramDb, row: SourceRow): Promise<StoredCapture> {
       if (existing.status === 'failed') await enqueue(db, row.id, row.lastSeenAt, 'pending');
       return { sourceId: row.id, isNew: false, title: existing.title };
     }
+    await linkToPreviousVersion(db, row);
     await db.sources.add(row);
     await enqueue(db, row.id, row.savedAt);
     return { sourceId: row.id, isNew: true, title: row.title };
   });
 }
 
-async function enqueue(db: EngramDb, sourceId: string, now: number, reset?: 'pending') {
+/**
+ * New content at the address of a page already in memory is a new version of it: linked to the
+ * version seen last (`version` edge, new → old), which stays in memory as it was.
+ */
+async function linkToPreviousVersion(db: EngramDb, row: SourceRow): Promise<void> {
+  if (row.kind !== 'page' || !row.canonicalUrl || row.extractor === 'url-only') return;
+  let previous: SourceRow | undefined;
+  await db.sources
+    .where('canonicalUrl')
+    .equals(row.canonicalUrl)
+    .each((source) => {
+      if (source.kind !== 'page' || source.extractor === 'url-only') return;
+      if (!previous || source.lastSeenAt > previous.lastSeenAt) previous = source;
+    });
+  if (previous) await db.links.put({ fromId: row.id, toId: previous.id, kind: 'version' });
+}
+
+export async function enqueue(db: EngramDb, sourceId: string, now: number, reset?: 'pending') {
   const job: JobRow = {
     id: `ingest:${sourceId}`,
     kind: 'ingest',

@@ -5,8 +5,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage, send } from '../../shared/messaging';
 import './chat.css';
+import { AutoCaptureToggle } from './auto-capture-toggle';
 import { Composer } from './composer';
 import { loadConversation, type Selection } from './conversation-query';
+import { GlimpseReview } from './glimpse-review';
 import { Header } from './header';
 import { MessageList } from './message-list';
 import { PauseControl } from './pause-control';
@@ -58,7 +60,9 @@ export function Chat({ layout }: { layout: Layout }) {
         <ShortcutHint />
         <PauseControl idPrefix={layout} />
         {layout === 'popup' && <SidePanelButton />}
+        <AutoCaptureToggle idPrefix={layout} />
       </div>
+      <GlimpseReview />
       <MessageList key={conversationId ?? 'new'} messages={view.value?.messages} now={now} />
       {view.error && (
         <p class="engine-error" role="alert">

@@ -13,7 +13,21 @@ export async function loadSettings(): Promise<Settings> {
     readSetting(store, 'generationModel'),
     readSetting(store, 'siteRules'),
   ]);
-  return { modelHost, generation, embeddingModel, generationModel, siteRules };
+  const [glimpseMinutes, autoCapture, autoCaptureDwellMs] = await Promise.all([
+    readSetting(store, 'glimpseMinutes'),
+    readSetting(store, 'autoCapture'),
+    readSetting(store, 'autoCaptureDwellMs'),
+  ]);
+  return {
+    modelHost,
+    generation,
+    embeddingModel,
+    generationModel,
+    siteRules,
+    glimpseMinutes,
+    autoCapture,
+    autoCaptureDwellMs,
+  };
 }
 
 export interface MemoryCounts {

@@ -1,0 +1,157 @@
+/**
+ * Page watchers where Engram has host access (issue 5): the glimpse buffer and, opt-in,
+ * automatic capture. The shipped build has no host permission (activeTab only); the user grants
+ * `http://*\/*` and `https://*\/*` (optional_host_permissions) when turning automatic capture on.
+ * For the origins granted, content.js is registered as a content script; each page then asks
+ * `watch/config` before watching, and every automatic capture is checked again here: the tab
+ * (incognito), the pause, automatic capture still on, host access still granted, the site rules.
+ * Revoking access, or turning capture off, unregisters the script and stops the open pages'
+ * watchers (`content/watch-stop`), which forget their buffers.
+ */
+import type { Runtime } from 'webextension-polyfill';
+import { policyFor } from '../core/site-policy';
+import { db } from '../shared/db';
+import { sendToTab } from '../shared/messaging';
+import { capturePaused } from '../shared/pause';
+import type { RequestOf, ResponseOf, WatchConfig } from '../shared/protocol';
+import { readSetting, readSettingStrict, writeSetting } from '../shared/settings';
+import { storeCapture } from '../shared/store/sources';
+import { wakeEngine } from './capture-tab';
+
+const SCRIPT_ID = 'engram-watch';
+const WEB_PATTERN = /^(?:https?|\*):\/\//;
+
+/** The web origins Engram may script without the user pointing at a page. */
+async function grantedOrigins(): Promise<string[]> {
+  const { origins = [] } = await chrome.permissions.getAll();
+  return origins.filter((origin) => WEB_PATTERN.test(origin));
+}
+
+/** The match pattern of a page's origin, for `permissions.contains` (patterns have no port). */
+function originPattern(url: string): string | null {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return /^https?:$/.test(protocol) ? `${protocol}//${hostname}/*` : null;
+  } catch {
+    return null;
+  }
+}
+
+async function hasHostAccess(url: string): Promise<boolean> {
+  const pattern = originPattern(url);
+  return pattern !== null && chrome.permissions.contains({ origins: [pattern] });
+}
+
+/**
+ * Register content.js for the granted origins when something needs a watcher (the glimpse
+ * buffer, or automatic capture), else unregister it. Automatic capture with no access left is
+ * turned off.
+ */
+export async function syncWatchers(): Promise<ResponseOf<'watch/sync'>> {
+  const store = db();
+  const origins = await grantedOrigins();
+  let auto = await readSetting(store, 'autoCapture');
+  // Access can be narrowed to some sites (chrome://extensions): capture goes on there only. With
+  // none left, automatic capture is off, and says so in the popup and settings.
+  if (auto && origins.length === 0) {
+    await writeSetting(store, 'autoCapture', false);
+    auto = false;
+  }
+  const glimpse = (await readSetting(store, 'glimpseMinutes')) > 0;
+  const watching = origins.length > 0 && (glimpse || auto);
+  const [existing] = await chrome.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (!watching) {
+    if (existing) await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+    return { watching, origins: [] };
+  }
+  const script = {
+    id: SCRIPT_ID,
+    matches: origins,
+    js: ['content.js'],
+    runAt: 'document_idle' as const,
+    allFrames: false,
+    persistAcrossSessions: true,
+  };
+  if (existing) await chrome.scripting.updateContentScripts([script]);
+  else await chrome.scripting.registerContentScripts([script]);
+  return { watching, origins };
+}
+
+/** Tell every open page's watcher to stop and forget its buffer. */
+export async function stopWatchers(): Promise<void> {
+  const tabs = await chrome.tabs.query({});
+  const stops = tabs.flatMap((tab) =>
+    tab.id === undefined
+      ? []
+      : [sendToTab(tab.id, 'content/watch-stop', {}).catch(() => undefined)],
+  );
+  await Promise.all(stops);
+}
+
+/** The popup or settings page changed automatic capture or host access. */
+export async function onWatchSync(): Promise<ResponseOf<'watch/sync'>> {
+  const result = await syncWatchers();
+  if (!(await readSetting(db(), 'autoCapture'))) await stopWatchers();
+  return result;
+}
+
+/** Host access taken back (chrome://extensions, or the toggle): stop cleanly. */
+export function onPermissionsRemoved(): void {
+  void (async () => {
+    await syncWatchers();
+    await stopWatchers();
+  })().catch((error: unknown) => console.warn('Engram: watchers:', error));
+}
+
+export function onPermissionsAdded(): void {
+  syncWatchers().catch((error: unknown) => console.warn('Engram: watchers:', error));
+}
+
+const NOT_WATCHED: WatchConfig = { watch: false };
+
+/** Why a page may not be watched, or null when it may: checked for every tab that asks. */
+async function refusal(sender: Runtime.MessageSender): Promise<string | null> {
+  const url = sender.url ?? sender.tab?.url ?? '';
+  if (!sender.tab || sender.tab.incognito) return 'Engram never watches private windows.';
+  if (sender.frameId !== 0) return 'Engram watches top-level pages only.';
+  if ((await capturePaused(db())).paused) return 'Saving is paused.';
+  if (!(await hasHostAccess(url))) return 'Engram has no access to this site.';
+  if (policyFor(url, await readSettingStrict(db(), 'siteRules')) !== 'full') {
+    return 'Your site rules keep this site out.';
+  }
+  return null;
+}
+
+export async function watchConfigFor(
+  _request: RequestOf<'watch/config'>,
+  sender: Runtime.MessageSender,
+): Promise<WatchConfig> {
+  if (await refusal(sender)) return NOT_WATCHED;
+  const store = db();
+  const [siteRules, minutes, auto, dwellMs] = await Promise.all([
+    readSettingStrict(store, 'siteRules'),
+    readSetting(store, 'glimpseMinutes'),
+    readSetting(store, 'autoCapture'),
+    readSetting(store, 'autoCaptureDwellMs'),
+  ]);
+  if (minutes === 0 && !auto) return NOT_WATCHED;
+  return { watch: true, siteRules, glimpseMs: minutes * 60_000, dwellMs: auto ? dwellMs : null };
+}
+
+/** A page the user read: saved with the read parts marked, if everything still allows it. */
+export async function autoCapture(
+  { page, read }: RequestOf<'capture/auto'>,
+  sender: Runtime.MessageSender,
+): Promise<ResponseOf<'capture/auto'>> {
+  const why = await refusal(sender);
+  if (why) throw new Error(why);
+  if (!(await readSetting(db(), 'autoCapture'))) throw new Error('Automatic capture is off.');
+  // The page says where it is; the browser says where the tab is. They must agree.
+  if (originPattern(page.url) !== originPattern(sender.url ?? '')) {
+    throw new Error('The page and its tab disagree about where they are.');
+  }
+  if (page.extractor === 'url-only') return { sourceId: null, isNew: false };
+  const stored = await storeCapture(db(), { ...page, mode: 'page' }, 'auto', Date.now(), { read });
+  void wakeEngine();
+  return { sourceId: stored.sourceId, isNew: stored.isNew };
+}
