@@ -8,6 +8,7 @@ import { errorMessage, send } from '../../shared/messaging';
 import '../components/chat.css';
 import { loadModels } from '../components/conversation-query';
 import { useLiveQuery } from '../components/use-live-query';
+import { CaptureSettings } from './capture-settings';
 import { GeneralSettings } from './general-settings';
 import { ModelsPanel } from './models-panel';
 import { PrivacySettings } from './privacy-settings';
@@ -62,6 +63,7 @@ export function SettingsPage() {
       )}
       <StorageUsage storage={storage} />
       {settings.value && <GeneralSettings settings={settings.value} />}
+      {settings.value && <CaptureSettings settings={settings.value} />}
       <PrivacySettings rules={settings.value?.siteRules} />
     </main>
   );
