@@ -18,6 +18,7 @@ import {
   onPermissionsAdded,
   onPermissionsRemoved,
   onWatchSync,
+  stopWatchers,
   syncWatchers,
   watchConfigFor,
 } from './watch';
@@ -32,6 +33,8 @@ browser.runtime.onMessage.addListener(
     },
     'pause/set': async ({ choice }) => {
       const status = await choosePause(choice);
+      // Open pages' watchers stop and forget their buffers: nothing seen during a pause is kept.
+      if (status.paused) void stopWatchers().catch(() => undefined);
       return { paused: status.paused, until: status.paused ? status.until : null };
     },
     'watch/config': watchConfigFor,

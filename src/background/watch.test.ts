@@ -1,0 +1,137 @@
+/**
+ * The service worker's side of page watching, against a real Dexie database (fake-indexeddb)
+ * and a fake `chrome`: which tabs may be watched, and every automatic capture checked again.
+ */
+import 'fake-indexeddb/auto';
+import type { Runtime } from 'webextension-polyfill';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { db } from '../shared/db';
+import { setPause } from '../shared/pause';
+import type { CapturePayload } from '../shared/protocol';
+import { writeSetting } from '../shared/settings';
+import { autoCapture, syncWatchers, watchConfigFor } from './watch';
+
+vi.mock('./capture-tab', () => ({ wakeEngine: vi.fn() }));
+vi.mock('../shared/messaging', () => ({ sendToTab: vi.fn(() => Promise.resolve({})) }));
+
+const granted = new Set<string>();
+const registered: Array<{ id: string; matches: string[] }> = [];
+vi.stubGlobal('chrome', {
+  permissions: {
+    contains: vi.fn(({ origins }: { origins: string[] }) =>
+      Promise.resolve(origins.every((o) => granted.has(o))),
+    ),
+    getAll: vi.fn(() => Promise.resolve({ origins: [...granted] })),
+  },
+  scripting: {
+    getRegisteredContentScripts: vi.fn(() => Promise.resolve([...registered])),
+    registerContentScripts: vi.fn((scripts: typeof registered) => {
+      registered.push(...scripts);
+      return Promise.resolve();
+    }),
+    updateContentScripts: vi.fn((scripts: typeof registered) => {
+      registered.splice(0, registered.length, ...scripts);
+      return Promise.resolve();
+    }),
+    unregisterContentScripts: vi.fn(() => {
+      registered.length = 0;
+      return Promise.resolve();
+    }),
+  },
+  tabs: { query: vi.fn(() => Promise.resolve([])) },
+});
+
+const URL_OK = 'http://127.0.0.1:8000/article.html';
+const sender = (over: Partial<Runtime.MessageSender> = {}): Runtime.MessageSender =>
+  ({
+    id: 'engram',
+    url: URL_OK,
+    frameId: 0,
+    tab: { id: 7, index: 0, highlighted: false, active: true, pinned: false, incognito: false },
+    ...over,
+  });
+
+const page: CapturePayload = {
+  mode: 'page',
+  url: URL_OK,
+  title: 'An article',
+  text: 'The first paragraph.\n\nThe second paragraph.',
+  links: [],
+  extractor: 'readability',
+};
+
+beforeEach(async () => {
+  granted.clear();
+  granted.add('http://127.0.0.1/*');
+  registered.length = 0;
+  await db().settings.clear();
+  await db().sources.clear();
+  await writeSetting(db(), 'siteRules', [{ pattern: '127.0.0.1', policy: 'full' }]);
+});
+
+afterAll(() => db().close());
+
+describe('watch/config', () => {
+  it('watches a page with host access: the glimpse buffer, and no automatic capture by default', async () => {
+    expect(await watchConfigFor({}, sender())).toEqual({
+      watch: true,
+      siteRules: [{ pattern: '127.0.0.1', policy: 'full' }],
+      glimpseMs: 10 * 60_000,
+      dwellMs: null,
+    });
+    await writeSetting(db(), 'autoCapture', true);
+    expect(await watchConfigFor({}, sender())).toMatchObject({ dwellMs: 20_000 });
+  });
+
+  it('refuses private windows, frames, pauses, sites without access and ruled-out sites', async () => {
+    const refused = { watch: false };
+    const incognito = sender({ tab: { ...sender().tab!, incognito: true } });
+    expect(await watchConfigFor({}, incognito)).toEqual(refused);
+    expect(await watchConfigFor({}, sender({ frameId: 3 }))).toEqual(refused);
+    expect(await watchConfigFor({}, sender({ url: 'https://example.com/' }))).toEqual(refused);
+    await writeSetting(db(), 'siteRules', [{ pattern: '127.0.0.1', policy: 'url-only' }]);
+    expect(await watchConfigFor({}, sender())).toEqual(refused);
+    await writeSetting(db(), 'siteRules', [{ pattern: '127.0.0.1', policy: 'full' }]);
+    await setPause(db(), 'hour');
+    expect(await watchConfigFor({}, sender())).toEqual(refused);
+  });
+
+  it('with the buffer set to 0 minutes and automatic capture off, nothing is watched', async () => {
+    await writeSetting(db(), 'glimpseMinutes', 0);
+    expect(await watchConfigFor({}, sender())).toEqual({ watch: false });
+  });
+});
+
+describe('capture/auto', () => {
+  it('saves a read page with origin auto when everything allows it', async () => {
+    await writeSetting(db(), 'autoCapture', true);
+    const saved = await autoCapture({ page, read: ['The second paragraph.'] }, sender());
+    expect(saved.isNew).toBe(true);
+    const row = await db().sources.get(saved.sourceId ?? '');
+    expect(row).toMatchObject({ origin: 'auto', kind: 'page' });
+    expect(row?.read).toHaveLength(1);
+  });
+
+  it('is refused when off, paused, or when the page and its tab disagree', async () => {
+    await expect(autoCapture({ page, read: [] }, sender())).rejects.toThrow(/off/);
+    await writeSetting(db(), 'autoCapture', true);
+    const elsewhere = { ...page, url: 'http://10.0.0.1/x' };
+    await expect(autoCapture({ page: elsewhere, read: [] }, sender())).rejects.toThrow(/disagree/);
+    await setPause(db(), 'resume-manually');
+    await expect(autoCapture({ page, read: [] }, sender())).rejects.toThrow(/paused/);
+    expect(await db().sources.count()).toBe(0);
+  });
+});
+
+describe('syncWatchers', () => {
+  it('registers content.js for the granted origins, and unregisters it when none are left', async () => {
+    expect(await syncWatchers()).toEqual({ watching: true, origins: ['http://127.0.0.1/*'] });
+    expect(registered).toMatchObject([{ id: 'engram-watch', matches: ['http://127.0.0.1/*'] }]);
+    granted.clear();
+    await writeSetting(db(), 'autoCapture', true);
+    expect(await syncWatchers()).toEqual({ watching: false, origins: [] });
+    expect(registered).toEqual([]);
+    // Automatic capture with no access left is off, as the popup and settings then say.
+    expect((await db().settings.get('autoCapture'))?.value).toBe(false);
+  });
+});
