@@ -10,7 +10,7 @@ import { MAX_LANG, MAX_TEXT } from './limits';
 import { collectLinks } from './links';
 import { oneLine } from './text-utils';
 import { walkText } from './text-walk';
-import { visibilityClassifier, visibleText, type StyleView } from './visible-text';
+import { visibilityClassifier, visibleTextDetailed, type StyleView } from './visible-text';
 
 export interface ExtractOptions {
   /** Resolves relative links; defaults to the document's `baseURI`. */
@@ -26,6 +26,16 @@ export interface ExtractOptions {
   maxChars?: number;
   /** Computed styles for the visible-text fallback; defaults to the document's window. */
   view?: StyleView | null;
+  /**
+   * The extraction's time budget, ms: past it the walk stops and the page is kept in part
+   * (`truncated: 'time'`), rather than holding the tab. Readability, which cannot be interrupted,
+   * is skipped when the budget is already spent and bounded by `maxElements` otherwise.
+   */
+  timeBudgetMs?: number;
+  /** The clock, for tests; `performance.now` by default. */
+  now?: () => number;
+  /** Read same-origin frames too (the `readFrames` setting; off by default). */
+  readFrames?: boolean;
 }
 
 export interface ExtractedPage {
@@ -34,11 +44,18 @@ export interface ExtractedPage {
   lang?: string;
   links: string[];
   extractor: 'readability' | 'visible-text';
+  /**
+   * Why only part of the page was kept, if so: too many elements for the article extractor and
+   * the text walk (`elements`), the 2 MB text cap (`size`), or the time budget (`time`).
+   */
+  truncated?: 'elements' | 'size' | 'time';
 }
 
 const DEFAULT_MAX_ELEMENTS = 200_000;
 const DEFAULT_MAX_DEPTH = 256;
 const DEFAULT_MIN_ARTICLE_CHARS = 200;
+const DEFAULT_TIME_BUDGET_MS = 2_000;
+const TRUNCATED = { time: 'time', chars: 'size', nodes: 'elements' } as const;
 // BCP 47 in its common shape; anything else (or longer than the protocol allows) is dropped.
 const LANG_TAG = /^[a-z]{1,8}(?:-[a-z0-9]{1,8})*$/i;
 
@@ -59,6 +76,10 @@ interface Article {
   text: string;
 }
 
+/** A same-origin frame's document; null for another origin (the browser answers null or throws). */
+const frameDocument = (frame: Element): Document | null =>
+  (frame as Partial<HTMLIFrameElement>).contentDocument ?? null;
+
 function readArticle(doc: Document, maxElements: number, maxChars: number): Article | null {
   try {
     // Readability rewrites the DOM it is given: it works on a copy, never on the live page.
@@ -73,7 +94,7 @@ function readArticle(doc: Document, maxElements: number, maxChars: number): Arti
     const root = article?.content;
     if (!article || !isElement(root)) return null;
     // Attributes only: the copy is not rendered, and Readability already dropped hidden nodes.
-    const text = walkText(root, { classify: visibilityClassifier(null), maxChars });
+    const text = walkText(root, { classify: visibilityClassifier(null), maxChars, imageAlt: true });
     return { title: oneLine(article.title), root, text };
   } catch {
     // A Readability failure on a strange page is a miss, not an error: the fallback still works.
@@ -93,9 +114,17 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): Extrac
   const lang = pageLang(doc);
   const docTitle = oneLine(doc.title);
 
+  const now = options.now ?? (() => performance.now());
+  const deadline = now() + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+  const shouldStop = () => now() > deadline;
+
+  const elements = countElements(doc);
+  // Frames are not in the copy Readability reads: with them on, the walk reads the page.
   const readable =
-    countElements(doc) <= maxElements &&
-    !(doc.documentElement && deeperThan(doc.documentElement, maxDepth, maxElements));
+    !options.readFrames &&
+    elements <= maxElements &&
+    !(doc.documentElement && deeperThan(doc.documentElement, maxDepth, maxElements)) &&
+    !shouldStop();
   const article = readable ? readArticle(doc, maxElements, maxChars) : null;
   // Titles and text leave the page well formed: a lone surrogate would not survive TextEncoder.
   if (article && article.text.length >= minChars) {
@@ -105,15 +134,26 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): Extrac
       ...(lang ? { lang } : {}),
       links: collectLinks(article.root, linkOptions),
       extractor: 'readability',
+      ...(article.text.length >= maxChars ? { truncated: 'size' as const } : {}),
     };
   }
   const root = doc.body ?? doc.documentElement;
   const viewOption = options.view === undefined ? {} : { view: options.view };
+  const walked = root
+    ? visibleTextDetailed(root, {
+        ...viewOption,
+        maxChars,
+        shouldStop,
+        imageAlt: true,
+        ...(options.readFrames ? { frameDocumentOf: frameDocument } : {}),
+      })
+    : { text: '', stopped: null };
   return {
     title: toWellFormed(article?.title || docTitle),
-    text: root ? toWellFormed(visibleText(root, { ...viewOption, maxChars })) : '',
+    text: toWellFormed(walked.text),
     ...(lang ? { lang } : {}),
     links: root ? collectLinks(doc, linkOptions) : [],
     extractor: 'visible-text',
+    ...(walked.stopped ? { truncated: TRUNCATED[walked.stopped] } : {}),
   };
 }

@@ -15,7 +15,7 @@
  * |   | input marked `autocomplete=current-password/new-password`,   |            |                      |
  * |   | in the document or an open shadow root, hidden or not        |            |                      |
  * | 5 | a payment card field (`autocomplete=cc-number/cc-csc`)       | `url-only` | `payment-field`      |
- * | 6 | too many elements to finish the check (bounded walk)         | `url-only` | `too-large-to-check` |
+ * | 6 | too many elements, or too slow, to finish the check          | `url-only` | `too-large-to-check` |
  * | 7 | site policy `url-only`                                       | `url-only` | `site-url-only`      |
  * | 8 | anything else                                                | `full`     | `allowed`            |
  *
@@ -53,10 +53,18 @@ export interface GateOptions {
    * `chrome.dom.openOrClosedShadowRoot` to see closed ones too.
    */
   shadowRootOf?: (el: Element) => ShadowRoot | null;
+  /**
+   * Time for the field check, ms. Past it the page counts as holding a field, as past
+   * `maxElements`: a check that cannot finish fails closed.
+   */
+  timeBudgetMs?: number;
+  /** The clock, for tests; `performance.now` by default. */
+  now?: () => number;
 }
 
 const HTML_TYPES: ReadonlySet<string> = new Set(['text/html', 'application/xhtml+xml']);
 const DEFAULT_MAX_ELEMENTS = 200_000;
+const DEFAULT_TIME_BUDGET_MS = 1_000;
 const PASSWORD_AUTOCOMPLETE = /(?:^|\s)(?:current-password|new-password)(?:\s|$)/;
 const PAYMENT_AUTOCOMPLETE = /(?:^|\s)(?:cc-number|cc-csc)(?:\s|$)/;
 
@@ -82,12 +90,16 @@ const openShadowRoot = (el: Element): ShadowRoot | null =>
 export function findSensitiveField(doc: Document, options: GateOptions = {}): FieldKind {
   const shadowRootOf = options.shadowRootOf ?? openShadowRoot;
   let budget = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+  const now = options.now ?? (() => performance.now());
+  const deadline = now() + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+  let visited = 0;
   let found: FieldKind = null;
   const roots: ParentNode[] = [doc];
   for (let root = roots.pop(); root; root = roots.pop()) {
     let el: Element | null = root.firstElementChild;
     while (el) {
       if (--budget < 0) return found ?? 'too-large-to-check';
+      if ((++visited & 1023) === 0 && now() > deadline) return found ?? 'too-large-to-check';
       const kind = sensitiveField(el);
       if (kind === 'password-field') return kind;
       found ??= kind;

@@ -5,9 +5,13 @@
  *
  * A hand-written walk rather than a TreeWalker: we need to know when an element ends (to close
  * its paragraph) and to prune whole subtrees, and it runs the same in browsers and in linkedom.
- * It is iterative, so a pathologically deep page cannot overflow the stack.
+ * It is iterative (an explicit stack of child lists), so a pathologically deep page cannot
+ * overflow the stack. It walks what is rendered: an open shadow root in place of its host's
+ * children, with slots showing what is assigned to them; optionally same-origin frames; image
+ * alt text. A time check (`shouldStop`) bounds it on pages that would take too long.
  */
-import { CDATA_SECTION_NODE, ELEMENT_NODE, TEXT_NODE, tagOf } from './dom';
+import { CDATA_SECTION_NODE, ELEMENT_NODE, isElement, TEXT_NODE, tagOf } from './dom';
+import { frameBody, slotted } from './rendered-nodes';
 import { truncateText } from './text-utils';
 
 /** What to do with an element: prune it, or walk it with its text hidden, shown, or as its parent's. */
@@ -20,6 +24,28 @@ export interface WalkOptions {
   maxChars: number;
   /** Stop after visiting this many nodes (bounded work on huge pages). */
   maxNodes?: number;
+  /**
+   * A host's shadow root, walked in place of its children as the browser renders it (a `<slot>`
+   * shows what is assigned to it). Defaults to the open root, `el.shadowRoot`; null: none.
+   */
+  shadowRootOf?: ((el: Element) => ShadowRoot | null) | null;
+  /**
+   * The document inside an `<iframe>`, when frames are read (a setting, off by default); null
+   * when it is not reachable (another origin). Absent: frames are skipped.
+   */
+  frameDocumentOf?: (frame: Element) => Document | null;
+  /** Images say their alt text, as a browser does when it cannot show them. */
+  imageAlt?: boolean;
+  /** Asked every few hundred nodes: true stops the walk (the extraction's time budget). */
+  shouldStop?: () => boolean;
+}
+
+/** Why a walk ended early: the character cap, the node cap, or `shouldStop` (time). */
+export type WalkStop = 'chars' | 'nodes' | 'time';
+
+export interface WalkResult {
+  text: string;
+  stopped: WalkStop | null;
 }
 
 const PARAGRAPH_TAGS: ReadonlySet<string> = new Set(
@@ -99,15 +125,35 @@ function breakLevel(tag: string): number {
   return LINE_TAGS.has(tag) ? LINE : NONE;
 }
 
+const openShadowRoot = (el: Element): ShadowRoot | null =>
+  (el as Partial<Element>).shadowRoot ?? null;
+
+/** One open list of child nodes: an element's, a shadow root's, a slot's or a frame's. */
+interface Frame {
+  nodes: ArrayLike<Node>;
+  at: number;
+  /** The element whose end closes this frame (null for the walk's root). */
+  tag: string | null;
+  /** The shadow host whose tree this is, to find what its slots show. */
+  host: Element | null;
+}
+
 /** The text of `root`'s descendants (not of `root`'s own classification: callers decide that). */
 export function walkText(root: Node, options: WalkOptions): string {
-  const { classify, maxChars } = options;
+  return walkTextDetailed(root, options).text;
+}
+
+/** `walkText`, saying whether (and why) it stopped before the end. */
+export function walkTextDetailed(root: Node, options: WalkOptions): WalkResult {
+  const { classify, maxChars, frameDocumentOf, shouldStop } = options;
   const maxNodes = options.maxNodes ?? Number.POSITIVE_INFINITY;
+  const shadowRootOf = options.shadowRootOf === undefined ? openShadowRoot : options.shadowRootOf;
   const sink = new TextSink();
   // One entry per open element: whether its text is hidden, and whether it is preformatted.
   const hiddenStack: boolean[] = [false];
   const preStack: boolean[] = [false];
   let visited = 0;
+  let stopped: WalkStop | null = null;
 
   const open = (tag: string, verdict: Verdict): void => {
     const parentHidden = hiddenStack[hiddenStack.length - 1] ?? false;
@@ -122,33 +168,63 @@ export function walkText(root: Node, options: WalkOptions): string {
     if (CELL_TAGS.has(tag)) sink.space();
     else sink.brk(breakLevel(tag));
   };
+  const hidden = (): boolean => hiddenStack[hiddenStack.length - 1] ?? false;
 
-  let node: Node | null = root.firstChild;
-  while (node && sink.length < maxChars && visited < maxNodes) {
+  /** What is rendered inside `el`: its shadow tree, a slot's assignment, a frame's body. */
+  const contentOf = (el: Element, tag: string, host: Element | null) => {
+    if (tag === 'SLOT') return { nodes: slotted(el, host), host };
+    const shadow = shadowRootOf?.(el) ?? null;
+    return shadow ? { nodes: shadow.childNodes, host: el } : { nodes: el.childNodes, host };
+  };
+
+  const rootShadow = isElement(root) ? (shadowRootOf?.(root) ?? null) : null;
+  const stack: Frame[] = [
+    rootShadow
+      ? { nodes: rootShadow.childNodes, at: 0, tag: null, host: root as Element }
+      : { nodes: root.childNodes, at: 0, tag: null, host: null },
+  ];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as Frame;
+    if (frame.at >= frame.nodes.length) {
+      stack.pop();
+      if (frame.tag !== null) close(frame.tag);
+      continue;
+    }
+    if (sink.length >= maxChars) stopped = 'chars';
+    else if (visited >= maxNodes) stopped = 'nodes';
+    else if ((visited & 255) === 255 && shouldStop?.()) stopped = 'time';
+    if (stopped) break;
+    const node = frame.nodes[frame.at++] as Node;
     visited += 1;
     if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
-      if (!hiddenStack[hiddenStack.length - 1]) {
-        sink.text(node.nodeValue ?? '', preStack[preStack.length - 1] ?? false);
-      }
-    } else if (node.nodeType === ELEMENT_NODE) {
-      const el = node as Element;
-      const verdict = classify(el);
-      if (verdict !== 'skip') {
-        const tag = tagOf(el);
-        open(tag, verdict);
-        if (el.firstChild) {
-          node = el.firstChild;
-          continue;
-        }
-        close(tag);
-      }
+      if (!hidden()) sink.text(node.nodeValue ?? '', preStack[preStack.length - 1] ?? false);
+      continue;
     }
-    // Climb until a next sibling exists, closing each element we leave.
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node !== root) close(tagOf(node as Element));
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const el = node as Element;
+    const tag = tagOf(el);
+    if (frameDocumentOf && (tag === 'IFRAME' || tag === 'FRAME')) {
+      const body = frameBody(el, frameDocumentOf);
+      if (body) {
+        open('DIV', 'inherit');
+        stack.push({ nodes: body.childNodes, at: 0, tag: 'DIV', host: null });
+      }
+      continue;
     }
-    node = node && node !== root ? node.nextSibling : null;
+    const verdict = classify(el);
+    if (verdict === 'skip') continue;
+    open(tag, verdict);
+    if (options.imageAlt && tag === 'IMG' && !hidden()) {
+      const alt = (el.getAttribute('alt') ?? '').trim();
+      if (alt) sink.text(` ${alt} `, false);
+    }
+    const content = contentOf(el, tag, frame.host);
+    if (content.nodes.length > 0) {
+      stack.push({ nodes: content.nodes, at: 0, tag, host: content.host });
+    } else {
+      close(tag);
+    }
   }
-  return truncateText(sink.toString(), maxChars);
+  if (!stopped && sink.length > maxChars) stopped = 'chars';
+  return { text: truncateText(sink.toString(), maxChars), stopped };
 }

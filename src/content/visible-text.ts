@@ -5,14 +5,17 @@
  */
 import { NON_TEXT_TAGS, isFormField, tagOf } from './dom';
 import { MAX_TEXT } from './limits';
-import { walkText, type Verdict } from './text-walk';
+import { walkTextDetailed, type Verdict, type WalkOptions, type WalkResult } from './text-walk';
 
 /** The part of `Window` we need; absent in linkedom, where everything counts as visible. */
 export interface StyleView {
   getComputedStyle(el: Element): { display: string; visibility: string };
 }
 
-export interface VisibleTextOptions {
+export interface VisibleTextOptions extends Pick<
+  WalkOptions,
+  'shadowRootOf' | 'frameDocumentOf' | 'imageAlt' | 'shouldStop'
+> {
   /** Where computed styles come from; defaults to the root's window. `null`: attributes only. */
   view?: StyleView | null;
   /**
@@ -84,10 +87,17 @@ export function visibilityClassifier(
 
 /** The visible text of `root`'s descendants, with block structure kept as line breaks. */
 export function visibleText(root: Node, options: VisibleTextOptions = {}): string {
-  const view = options.view === undefined ? defaultView(root) : options.view;
-  return walkText(root, {
-    classify: visibilityClassifier(view, options.styleBudget),
-    maxChars: options.maxChars ?? MAX_TEXT,
-    maxNodes: options.maxNodes ?? DEFAULT_MAX_NODES,
+  return visibleTextDetailed(root, options).text;
+}
+
+/** `visibleText`, saying whether (and why) the walk stopped before the end. */
+export function visibleTextDetailed(root: Node, options: VisibleTextOptions = {}): WalkResult {
+  const { view: viewOption, styleBudget, maxChars, maxNodes, ...walk } = options;
+  const view = viewOption === undefined ? defaultView(root) : viewOption;
+  return walkTextDetailed(root, {
+    ...walk,
+    classify: visibilityClassifier(view, styleBudget),
+    maxChars: maxChars ?? MAX_TEXT,
+    maxNodes: maxNodes ?? DEFAULT_MAX_NODES,
   });
 }
