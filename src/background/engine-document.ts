@@ -3,8 +3,14 @@
  * service worker lacks). Only one offscreen document may exist; creation is guarded by
  * `runtime.getContexts` and an in-flight promise so concurrent callers share one creation.
  */
+import { errorMessage, send } from '../shared/messaging';
+import type { MessageName, RequestOf, ResponseOf } from '../shared/protocol';
+
 const ENGINE_PATH = 'offscreen.html';
 let creating: Promise<void> | undefined;
+
+/** Whether the engine document exists now (it is not created for asking). */
+export const engineRunning = (): Promise<boolean> => engineExists();
 
 async function engineExists(): Promise<boolean> {
   const contexts = await chrome.runtime.getContexts({
@@ -39,3 +45,24 @@ export async function ensureEngine(): Promise<void> {
     });
   await creating;
 }
+
+/**
+ * Send to the engine, creating it first if it is not running, and once more if it went away
+ * between the check and the message (closed, or crashed: Chrome does not restart it).
+ */
+export async function sendToEngine<N extends MessageName>(
+  name: N,
+  payload: RequestOf<N>,
+): Promise<ResponseOf<N>> {
+  await ensureEngine();
+  try {
+    return await send(name, payload);
+  } catch (error) {
+    if (!isNoReceiver(error) || (await engineExists())) throw error;
+    await ensureEngine();
+    return send(name, payload);
+  }
+}
+
+const isNoReceiver = (error: unknown): boolean =>
+  /Receiving end does not exist|No receiver answered/i.test(errorMessage(error));

@@ -12,6 +12,7 @@ import { createContextMenus, onMenuClicked } from './context-menus';
 import { ensureEngine, restartEngine } from './engine-document';
 import { onGlimpseAlarm, releaseDueGlimpses, reviewGlimpse } from './glimpse';
 import { onOmniboxEntered, setOmniboxSuggestion } from './omnibox';
+import { currentActivity, watchActivity } from './user-activity';
 import { choosePause, onAlarm, syncPauseBadge } from './pause-badge';
 import {
   autoCapture,
@@ -41,6 +42,7 @@ browser.runtime.onMessage.addListener(
     'watch/sync': onWatchSync,
     'capture/auto': autoCapture,
     'glimpse/review': reviewGlimpse,
+    'activity/query': currentActivity,
     'engine/ensure': async () => {
       await ensureEngine();
       return {};
@@ -56,6 +58,7 @@ chrome.commands.onCommand.addListener(onCommand);
 chrome.omnibox.onInputEntered.addListener(onOmniboxEntered);
 setOmniboxSuggestion();
 chrome.contextMenus.onClicked.addListener(onMenuClicked);
+watchActivity();
 chrome.alarms.onAlarm.addListener(onAlarm);
 // The badge is not kept across browser restarts: paint the pause state whenever the worker starts.
 void syncPauseBadge().catch((error: unknown) => console.warn('Engram: pause badge:', error));

@@ -28,6 +28,8 @@ export type ProgressListener = (progress: ModelProgress) => void;
 interface FileProgress {
   loaded: number;
   total: number;
+  /** False until the host said how big the file is (its first response). */
+  sized: boolean;
   done: boolean;
 }
 
@@ -52,14 +54,22 @@ export class DownloadProgress {
   /** A file starts or resumes with `loaded` bytes already stored. */
   start(ref: ModelFileRef, loaded: number, total: number | null): void {
     const entry = this.entry(ref.model);
-    entry.files.set(ref.file, { loaded, total: total ?? loaded, done: false });
+    entry.files.set(ref.file, {
+      loaded,
+      total: total ?? loaded,
+      sized: total !== null,
+      done: false,
+    });
     entry.rate.pause();
     this.report(ref, true);
   }
 
   size(ref: ModelFileRef, total: number): void {
     const file = this.entry(ref.model).files.get(ref.file);
-    if (file) file.total = total;
+    if (file) {
+      file.total = total;
+      file.sized = true;
+    }
   }
 
   /** New bytes read from the network. */
@@ -122,7 +132,9 @@ export class DownloadProgress {
     let done = true;
     for (const file of entry.files.values()) {
       loaded += file.loaded;
-      total += file.total;
+      // A file of unknown size has at least one byte to come: without it, a model whose other
+      // files are in would read as complete ("starting…") until the host answers.
+      total += file.sized || file.done ? file.total : Math.max(file.total, file.loaded + 1);
       done &&= file.done;
     }
     const percent = total > 0 ? Math.floor((100 * loaded) / total) : 0;

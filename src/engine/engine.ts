@@ -2,10 +2,13 @@
 import { db } from '../shared/db';
 import { embeddingModel, generationModel } from '../shared/model-registry';
 import type { EngineStatus } from '../shared/protocol';
+import { readModelIdleMinutes } from '../shared/model-settings';
 import { readSetting } from '../shared/settings';
 import { unfinishedAnswers } from '../shared/store/conversations';
 import { Answerer } from './answer';
+import { BuiltInModel } from './built-in-model';
 import { Embedder } from './embedder';
+import { EngineModels } from './engine-models';
 import { Generator } from './generator';
 import { Ingestor } from './ingest';
 import { MemoryIndex } from './memory-index';
@@ -18,32 +21,49 @@ export class Engine {
     readonly index: MemoryIndex,
     readonly ingestor: Ingestor,
     readonly answerer: Answerer,
+    readonly models: EngineModels,
   ) {}
 
   /** Ready to search: runtime configured and indexes loaded. Models keep loading after this. */
   static async start(): Promise<Engine> {
     const store = db();
-    const embedder = new Embedder(embeddingModel(await readSetting(store, 'embeddingModel')));
-    const generator = new Generator(generationModel(await readSetting(store, 'generationModel')));
+    const embeddingSpec = embeddingModel(await readSetting(store, 'embeddingModel'));
+    // Set up before choosing a device: the runtime sets the WASM threads it reports.
     await configureRuntime(await readSetting(store, 'modelHost'), (download) => {
       const model = [embedder, generator].find((m) => m.spec.id === download.model);
       model?.status.onDownload(download);
     });
+    const idleMs = (await readModelIdleMinutes(store)) * 60_000;
+    const models = await EngineModels.choose(embeddingSpec, idleMs);
+    const embedder = new Embedder(embeddingSpec, models.modelRuntime);
+    const builtIn = new BuiltInModel();
+    const generator = new Generator(
+      generationModel(await readSetting(store, 'generationModel')),
+      models.modelRuntime,
+      builtIn.present ? builtIn : undefined,
+    );
     // The persisted indexes are written after 10 s without changes (and every 2,000 changes).
     const index = new MemoryIndex(embedder.spec, { persistAfterMs: 10_000 });
     await index.load(store);
-    const ingestor = new Ingestor(store, index, embedder);
+    models.mark('indexes loaded');
+    const ingestor = new Ingestor(store, index, embedder, models.pace);
     const engine = new Engine(
       embedder,
       generator,
       index,
       ingestor,
       new Answerer(store, index, embedder, generator),
+      models,
     );
     // Warm the embedder first (indexing and search need it), then the language model.
     void embedder
       .load()
-      .then(() => ingestor.backfill())
+      .then(async () => {
+        void models.embedderReady(embedder).catch((error: unknown) => {
+          console.warn('Engram: WebGPU check:', error);
+        });
+        await ingestor.backfill();
+      })
       .catch((error: unknown) => console.warn('Engram: embedding model:', error))
       .finally(() => void generator.load().catch(() => undefined));
     void ingestor.kick();
@@ -63,6 +83,7 @@ export class Engine {
       sources: await db().sources.count(),
       chunks: this.index.chunkCount,
       pendingJobs: await db().jobs.where('status').equals('queued').count(),
+      ...this.models.report(),
     };
   }
 }

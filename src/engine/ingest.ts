@@ -10,6 +10,7 @@ import type { ChunkRow, EngramDb, JobRow, SourceRow } from '../shared/db';
 import { errorMessage } from '../shared/dispatch';
 import { commitIndexed, commitVectors, recordFailure } from '../shared/store/index-commit';
 import type { Embedder } from './embedder';
+import type { IndexingPace } from './indexing-pace';
 import type { MemoryIndex } from './memory-index';
 
 /** How long indexing waits for a loading embedder before committing keyword-only chunks. */
@@ -24,12 +25,15 @@ export class Ingestor {
     private readonly db: EngramDb,
     private readonly index: MemoryIndex,
     private readonly embedder: Embedder,
+    /** Fresh captures first, bulk work held back while the user is active; counts for the UI. */
+    private readonly pace?: IndexingPace,
   ) {}
 
   /** Process queued jobs; calls during a run make the run look again before it stops. */
   kick(): Promise<void> {
     if (this.running) {
       this.again = true;
+      this.pace?.nudge();
       return this.running;
     }
     this.running = (async () => {
@@ -37,11 +41,20 @@ export class Ingestor {
       await this.index.refreshSightings(this.db);
       do {
         this.again = false;
-        for (const job of await this.db.jobs.where('status').equals('queued').sortBy('createdAt')) {
+        const jobs = await this.db.jobs.where('status').equals('queued').sortBy('createdAt');
+        this.pace?.plan(jobs.length);
+        for (const job of this.pace?.order(jobs) ?? jobs) {
+          // Bulk work gives way to a fresh capture: take the queue again, fresh jobs first.
+          if (this.pace && !(await this.pace.turn(job.createdAt))) {
+            this.again = true;
+            break;
+          }
           await this.process(job);
+          this.pace?.finished();
         }
       } while (this.again);
     })().finally(() => {
+      this.pace?.reset();
       this.running = undefined;
     });
     return this.running;
@@ -100,6 +113,8 @@ export class Ingestor {
     let done = 0;
     // The index already knows which chunks have no vector from this model: no table scan at start.
     for (let ids = this.index.unembedded(BACKFILL_BATCH); ids.length > 0;) {
+      // Backfill is bulk work: it waits while the user is active, and lets fresh captures first.
+      while (this.pace && !(await this.pace.turn())) await this.running;
       const missing = (await this.db.chunks.bulkGet(ids)).filter((c) => c !== undefined);
       const vectors = await this.embedder.embed(
         missing.map((c) => c.text),

@@ -5,13 +5,16 @@
 import browser from 'webextension-polyfill';
 import { createReceiver } from '../shared/messaging';
 import { Engine } from './engine';
+import { modelHandlers, watchModelConditions } from './model-handlers';
 import { forget } from './forget';
 
 const ready = Engine.start();
 ready.catch((error: unknown) => console.error('Engram: the engine failed to start:', error));
+watchModelConditions(ready);
 
 browser.runtime.onMessage.addListener(
   createReceiver('engine', {
+    ...modelHandlers(ready),
     'engine/ingest': async () => {
       void (await ready).ingestor.kick();
       return {};

@@ -7,6 +7,14 @@
  * `{ ok: true, value } | { ok: false, error }`, so nothing throws across the wire.
  */
 import { z } from 'zod';
+import {
+  engineRuntime,
+  engineTimings,
+  indexingProgress,
+  searchRequest,
+  searchResponse,
+  userActivity,
+} from './engine-info';
 import { pauseChoice } from './pause';
 
 /** Where a message is handled. `runtime.sendMessage` is a broadcast: receivers ignore other targets. */
@@ -129,6 +137,9 @@ export const engineStatus = z.object({
   sources: z.number().int(),
   chunks: z.number().int(),
   pendingJobs: z.number().int(),
+  runtime: engineRuntime.optional(),
+  indexing: indexingProgress.optional(),
+  timings: engineTimings.optional(),
 });
 export type EngineStatus = z.infer<typeof engineStatus>;
 
@@ -203,6 +214,27 @@ export const protocol = {
     from: ['background'],
     request: z.object({ messageId: idString }),
     response: empty,
+  }),
+  /** Benchmarks and tests: the sources a dense or keyword search finds, best first. */
+  'engine/search': def({
+    target: 'engine',
+    from: ['background', 'extension'],
+    request: searchRequest,
+    response: searchResponse,
+  }),
+  /** Background → engine: the user's activity (chrome.idle), so bulk indexing can wait. */
+  'engine/activity': def({
+    target: 'engine',
+    from: ['background'],
+    request: userActivity,
+    response: empty,
+  }),
+  /** Engine → background: the user's activity now (the engine asks when it starts). */
+  'activity/query': def({
+    target: 'background',
+    from: ['extension'],
+    request: empty,
+    response: userActivity,
   }),
   /** Anyone in the extension: engine health, for the UI and for tests. */
   'engine/status': def({

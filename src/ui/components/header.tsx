@@ -1,7 +1,8 @@
-/** "Engram", how many memories, the models' state, and New chat. */
+/** "Engram", how many memories, the models' state, indexing progress, and New chat. */
 import browser from 'webextension-polyfill';
 import { countMemories, loadModels } from './conversation-query';
-import { modelStatusLine } from './model-status';
+import { indexingLine, modelStatusLine, runtimeLine } from './model-status';
+import { useEngineStatus } from './model-status-poll';
 import { useLiveQuery } from './use-live-query';
 
 interface Props {
@@ -14,6 +15,9 @@ export function Header({ onNewChat, engineError }: Props) {
   const count = useLiveQuery(countMemories, []).value;
   const models = useLiveQuery(loadModels, []).value;
   const modelLine = models ? modelStatusLine(models) : '';
+  const engine = useEngineStatus();
+  const indexing = indexingLine(engine?.indexing);
+  const runtime = runtimeLine(engine?.runtime);
   return (
     <header class="header">
       <div class="header-row">
@@ -36,8 +40,16 @@ export function Header({ onNewChat, engineError }: Props) {
           Settings
         </button>
       </div>
-      <p class="model-status muted" data-testid="model-status" title={modelLine}>
+      <p
+        class="model-status muted"
+        data-testid="model-status"
+        data-device={engine?.runtime?.device}
+        title={runtime ? `${modelLine} · ${runtime}` : modelLine}
+      >
         {modelLine}
+      </p>
+      <p class="model-status muted" data-testid="indexing-status" role="status">
+        {indexing}
       </p>
       {engineError && (
         <p class="engine-error" data-testid="engine-error" title={engineError}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelRow } from '../../shared/db';
-import { loadPercent, modelStatusLine } from './model-status';
+import { indexingLine, loadPercent, modelStatusLine, runtimeLine } from './model-status';
 
 const row = (over: Partial<ModelRow> & Pick<ModelRow, 'task' | 'state'>): ModelRow => ({
   id: `${over.task}-model`,
@@ -35,7 +35,7 @@ describe('modelStatusLine', () => {
       'Embedding model loading…',
     );
     expect(modelStatusLine([row({ task: 'embed', state: 'idle' })])).toBe(
-      'Embedding model not loaded',
+      'Embedding model not loaded (loads when needed)',
     );
     expect(modelStatusLine([row({ task: 'generate', state: 'unavailable' })])).toBe(
       'Language model unavailable',
@@ -61,5 +61,32 @@ describe('loadPercent', () => {
   it('is null without a known total', () => {
     expect(loadPercent(10, 0)).toBeNull();
     expect(loadPercent(Number.NaN, 10)).toBeNull();
+  });
+});
+
+describe('indexingLine', () => {
+  it('counts the job under way, and says why older pages wait', () => {
+    expect(indexingLine(undefined)).toBe('');
+    expect(indexingLine({ done: 0, total: 0, waiting: false })).toBe('');
+    expect(indexingLine({ done: 2, total: 12, waiting: false })).toBe('Indexing 3 of 12');
+    expect(indexingLine({ done: 2, total: 12, waiting: true })).toBe(
+      'Indexing 3 of 12 · older pages wait while you browse',
+    );
+    expect(indexingLine({ done: 12, total: 12, waiting: false })).toBe('');
+  });
+});
+
+describe('runtimeLine', () => {
+  it('says where the models run', () => {
+    const base = { threads: 1, crossOriginIsolated: true } as const;
+    expect(runtimeLine({ ...base, device: 'wasm', webgpu: 'absent' })).toBe(
+      'WASM, 1 thread (no WebGPU on this device)',
+    );
+    expect(runtimeLine({ ...base, threads: 3, device: 'wasm', webgpu: 'rejected' })).toBe(
+      'WASM, 3 threads (WebGPU gave wrong results, not used)',
+    );
+    expect(runtimeLine({ ...base, device: 'webgpu', webgpu: 'verified' })).toBe(
+      'WebGPU (verified against WASM)',
+    );
   });
 });

@@ -1,5 +1,9 @@
-/** One compact line about the models: "Embedding model ready · Language model loading 40%". */
+/**
+ * Compact lines about the models: "Embedding model ready · Language model loading 40%", where
+ * they run ("WASM, 1 thread"), and the indexing work ("Indexing 3 of 12").
+ */
 import type { ModelRow } from '../../shared/db';
+import type { EngineRuntime, IndexingProgress } from '../../shared/engine-info';
 
 type ModelInfo = Pick<ModelRow, 'task' | 'state' | 'loaded' | 'total' | 'error' | 'updatedAt'>;
 
@@ -26,7 +30,8 @@ function describe(row: ModelInfo): string {
     case 'unavailable':
       return 'unavailable';
     case 'idle':
-      return 'not loaded';
+      // Never loaded yet, or unloaded after a while unused: either way it loads when needed.
+      return 'not loaded (loads when needed)';
   }
 }
 
@@ -45,4 +50,25 @@ export function modelStatusLine(rows: readonly ModelInfo[]): string {
     return row ? [`${LABELS[task]} ${describe(row)}`] : [];
   });
   return parts.length > 0 ? parts.join(' · ') : 'Models not loaded yet';
+}
+
+/** "Indexing 3 of 12", and why it waits; empty when there is nothing to index. */
+export function indexingLine(progress: IndexingProgress | undefined): string {
+  if (!progress || progress.total === 0 || progress.done >= progress.total) return '';
+  const count = `Indexing ${progress.done + 1} of ${progress.total}`;
+  return progress.waiting ? `${count} · older pages wait while you browse` : count;
+}
+
+/** "WASM, 1 thread (no WebGPU on this device)": where the models run, for tooltips and settings. */
+export function runtimeLine(runtime: EngineRuntime | undefined): string {
+  if (!runtime) return '';
+  if (runtime.device === 'webgpu') return 'WebGPU (verified against WASM)';
+  const threads = `${runtime.threads} ${runtime.threads === 1 ? 'thread' : 'threads'}`;
+  const gpu: Record<EngineRuntime['webgpu'], string> = {
+    absent: 'no WebGPU on this device',
+    unverified: 'WebGPU is checked once the model is ready',
+    verified: 'WebGPU verified, used from the next start',
+    rejected: 'WebGPU gave wrong results, not used',
+  };
+  return `WASM, ${threads} (${gpu[runtime.webgpu]})`;
 }

@@ -10,6 +10,7 @@ import { deleteModelFiles } from '../../shared/model-files';
 import { MODELS, type ModelSpec } from '../../shared/model-registry';
 import { writeSetting } from '../../shared/settings';
 import { ModelRow } from './model-row';
+import { ModelRuntimeSettings } from './model-runtime-settings';
 import { TASK_GROUPS, visibleModels, type TaskGroup } from './model-list';
 import type { Settings } from './settings-query';
 
@@ -91,6 +92,7 @@ export function ModelsPanel({ settings, rows, cached, onDeleted }: Props) {
         Models run on this device and are downloaded once. Sizes are the download for running
         without WebGPU.
       </p>
+      <ModelRuntimeSettings />
       <p
         class={`switch-notice${notice?.kind === 'failed' ? ' is-error' : ''}`}
         role="status"

@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { LazyModel, retryDelayMs } from './lazy-model';
+import type { ModelState } from './model-state';
+
+/** The states a model went through, as the `models` table would see them. */
+function fakeState(): ModelState & { seen: string[] } {
+  const fake = {
+    id: 'test/model',
+    seen: [] as string[],
+    state: 'idle',
+    error: undefined as string | undefined,
+    set(state: string, error?: string) {
+      fake.state = state;
+      fake.error = error;
+      fake.seen.push(state);
+      return Promise.resolve();
+    },
+  };
+  return fake as unknown as ModelState & { seen: string[] };
+}
+
+const MINUTE = 60_000;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('idle unload', () => {
+  test('unloads after the idle period and reloads on the next use', async () => {
+    const state = fakeState();
+    const disposed: number[] = [];
+    let loads = 0;
+    const model = new LazyModel(state, () => Promise.resolve(++loads), {
+      idleMs: 10 * MINUTE,
+      dispose: (n) => Promise.resolve(void disposed.push(n)),
+    });
+    expect(await model.use((n) => Promise.resolve(n * 10))).toBe(10);
+    await vi.advanceTimersByTimeAsync(10 * MINUTE - 1);
+    expect(model.ready).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(model.ready).toBeUndefined();
+    expect(disposed).toEqual([1]);
+    expect(state.state).toBe('idle');
+    // On demand again: a fresh load.
+    expect(await model.use((n) => Promise.resolve(n))).toBe(2);
+    expect(state.seen).toEqual(['loading', 'ready', 'idle', 'loading', 'ready']);
+  });
+
+  test('each use restarts the countdown', async () => {
+    const model = new LazyModel(fakeState(), () => Promise.resolve('m'), { idleMs: MINUTE });
+    await model.load();
+    for (let i = 0; i < 5; i++) {
+      await vi.advanceTimersByTimeAsync(MINUTE / 2);
+      await model.use(() => Promise.resolve());
+    }
+    expect(model.ready).toBe('m');
+    await vi.advanceTimersByTimeAsync(MINUTE);
+    expect(model.ready).toBeUndefined();
+  });
+
+  test('never unloads while work runs, however long it takes', async () => {
+    const model = new LazyModel(fakeState(), () => Promise.resolve('m'), { idleMs: MINUTE });
+    let finish!: () => void;
+    const work = model.use(() => new Promise<void>((resolve) => (finish = resolve)));
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(10 * MINUTE);
+    expect(model.ready).toBe('m');
+    expect(await model.unload()).toBe(false);
+    finish();
+    await work;
+    await vi.advanceTimersByTimeAsync(MINUTE);
+    expect(model.ready).toBeUndefined();
+  });
+
+  test('0 keeps the model loaded; setIdleMs changes it later', async () => {
+    const model = new LazyModel(fakeState(), () => Promise.resolve('m'), { idleMs: 0 });
+    await model.load();
+    await vi.advanceTimersByTimeAsync(24 * 60 * MINUTE);
+    expect(model.ready).toBe('m');
+    model.setIdleMs(MINUTE);
+    await vi.advanceTimersByTimeAsync(MINUTE);
+    expect(model.ready).toBeUndefined();
+  });
+});
+
+describe('retry after a failure', () => {
+  test('the pause grows: 5 s, 10 s, 20 s, 40 s, then every minute', () => {
+    expect([1, 2, 3, 4, 5, 9].map(retryDelayMs)).toEqual([
+      5_000, 10_000, 20_000, 40_000, 60_000, 60_000,
+    ]);
+  });
+
+  test('a failed model is tried again after the pause, not before', async () => {
+    const state = fakeState();
+    let attempts = 0;
+    const model = new LazyModel(state, () => {
+      attempts++;
+      return attempts < 3 ? Promise.reject(new Error('Failed to fetch')) : Promise.resolve('m');
+    });
+    await expect(model.load()).rejects.toThrow('Failed to fetch');
+    expect(state.state).toBe('failed');
+    await vi.advanceTimersByTimeAsync(4_999);
+    await expect(model.load()).rejects.toThrow(/unreachable/); // the stored reason, no new try
+    expect(attempts).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(model.load()).rejects.toThrow('Failed to fetch');
+    expect(attempts).toBe(2);
+    await vi.advanceTimersByTimeAsync(9_999);
+    await expect(model.load()).rejects.toThrow();
+    expect(attempts).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await model.load()).toBe('m');
+    expect(attempts).toBe(3);
+  });
+
+  test('retryNow (the network is back, or Try again) skips the pause', async () => {
+    let attempts = 0;
+    const model = new LazyModel(fakeState(), () =>
+      ++attempts === 1 ? Promise.reject(new Error('offline')) : Promise.resolve('m'),
+    );
+    await expect(model.load()).rejects.toThrow('offline');
+    model.retryNow();
+    expect(await model.load()).toBe('m');
+  });
+});

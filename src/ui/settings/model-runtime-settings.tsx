@@ -1,0 +1,58 @@
+/**
+ * Where the models run (device, threads, the WebGPU check) and how long an unused model stays
+ * loaded. The engine watches the setting, so a change applies without a restart.
+ */
+import { useState } from 'preact/hooks';
+import { db } from '../../shared/db';
+import { errorMessage } from '../../shared/messaging';
+import { readModelIdleMinutes, writeModelIdleMinutes } from '../../shared/model-settings';
+import { runtimeLine } from '../components/model-status';
+import { useEngineStatus } from '../components/model-status-poll';
+import { useLiveQuery } from '../components/use-live-query';
+
+export function ModelRuntimeSettings() {
+  const engine = useEngineStatus(2_000);
+  const saved = useLiveQuery(() => readModelIdleMinutes(db()), []).value;
+  const [error, setError] = useState<string>();
+
+  const save = async (value: string) => {
+    const minutes = Number(value);
+    if (!Number.isInteger(minutes) || minutes < 0 || minutes > 1_440) {
+      setError('Enter whole minutes from 0 to 1440 (0 keeps models loaded).');
+      return;
+    }
+    try {
+      await writeModelIdleMinutes(db(), minutes);
+      setError(undefined);
+    } catch (failure) {
+      setError(`Not saved: ${errorMessage(failure)}`);
+    }
+  };
+
+  return (
+    <div class="model-runtime" data-testid="model-runtime">
+      <p class="muted" data-testid="model-device" data-device={engine?.runtime?.device}>
+        {engine?.runtime ? `Runs on ${runtimeLine(engine.runtime)}.` : 'The engine is starting…'}
+      </p>
+      <div class="field">
+        <label for="model-idle-minutes">Unload models after this many minutes unused</label>
+        <input
+          id="model-idle-minutes"
+          type="number"
+          min={0}
+          max={1440}
+          step={1}
+          data-testid="model-idle-minutes"
+          value={saved ?? ''}
+          onChange={(event) => void save(event.currentTarget.value)}
+        />
+        <p class="note">They load again when needed; 0 keeps them loaded.</p>
+        {error && (
+          <p class="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
