@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { blocksOnScreen, isOnScreen, textBlocks } from './blocks';
+import { blocksOnScreen, isOnScreen, isTextBlock, textBlocks } from './blocks';
 
 describe('text blocks', () => {
   it('are the innermost paragraphs, items and headings, never form fields', () => {
@@ -11,6 +11,9 @@ describe('text blocks', () => {
       <p>Closing words</p></body></html>`);
     const texts = textBlocks(document.body as unknown as ParentNode).map((el) => el.textContent);
     expect(texts).toEqual(['Title', 'Item paragraph', 'Plain item', 'Closing words']);
+    const [list] = document.querySelectorAll('ul') as unknown as Element[];
+    expect(isTextBlock(list!)).toBe(false);
+    expect(isTextBlock(document.querySelector('h1') as unknown as Element)).toBe(true);
   });
 
   it('count as on screen when half of them shows, or they fill half the screen', () => {

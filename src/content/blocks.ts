@@ -14,6 +14,10 @@ export const MAX_BLOCKS = 5_000;
 /** Characters kept per block (the protocol allows 20,000). */
 export const MAX_BLOCK_CHARS = 10_000;
 
+/** Whether `el` is itself an innermost text block (not a form field, holding no other block). */
+export const isTextBlock = (el: Element): boolean =>
+  el.matches(BLOCK_SELECTOR) && !el.querySelector(BLOCK_SELECTOR) && !inFormField(el);
+
 /** The innermost text blocks under `root`, in document order, at most `max`. */
 export function textBlocks(root: ParentNode, max = MAX_BLOCKS): Element[] {
   const blocks: Element[] = [];

@@ -10,7 +10,8 @@
  */
 import type { SiteRule } from '../core/site-policy';
 import type { SeenBlock, WatchConfig } from '../shared/protocol';
-import { blockText, isOnScreen, textBlocks, MAX_BLOCKS } from './blocks';
+import { blockText, isOnScreen, isTextBlock, MAX_BLOCKS, textBlocks } from './blocks';
+import { ELEMENT_NODE } from './dom';
 import { GlimpseBuffer, MIN_ON_SCREEN_MS } from './glimpse-buffer';
 import { ReadTracker } from './read-tracker';
 
@@ -35,6 +36,8 @@ const TICK_MS = 500;
 /** After a single-page app changes address, its new content gets this long to render. */
 const ROUTE_SETTLE_MS = 500;
 const RESCAN_MS = 500;
+/** Past this many added subtrees in one batch, the whole page is scanned once instead. */
+const MAX_ADDED_ROOTS = 200;
 
 const addressOf = (href: string): string => href.replace(/#.*$/, '');
 
@@ -45,8 +48,6 @@ export function watchPage(config: Extract<WatchConfig, { watch: true }>, deps: W
   const windowMs = Math.max(config.glimpseMs, config.dwellMs === null ? 0 : 60 * 60_000);
   const buffer = new GlimpseBuffer<Element>(blockText, { windowMs });
   const onScreen = new Set<Element>();
-  const observed = new WeakSet<Element>();
-  let observedCount = 0;
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const later = (fn: () => void, ms: number) => {
     const timer = setTimeout(() => {
@@ -81,25 +82,55 @@ export function watchPage(config: Extract<WatchConfig, { watch: true }>, deps: W
     { threshold: THRESHOLDS },
   );
 
+  // Blocks observed now; removed ones are dropped, so a long-lived single-page app stays bounded.
+  const observed = new Set<Element>();
+  const observe = (el: Element) => {
+    if (observed.has(el) || observed.size >= MAX_BLOCKS) return;
+    observed.add(el);
+    io.observe(el);
+  };
+  const scanUnder = (root: Element) => {
+    if (isTextBlock(root)) observe(root);
+    for (const el of textBlocks(root)) observe(el);
+  };
   const scan = () => {
     const root = doc.body ?? doc.documentElement;
-    if (!root) return;
-    for (const el of textBlocks(root)) {
-      if (observedCount >= MAX_BLOCKS * 2) return;
-      if (observed.has(el)) continue;
-      observed.add(el);
-      observedCount += 1;
-      io.observe(el);
+    if (root) scanUnder(root);
+  };
+  const prune = () => {
+    const t = now();
+    for (const el of observed) {
+      if (el.isConnected) continue;
+      io.unobserve(el);
+      observed.delete(el);
+      onScreen.delete(el);
+      buffer.leave(el, t);
     }
   };
-  let rescanPending = false;
-  const mutations = new MutationObserver(() => {
-    if (rescanPending) return;
-    rescanPending = true;
-    later(() => {
-      rescanPending = false;
-      scan();
-    }, RESCAN_MS);
+
+  // Mutations are batched: only the subtrees added are scanned (the whole page past a limit).
+  const added = new Set<Element>();
+  let removed = false;
+  let flushPending = false;
+  const flush = () => {
+    flushPending = false;
+    if (removed) prune();
+    removed = false;
+    if (added.size > MAX_ADDED_ROOTS) scan();
+    else for (const root of added) if (root.isConnected) scanUnder(root);
+    added.clear();
+  };
+  const mutations = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.removedNodes.length > 0) removed = true;
+      if (added.size > MAX_ADDED_ROOTS) continue;
+      for (const node of record.addedNodes) {
+        if (node.nodeType === ELEMENT_NODE) added.add(node as Element);
+      }
+    }
+    if (flushPending) return;
+    flushPending = true;
+    later(flush, RESCAN_MS);
   });
 
   // Automatic capture: one save per page view; a new address in a single-page app is a new view.
@@ -188,6 +219,8 @@ export function watchPage(config: Extract<WatchConfig, { watch: true }>, deps: W
       timers.clear();
       buffer.clear();
       onScreen.clear();
+      observed.clear();
+      added.clear();
       tracker = undefined;
     },
   };
