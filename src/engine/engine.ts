@@ -1,6 +1,6 @@
 /** The engine: indexes, models, ingest and answers, owned by the offscreen document. */
 import { db } from '../shared/db';
-import { embeddingModel, generationModel } from '../shared/model-registry';
+import { generationModel } from '../shared/model-registry';
 import type { EngineStatus } from '../shared/protocol';
 import { readModelIdleMinutes } from '../shared/model-settings';
 import { readSetting } from '../shared/settings';
@@ -12,6 +12,7 @@ import { EngineModels } from './engine-models';
 import { Generator } from './generator';
 import { Ingestor } from './ingest';
 import { MemoryIndex } from './memory-index';
+import { embeddingPlan, ReEmbedder } from './reembed';
 import { configureRuntime } from './runtime-env';
 
 export class Engine {
@@ -27,7 +28,9 @@ export class Engine {
   /** Ready to search: runtime configured and indexes loaded. Models keep loading after this. */
   static async start(): Promise<Engine> {
     const store = db();
-    const embeddingSpec = embeddingModel(await readSetting(store, 'embeddingModel'));
+    // The model in use, and the one memory is being re-embedded for after a switch (issue 3).
+    const plan = await embeddingPlan(store, await readSetting(store, 'embeddingModel'));
+    const embeddingSpec = plan.active;
     // Set up before choosing a device: the runtime sets the WASM threads it reports.
     await configureRuntime(await readSetting(store, 'modelHost'), (download) => {
       const model = [embedder, generator].find((m) => m.spec.id === download.model);
@@ -43,7 +46,10 @@ export class Engine {
       builtIn.present ? builtIn : undefined,
     );
     // The persisted indexes are written after 10 s without changes (and every 2,000 changes).
-    const index = new MemoryIndex(embedder.spec, { persistAfterMs: 10_000 });
+    const index = new MemoryIndex(embedder.spec, {
+      persistAfterMs: 10_000,
+      ...(plan.next ? { next: plan.next } : {}),
+    });
     await index.load(store);
     models.mark('indexes loaded');
     const ingestor = new Ingestor(store, index, embedder, models.pace);
@@ -67,6 +73,13 @@ export class Engine {
       .catch((error: unknown) => console.warn('Engram: embedding model:', error))
       .finally(() => void generator.load().catch(() => undefined));
     void ingestor.kick();
+    if (plan.next) {
+      // When every chunk has the new model's vector, the engine starts again on that model.
+      const next = new Embedder(plan.next, models.modelRuntime);
+      void new ReEmbedder(store, index, next, () => location.reload())
+        .run()
+        .catch((error: unknown) => console.warn('Engram: re-embedding:', error));
+    }
     for (const message of await unfinishedAnswers(store)) void engine.answerer.answer(message.id);
     return engine;
   }
@@ -82,6 +95,7 @@ export class Engine {
       generator: describe(this.generator),
       sources: await db().sources.count(),
       chunks: this.index.chunkCount,
+      ...(this.index.reembedding ? { reembedding: this.index.reembedding } : {}),
       pendingJobs: await db().jobs.where('status').equals('queued').count(),
       ...this.models.report(),
     };

@@ -34,20 +34,26 @@ export interface PersistedIndex {
   keyword: Bm25Snapshot;
   sources: SourcesSnapshot;
   dense: BinaryIndexSnapshot;
+  /** The model being re-embedded for, while that runs (issue 3). */
+  next?: BinaryIndexSnapshot;
 }
 
 /** The parts for this model, or undefined when any is missing or they were not written together. */
 export async function readPersisted(
   db: EngramDb,
   modelId: string,
+  nextId?: string,
 ): Promise<PersistedIndex | undefined> {
-  const [keyword, sources, dense] = await db.indexSnapshots.bulkGet([
+  const [keyword, sources, dense, next] = await db.indexSnapshots.bulkGet([
     KEYWORD_PART,
     SOURCES_PART,
     densePart(modelId),
+    nextId === undefined ? '' : densePart(nextId),
   ]);
   if (!keyword || !sources || !dense) return undefined;
   if (keyword.seq !== sources.seq || keyword.seq !== dense.seq) return undefined;
+  // The next model's part is optional: without it, re-embedding starts over.
+  const nextPart = next?.seq === keyword.seq ? { next: next.data as BinaryIndexSnapshot } : {};
   const facts = sources.data as { sightingsSince: number; facts: SourcesSnapshot };
   return {
     seq: keyword.seq,
@@ -56,6 +62,7 @@ export async function readPersisted(
     keyword: keyword.data as Bm25Snapshot,
     sources: facts.facts,
     dense: dense.data as BinaryIndexSnapshot,
+    ...nextPart,
   };
 }
 
@@ -69,7 +76,8 @@ export async function writePersisted(
   keepModels: readonly string[] = [],
 ): Promise<void> {
   const { seq, takenAt } = index;
-  const keep = new Set([index.dense.modelId, ...keepModels].map(densePart));
+  const models = [index.dense.modelId, ...(index.next ? [index.next.modelId] : []), ...keepModels];
+  const keep = new Set(models.map(densePart));
   await db.transaction('rw', db.indexSnapshots, db.indexLog, async () => {
     const stale = (await db.indexSnapshots.toCollection().primaryKeys()).filter(
       (key) => key.startsWith('dense:') && !keep.has(key),
@@ -84,6 +92,9 @@ export async function writePersisted(
         data: { sightingsSince: index.sightingsSince, facts: index.sources },
       },
       { key: densePart(index.dense.modelId), seq, takenAt, data: index.dense },
+      ...(index.next
+        ? [{ key: densePart(index.next.modelId), seq, takenAt, data: index.next }]
+        : []),
     ]);
     await db.indexLog.where('seq').belowOrEqual(seq).delete();
   });

@@ -14,6 +14,7 @@ import { BinaryIndex } from '../core/binary-index';
 import type { CandidateInfo } from '../core/rank';
 import type { ChunkRow, EngramDb, SourceRow } from '../shared/db';
 import type { EmbeddingModelSpec } from '../shared/model-registry';
+import { vectorFor } from '../shared/store/chunk-vectors';
 import { changesSince } from './index-log';
 import { readPersisted, writePersisted, type PersistedIndex } from './index-snapshot';
 import { factOf, factsFromSnapshot, factsSnapshot, type SourceFact } from './source-facts';
@@ -28,6 +29,11 @@ const PERSIST_AFTER_ENTRIES = 2_000;
 export interface MemoryIndexOptions {
   /** Persist this long after the last change (the engine's quiet time); never when absent. */
   persistAfterMs?: number;
+  /**
+   * The model memory is being re-embedded for (issue 3): its vectors are gathered in a side index
+   * that no search reads until every chunk has one; then the engine makes it the model in use.
+   */
+  next?: EmbeddingModelSpec;
 }
 
 export class MemoryIndex {
@@ -37,6 +43,9 @@ export class MemoryIndex {
   private sources = new Map<string, SourceFact>();
   /** Chunks without a vector from this index's model (committed while it was loading). */
   private withoutVector = new Set<string>();
+  private nextIndex: BinaryIndex | undefined;
+  /** Chunks without a vector from the next model. */
+  private nextMissing = new Set<string>();
   private refreshedAt = 0;
   private appliedSeq = 0;
   private persistedSeq = 0;
@@ -50,6 +59,27 @@ export class MemoryIndex {
     private readonly options: MemoryIndexOptions = {},
   ) {
     this.vectorIndex = new BinaryIndex(model.dims, { modelId: model.id });
+    this.nextIndex = this.emptyNext();
+  }
+
+  get next(): EmbeddingModelSpec | undefined {
+    return this.options.next;
+  }
+
+  /** How far re-embedding for the next model has come; undefined when none runs. */
+  get reembedding(): { model: string; done: number; total: number } | undefined {
+    const next = this.options.next;
+    if (!next || !this.nextIndex) return undefined;
+    return { model: next.id, done: this.nextIndex.size, total: this.keywordIndex.size };
+  }
+
+  /** Up to `limit` chunks that still need a vector from the next model. */
+  nextUnembedded(limit: number): string[] {
+    return first(this.nextMissing, limit);
+  }
+
+  forgetNextUnembedded(ids: readonly string[]): void {
+    for (const id of ids) this.nextMissing.delete(id);
   }
 
   get keyword(): Bm25Index {
@@ -67,10 +97,12 @@ export class MemoryIndex {
 
   /** Restore the persisted indexes and replay the log after them, or read every row. */
   async load(db: EngramDb): Promise<void> {
-    const persisted = await readPersisted(db, this.model.id).catch((error: unknown) => {
-      console.warn('Engram: the persisted index could not be read; rebuilding:', error);
-      return undefined;
-    });
+    const persisted = await readPersisted(db, this.model.id, this.options.next?.id).catch(
+      (error: unknown) => {
+        console.warn('Engram: the persisted index could not be read; rebuilding:', error);
+        return undefined;
+      },
+    );
     let restored = false;
     if (persisted) {
       try {
@@ -130,6 +162,8 @@ export class MemoryIndex {
       this.keywordIndex.remove(id);
       this.vectorIndex.remove(id);
       this.withoutVector.delete(id);
+      this.nextIndex?.remove(id);
+      this.nextMissing.delete(id);
     }
     this.chunksOf.delete(sourceId);
     this.sources.delete(sourceId);
@@ -142,12 +176,7 @@ export class MemoryIndex {
 
   /** Up to `limit` chunks that still need a vector from this model. */
   unembedded(limit: number): string[] {
-    const ids: string[] = [];
-    for (const id of this.withoutVector) {
-      if (ids.length >= limit) break;
-      ids.push(id);
-    }
-    return ids;
+    return first(this.withoutVector, limit);
   }
 
   forgetUnembedded(ids: readonly string[]): void {
@@ -194,6 +223,8 @@ export class MemoryIndex {
     this.chunksOf = new Map<string, string[]>();
     this.sources = new Map<string, SourceFact>();
     this.withoutVector = new Set<string>();
+    this.nextIndex = this.emptyNext();
+    this.nextMissing = new Set<string>();
     const titles = new Map<string, string>();
     await db.transaction('r', [db.sources, db.chunks, db.indexLog], async () => {
       // Everything logged so far is in the rows read below: replaying starts after it.
@@ -219,17 +250,25 @@ export class MemoryIndex {
       dim: this.model.dims,
     });
     const sources = factsFromSnapshot(persisted.sources);
+    const next = this.options.next;
+    const nextIndex =
+      next && persisted.next
+        ? BinaryIndex.fromSnapshot(persisted.next, { modelId: next.id, dim: next.dims })
+        : this.emptyNext();
     const chunksOf = new Map<string, string[]>();
     const withoutVector = new Set<string>();
+    const nextMissing = new Set<string>();
     for (const id of keyword.ids()) {
       const sourceId = sourceIdOf(id);
       const ids = chunksOf.get(sourceId);
       if (ids) ids.push(id);
       else chunksOf.set(sourceId, [id]);
       if (!vectors.has(id)) withoutVector.add(id);
+      if (nextIndex && !nextIndex.has(id)) nextMissing.add(id);
     }
     [this.keywordIndex, this.vectorIndex, this.sources] = [keyword, vectors, sources];
     [this.chunksOf, this.withoutVector] = [chunksOf, withoutVector];
+    [this.nextIndex, this.nextMissing] = [nextIndex, nextMissing];
     this.appliedSeq = this.persistedSeq = persisted.seq;
     this.refreshedAt = persisted.sightingsSince - SIGHTING_SLACK_MS;
   }
@@ -246,6 +285,7 @@ export class MemoryIndex {
       keyword: this.keywordIndex.toSnapshot(),
       sources: factsSnapshot(this.sources),
       dense: this.vectorIndex.toSnapshot(),
+      ...(this.nextIndex ? { next: this.nextIndex.toSnapshot() } : {}),
     };
     await writePersisted(db, parts);
     this.persistedSeq = parts.seq;
@@ -276,10 +316,7 @@ export class MemoryIndex {
       if (title !== undefined) this.addChunk(chunk, title);
     }
     for (const chunk of read.vectors) {
-      if (chunk?.vector && chunk.model === this.model.id && this.keywordIndex.has(chunk.id)) {
-        this.vectorIndex.upsertInt8(chunk.id, chunk.vector, this.timesOf(chunk.id));
-        this.withoutVector.delete(chunk.id);
-      }
+      if (chunk && this.keywordIndex.has(chunk.id)) this.addVectors(chunk);
     }
     this.appliedSeq = read.last;
   }
@@ -295,7 +332,10 @@ export class MemoryIndex {
     this.sources.set(source.id, factOf(source));
     if (known && known.lastSeenAt !== source.lastSeenAt) {
       const times = [source.savedAt, source.lastSeenAt];
-      for (const id of this.chunksOf.get(source.id) ?? []) this.vectorIndex.setTimes(id, times);
+      for (const id of this.chunksOf.get(source.id) ?? []) {
+        this.vectorIndex.setTimes(id, times);
+        this.nextIndex?.setTimes(id, times);
+      }
     }
   }
 
@@ -303,13 +343,40 @@ export class MemoryIndex {
     // The title is searchable too: it is often the words a person remembers.
     const text = chunk.ord === 0 && title ? `${title}\n${chunk.text}` : chunk.text;
     this.keywordIndex.add(chunk.id, text);
-    if (chunk.vector && chunk.model === this.model.id) {
-      this.vectorIndex.upsertInt8(chunk.id, chunk.vector, this.timesOf(chunk.id));
-    } else {
-      this.withoutVector.add(chunk.id);
-    }
+    this.withoutVector.add(chunk.id);
+    if (this.nextIndex) this.nextMissing.add(chunk.id);
+    this.addVectors(chunk);
     const ids = this.chunksOf.get(chunk.sourceId);
     if (ids) ids.push(chunk.id);
     else this.chunksOf.set(chunk.sourceId, [chunk.id]);
   }
+
+  /** Files the chunk's vectors of this index's model and of the next one, where it has them. */
+  private addVectors(chunk: ChunkRow): void {
+    const times = this.timesOf(chunk.id);
+    const own = vectorFor(chunk, this.model.id);
+    if (own) {
+      this.vectorIndex.upsertInt8(chunk.id, own.vector, times);
+      this.withoutVector.delete(chunk.id);
+    }
+    const next = this.options.next && vectorFor(chunk, this.options.next.id);
+    if (next && this.nextIndex) {
+      this.nextIndex.upsertInt8(chunk.id, next.vector, times);
+      this.nextMissing.delete(chunk.id);
+    }
+  }
+
+  private emptyNext(): BinaryIndex | undefined {
+    const next = this.options.next;
+    return next && new BinaryIndex(next.dims, { modelId: next.id });
+  }
+}
+
+function first<T>(items: Iterable<T>, limit: number): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    if (out.length >= limit) break;
+    out.push(item);
+  }
+  return out;
 }

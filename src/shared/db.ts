@@ -55,6 +55,17 @@ export interface ChunkRow {
   scale?: number;
   /** The embedding model that made `vector`: vectors of two models never mix. */
   model?: string;
+  /**
+   * A second model's vector: while memory is re-embedded for a newly chosen model, one slot holds
+   * the model in use and the other the new one (store/chunk-vectors.ts reads either by model).
+   */
+  next?: ChunkVector;
+}
+
+export interface ChunkVector {
+  vector: Int8Array;
+  scale: number;
+  model: string;
 }
 
 export type EntityKind = 'site';

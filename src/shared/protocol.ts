@@ -134,6 +134,10 @@ export const modelState = z.enum(['idle', 'loading', 'ready', 'failed', 'unavail
 export const engineStatus = z.object({
   embedder: z.object({ state: modelState, model: z.string(), error: z.string().optional() }),
   generator: z.object({ state: modelState, model: z.string(), error: z.string().optional() }),
+  /** While memory is re-embedded for a newly chosen model: chunks done of all (issue 3). */
+  reembedding: z
+    .object({ model: z.string(), done: z.number().int(), total: z.number().int() })
+    .optional(),
   sources: z.number().int(),
   chunks: z.number().int(),
   pendingJobs: z.number().int(),

@@ -5,6 +5,7 @@
  * duplicating; if the transaction never commits, the job is still queued and runs again.
  */
 import type { ChunkRow, EngramDb, EntityRow, LinkRow, MentionRow, SourceRow } from '../db';
+import { placeVector } from './chunk-vectors';
 
 export interface IndexedSource {
   source: SourceRow;
@@ -67,19 +68,21 @@ export async function commitIndexed(
 }
 
 /**
- * Stores vectors made after their chunks were committed (backfill), with an index-log entry per
- * source so the persisted dense index picks them up. Chunks deleted meanwhile are skipped.
+ * Stores vectors made after their chunks were committed (backfill, re-embedding), with an
+ * index-log entry per source so the persisted dense indexes pick them up. Chunks deleted meanwhile
+ * are skipped. `keep`: the other model whose vectors must survive (chunk-vectors.ts).
  */
 export async function commitVectors(
   db: EngramDb,
   vectors: ReadonlyArray<{ chunkId: string; vector: Int8Array; scale: number; model: string }>,
+  keep?: string,
 ): Promise<void> {
   await db.transaction('rw', db.chunks, db.indexLog, async () => {
     const bySource = new Map<string, string[]>();
     for (const { chunkId, vector, scale, model } of vectors) {
       const chunk = await db.chunks.get(chunkId);
       if (!chunk) continue;
-      await db.chunks.update(chunkId, { vector, scale, model });
+      await db.chunks.update(chunkId, placeVector(chunk, { vector, scale, model }, keep));
       const ids = bySource.get(chunk.sourceId);
       if (ids) ids.push(chunkId);
       else bySource.set(chunk.sourceId, [chunkId]);
