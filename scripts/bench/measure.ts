@@ -9,7 +9,7 @@ import {
   defaultCandidates,
   type BinaryIndexSnapshot,
 } from '../../src/core/binary-index';
-import { Bm25Index } from '../../src/core/bm25';
+import { Bm25Index, type Bm25Snapshot } from '../../src/core/bm25';
 import { clusteredVectors, syntheticTexts } from './synthetic';
 
 const DIM = 384;
@@ -174,30 +174,61 @@ export interface KeywordResult {
   build_s: number;
   p50_ms: number;
   p95_ms: number;
+  /** JS heap plus typed arrays held by the index after a full collection. */
   heap_mb: number;
+  postings_mb: number;
+  /** The persisted form (structured clone, as IndexedDB stores it), and loading it back. */
+  snapshot_mb: number;
+  snapshot_write_ms: number;
+  cold_load_ms: number;
 }
+
+const memoryNow = (): number => {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
 
 export function benchKeyword(n: number): KeywordResult {
   const { texts, queries } = syntheticTexts(n, 7);
   gc();
-  const heap = process.memoryUsage().heapUsed;
+  const memory = memoryNow();
   let t = now();
-  const index = new Bm25Index();
-  texts.forEach((text, i) => index.add(`c${i}`, text));
+  let index = new Bm25Index();
+  let i = 0;
+  for (const text of texts) index.add(`c${i++}`, text);
   const build_s = round((now() - t) / 1000, 1);
   gc();
-  const heap_mb = round((process.memoryUsage().heapUsed - heap) / 2 ** 20, 0);
+  const heap_mb = round((memoryNow() - memory) / 2 ** 20, 0);
+  const postings_mb = round(index.postingBytes / 2 ** 20, 1);
+  const before = queries.map((q) => index.search(q, 50));
+  // Cold load: the snapshot through V8's structured-clone serializer, which IndexedDB uses.
+  t = now();
+  const buffer = serialize(index.toSnapshot());
+  const snapshot_write_ms = round(now() - t, 0);
+  index = new Bm25Index(); // let the built one go before loading
+  gc();
+  t = now();
+  index = Bm25Index.fromSnapshot(deserialize(buffer) as Bm25Snapshot);
+  const cold_load_ms = round(now() - t, 0);
   const times: number[] = [];
-  for (const q of queries) {
+  const after = queries.map((q) => {
     t = now();
-    index.search(q, 50);
+    const hits = index.search(q, 50);
     times.push(now() - t);
+    return hits;
+  });
+  if (JSON.stringify(after) !== JSON.stringify(before)) {
+    throw new Error('the cold-loaded keyword index answers differently');
   }
   return {
     n,
     build_s,
     p50_ms: round(percentile(times, 0.5)),
     p95_ms: round(percentile(times, 0.95)),
+    postings_mb,
+    snapshot_mb: round(buffer.byteLength / 2 ** 20, 1),
+    snapshot_write_ms,
+    cold_load_ms,
     heap_mb,
   };
 }

@@ -99,7 +99,10 @@ const HAN =
  * Chunks of Zipf–Mandelbrot distributed words (the head flattened, as if stop words were gone),
  * one in five Chinese; queries are 2–3 mid-frequency words, as people type them.
  */
-export function syntheticTexts(n: number, seed: number): { texts: string[]; queries: string[] } {
+export function syntheticTexts(
+  n: number,
+  seed: number,
+): { texts: Iterable<string>; queries: string[] } {
   const rand = prng(seed);
   const word = (i: number): string =>
     `${SYLLABLES[i % 20]}${SYLLABLES[Math.floor(i / 20) % 20]}${i >= 400 ? SYLLABLES[Math.floor(i / 400) % 20] : ''}`;
@@ -110,10 +113,17 @@ export function syntheticTexts(n: number, seed: number): { texts: string[]; quer
     Array.from({ length: words }, () => (han ? hanWord(draw()) : word(draw()))).join(
       han ? '' : ' ',
     );
-  const texts = Array.from({ length: n }, () => {
-    const han = rand() < 0.2;
-    return text(han ? 150 : 120, han, zipf);
-  });
+  // Made as they are read, from their own random stream: a million texts need not be held at once.
+  const texts = {
+    *[Symbol.iterator](): Iterator<string> {
+      const draw = prng(seed + 1);
+      const zipfOf = (): number => zipf(draw());
+      for (let i = 0; i < n; i++) {
+        const han = draw() < 0.2;
+        yield text(han ? 150 : 120, han, zipfOf);
+      }
+    },
+  };
   const midFrequency = (): number => 20 + Math.floor(rand() * 2_000);
   const queries = Array.from({ length: 200 }, (_, i) =>
     text(2 + (i % 2), i % 5 === 0, midFrequency),
