@@ -43,6 +43,7 @@ interface Source {
   text: string;
   status: string;
   origin: string;
+  extractor: string;
   heldUntil?: number;
   read?: Array<{ start: number; end: number }>;
 }
@@ -147,6 +148,31 @@ describe('glimpses and automatic capture', () => {
       await popup.close();
       await page.close();
     }
+  });
+
+  test('without host access a glimpse is the moment on screen, not the buffer', async () => {
+    // localhost is outside the fixtures build's host permissions: no watcher runs there, and
+    // only the real key press (activeTab) lets Engram read the page.
+    await setSiteRules(engram, [
+      { pattern: '127.0.0.1', policy: 'full' },
+      { pattern: 'localhost', policy: 'full' },
+    ]);
+    const page = await engram.context.newPage();
+    await page.goto(`${server.origin.replace('127.0.0.1', 'localhost')}/article.html`);
+    await page.bringToFront();
+    await scrollTo(page, 'p1');
+    await sleep(1_500);
+    await scrollTo(page, 'p3');
+    await sleep(300);
+    await pressRememberShortcut(page);
+    const glimpse = await waitFor('the glimpse of the moment', async () =>
+      (await sources()).find((s) => s.kind === 'glimpse' && s.url.includes('localhost')),
+    );
+    expect(glimpse.text).toContain(P3);
+    expect(glimpse.text.split('\n\n')).toHaveLength(1);
+    expect(glimpse.extractor).toBe('glimpse-now');
+    await setSiteRules(engram, [{ pattern: '127.0.0.1', policy: 'full' }]);
+    await page.close();
   });
 
   test('automatic capture saves a page read long enough, not one left too soon', async () => {
