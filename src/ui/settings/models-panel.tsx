@@ -10,6 +10,7 @@ import { deleteModelFiles } from '../../shared/model-files';
 import { MODELS, type ModelSpec } from '../../shared/model-registry';
 import { writeSetting } from '../../shared/settings';
 import { ModelRow } from './model-row';
+import { ReembedProgress } from './reembed-progress';
 import { ModelRuntimeSettings } from './model-runtime-settings';
 import { TASK_GROUPS, visibleModels, type TaskGroup } from './model-list';
 import type { Settings } from './settings-query';
@@ -111,6 +112,7 @@ export function ModelsPanel({ settings, rows, cached, onDeleted }: Props) {
                 {REINDEX_NOTE}
               </p>
             )}
+            {group.task === 'embed' && <ReembedProgress />}
             <ul class="model-list">
               {specs.map((spec) => (
                 <ModelRow
