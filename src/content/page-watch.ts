@@ -200,6 +200,7 @@ export function watchPage(config: Extract<WatchConfig, { watch: true }>, deps: W
   doc.addEventListener('visibilitychange', onVisibility);
   win.addEventListener('scroll', onScroll, { passive: true });
   win.addEventListener('popstate', tick);
+  navigationOf(win)?.addEventListener('navigatesuccess', tick);
   if (visible()) tracker?.show(viewStart);
   const interval = dwellMs === null ? undefined : setInterval(tick, TICK_MS);
 
@@ -214,6 +215,7 @@ export function watchPage(config: Extract<WatchConfig, { watch: true }>, deps: W
       doc.removeEventListener('visibilitychange', onVisibility);
       win.removeEventListener('scroll', onScroll);
       win.removeEventListener('popstate', tick);
+      navigationOf(win)?.removeEventListener('navigatesuccess', tick);
       if (interval !== undefined) clearInterval(interval);
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
@@ -231,3 +233,12 @@ const recent =
   (t: number, windowMs: number) =>
   (block: SeenBlock): boolean =>
     block.lastSeenAt >= t - windowMs;
+
+/**
+ * The Navigation API (Chrome 102+) reports a single-page app's `pushState` at once; the regular
+ * address check catches it elsewhere. Not in TypeScript's DOM types yet, hence the shape here.
+ */
+function navigationOf(win: Window): EventTarget | undefined {
+  const navigation = (win as Window & { navigation?: unknown }).navigation;
+  return navigation instanceof EventTarget ? navigation : undefined;
+}
