@@ -65,7 +65,9 @@ void syncPauseBadge().catch((error: unknown) => console.warn('Engram: pause badg
 
 chrome.alarms.onAlarm.addListener(onGlimpseAlarm);
 chrome.permissions.onRemoved.addListener(onPermissionsRemoved);
-chrome.permissions.onAdded.addListener(onPermissionsAdded);
+chrome.permissions.onAdded.addListener((added) => {
+  onPermissionsAdded(added).catch((error: unknown) => console.warn('Engram: watchers:', error));
+});
 // Glimpses whose hold ran out while the worker (or the browser) was stopped are queued now.
 void releaseDueGlimpses().catch((error: unknown) => console.warn('Engram: glimpses:', error));
 

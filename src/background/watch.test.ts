@@ -9,7 +9,7 @@ import { db } from '../shared/db';
 import { setPause } from '../shared/pause';
 import type { CapturePayload } from '../shared/protocol';
 import { writeSetting } from '../shared/settings';
-import { autoCapture, syncWatchers, watchConfigFor } from './watch';
+import { autoCapture, onPermissionsAdded, syncWatchers, watchConfigFor } from './watch';
 
 vi.mock('./capture-tab', () => ({ wakeEngine: vi.fn() }));
 vi.mock('../shared/messaging', () => ({ sendToTab: vi.fn(() => Promise.resolve({})) }));
@@ -42,14 +42,13 @@ vi.stubGlobal('chrome', {
 });
 
 const URL_OK = 'http://127.0.0.1:8000/article.html';
-const sender = (over: Partial<Runtime.MessageSender> = {}): Runtime.MessageSender =>
-  ({
-    id: 'engram',
-    url: URL_OK,
-    frameId: 0,
-    tab: { id: 7, index: 0, highlighted: false, active: true, pinned: false, incognito: false },
-    ...over,
-  });
+const sender = (over: Partial<Runtime.MessageSender> = {}): Runtime.MessageSender => ({
+  id: 'engram',
+  url: URL_OK,
+  frameId: 0,
+  tab: { id: 7, index: 0, highlighted: false, active: true, pinned: false, incognito: false },
+  ...over,
+});
 
 const page: CapturePayload = {
   mode: 'page',
@@ -133,5 +132,16 @@ describe('syncWatchers', () => {
     expect(registered).toEqual([]);
     // Automatic capture with no access left is off, as the popup and settings then say.
     expect((await db().settings.get('autoCapture'))?.value).toBe(false);
+  });
+});
+
+describe('permissions granted', () => {
+  it('web-wide access (asked for only by the switch) turns automatic capture on', async () => {
+    await onPermissionsAdded({ origins: ['http://127.0.0.1/*'] });
+    expect((await db().settings.get('autoCapture'))?.value).toBeUndefined();
+    granted.add('https://*/*');
+    await onPermissionsAdded({ origins: ['https://*/*'] });
+    expect((await db().settings.get('autoCapture'))?.value).toBe(true);
+    expect(registered[0]?.matches).toContain('https://*/*');
   });
 });

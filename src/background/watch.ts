@@ -10,6 +10,7 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import { policyFor } from '../core/site-policy';
+import { AUTO_CAPTURE_ORIGINS } from '../shared/auto-capture';
 import { db } from '../shared/db';
 import { sendToTab } from '../shared/messaging';
 import { capturePaused } from '../shared/pause';
@@ -103,8 +104,17 @@ export function onPermissionsRemoved(): void {
   })().catch((error: unknown) => console.warn('Engram: watchers:', error));
 }
 
-export function onPermissionsAdded(): void {
-  syncWatchers().catch((error: unknown) => console.warn('Engram: watchers:', error));
+/**
+ * Host access granted. The web-wide origins are asked for only by the automatic-capture switch,
+ * after its disclosure; a popup closes when Chrome's permission prompt takes the focus, so the
+ * switch may never hear the answer: the grant itself turns automatic capture on.
+ */
+export async function onPermissionsAdded(added: chrome.permissions.Permissions): Promise<void> {
+  const origins = added.origins ?? [];
+  if (AUTO_CAPTURE_ORIGINS.some((origin) => origins.includes(origin))) {
+    await writeSetting(db(), 'autoCapture', true);
+  }
+  await syncWatchers();
 }
 
 const NOT_WATCHED: WatchConfig = { watch: false };

@@ -24,6 +24,7 @@ test('a fresh capture runs at once even while the user is active', async () => {
 
 test('bulk work runs freely while the user is idle', async () => {
   const pace = new IndexingPace();
+  pace.setUserActive(false);
   for (let i = 0; i < 5; i++) expect(await settled(pace.turn())).toBe(true);
 });
 
@@ -79,4 +80,10 @@ test('orders fresh jobs first, and counts the run for "Indexing n of m"', () => 
   expect(pace.progress).toEqual({ done: 2, total: 7, waiting: false });
   pace.reset();
   expect(pace.progress).toEqual({ done: 0, total: 0, waiting: false });
+});
+
+test('until told, the user counts as active: bulk work at start does not race ahead', async () => {
+  const pace = new IndexingPace({ trickleMs: 20_000 });
+  expect(await settled(pace.turn())).toBe(true);
+  expect(await settled(pace.turn())).toBe('pending');
 });

@@ -20,7 +20,11 @@ export interface PaceOptions {
 }
 
 export class IndexingPace {
-  private userActive = false;
+  /**
+   * Until the service worker says otherwise, the user may be at the keyboard: bulk work found at
+   * start must not race ahead of the first answer about chrome.idle.
+   */
+  private userActive = true;
   private done = 0;
   private total = 0;
   private waiting = false;

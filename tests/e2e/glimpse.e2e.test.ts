@@ -281,11 +281,19 @@ describe('glimpses and automatic capture', () => {
     const settings = await engram.context.newPage();
     await settings.goto(`chrome-extension://${engram.extensionId}/settings.html`);
     const panel = settings.locator('[data-testid="capture-settings"]');
-    await panel.locator('[data-testid="auto-capture-details"]').click();
+    // By keyboard: Enter on "Turn on…" opens the disclosure and focus moves to its button.
+    await panel.locator('[data-testid="auto-capture-details"]').focus();
+    await settings.keyboard.press('Enter');
+    const focused = () =>
+      settings.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    await waitFor(
+      'focus on the button that asks for access',
+      async () => (await focused()) === 'auto-capture-on',
+    );
     const disclosure = await panel.locator('[data-testid="auto-capture-disclosure"]').innerText();
     expect(disclosure).toMatch(/Never kept: private windows, pages with a password/);
     expect(disclosure).toMatch(/Chrome will ask you/);
-    await panel.locator('[data-testid="auto-capture-on"]').click();
+    await settings.keyboard.press('Enter');
     // Headless Chromium leaves the permission prompt open with nobody to answer it: the request
     // is pending (the button waits on it), and automatic capture stays off meanwhile.
     await waitFor('the permission request to be pending', async () =>

@@ -5,7 +5,7 @@
  * stores the setting, gives the access back, and tells the service worker, which stops the
  * watchers of the pages already open.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { AUTO_CAPTURE_DISCLOSURE, AUTO_CAPTURE_ORIGINS } from '../../shared/auto-capture';
 import { db } from '../../shared/db';
@@ -22,6 +22,11 @@ export function AutoCaptureToggle({ idPrefix }: { idPrefix: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const headingId = `${idPrefix}-auto-heading`;
+  const confirm = useRef<HTMLButtonElement>(null);
+  // The "Turn on…" button goes away as the disclosure opens: keyboard focus moves into it.
+  useEffect(() => {
+    if (disclosing) confirm.current?.focus();
+  }, [disclosing]);
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -78,7 +83,6 @@ export function AutoCaptureToggle({ idPrefix }: { idPrefix: string }) {
             <button
               type="button"
               data-testid="auto-capture-details"
-              aria-expanded="false"
               onClick={() => setDisclosing(true)}
             >
               Turn on…
@@ -93,6 +97,7 @@ export function AutoCaptureToggle({ idPrefix }: { idPrefix: string }) {
           ))}
           <p class="auto-capture-actions">
             <button
+              ref={confirm}
               type="button"
               data-testid="auto-capture-on"
               disabled={busy}

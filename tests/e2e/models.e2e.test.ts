@@ -1,0 +1,234 @@
+/**
+ * The model runtime end to end (issue 3), in real Chromium with the fixtures build: the device
+ * the engine chose (WASM here: headless Chromium runs with --disable-gpu) shown in status and
+ * settings; bulk indexing held back while the user is active (chrome.idle, relayed by the service
+ * worker) with "Indexing n of m" in the header, and finished once the user is idle; an engine
+ * document that went away is created again by the next capture.
+ */
+import { resolve } from 'node:path';
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  launchEngram,
+  pressRememberShortcut,
+  ROOT,
+  serveFolder,
+  serviceWorker,
+  storedSources,
+  tempProfile,
+  waitFor,
+  type Engram,
+} from './harness';
+import { ALLOW_LOCAL, setSiteRules } from './site-rules';
+
+interface Status {
+  embedder: { state: string };
+  runtime?: { device: string; webgpu: string; threads: number; crossOriginIsolated: boolean };
+  indexing?: { done: number; total: number; waiting: boolean };
+}
+
+/** A protocol message to the engine, sent from the service worker as the worker sends them. */
+async function askEngine<T>(sw: Worker, type: string, payload: object = {}): Promise<T> {
+  const reply = await sw.evaluate(
+    ({ type, payload }) =>
+      chrome.runtime.sendMessage<object, { ok: boolean; value?: unknown; error?: string }>({
+        engram: 1,
+        target: 'engine',
+        type,
+        payload,
+      }),
+    { type, payload },
+  );
+  if (!reply?.ok) throw new Error(`${type}: ${reply?.error ?? 'no reply'}`);
+  return reply.value as T;
+}
+
+const closeEngine = (sw: Worker) =>
+  sw.evaluate(async () => {
+    const url = chrome.runtime.getURL('offscreen.html');
+    if ((await chrome.runtime.getContexts({ documentUrls: [url] })).length > 0) {
+      await chrome.offscreen.closeDocument();
+    }
+  });
+
+const engineDocuments = (sw: Worker) =>
+  sw.evaluate(
+    async () =>
+      (
+        await chrome.runtime.getContexts({
+          documentUrls: [chrome.runtime.getURL('offscreen.html')],
+        })
+      ).length,
+  );
+
+let profile: ReturnType<typeof tempProfile>;
+let engram: Engram;
+let sw: Worker;
+let server: Awaited<ReturnType<typeof serveFolder>>;
+
+beforeAll(async () => {
+  server = await serveFolder(resolve(ROOT, 'tests/fixtures/e2e-pages'));
+  profile = tempProfile();
+  engram = await launchEngram(profile.dir);
+  sw = await serviceWorker(engram);
+  await waitFor('the embedder', async () => {
+    const status = await askEngine<Status>(sw, 'engine/status');
+    return status.embedder.state === 'ready';
+  });
+});
+
+afterAll(async () => {
+  // The browser first: its open connections would keep the page server from closing.
+  await engram?.close();
+  await server?.close();
+  profile?.remove();
+});
+
+test('the engine runs on WASM in a cross-origin-isolated document, and says so', async () => {
+  const { runtime } = await askEngine<Status>(sw, 'engine/status');
+  expect(runtime).toMatchObject({ device: 'wasm', webgpu: 'absent', crossOriginIsolated: true });
+  expect(runtime?.threads).toBeGreaterThanOrEqual(1);
+
+  const page = await engram.context.newPage();
+  await page.goto(`chrome-extension://${engram.extensionId}/settings.html`);
+  const device = page.getByTestId('model-device');
+  await expect.poll(() => device.getAttribute('data-device'), { timeout: 10_000 }).toBe('wasm');
+  expect(await device.textContent()).toMatch(/Runs on WASM, \d+ threads? \(no WebGPU/);
+  // The idle-unload setting: shown with its default, and saved when changed.
+  const minutes = page.getByTestId('model-idle-minutes');
+  await expect.poll(() => minutes.inputValue()).toBe('10');
+  await minutes.fill('0');
+  await minutes.press('Enter');
+  await minutes.blur();
+  await waitFor('the setting to be saved', async () => {
+    const rows = await sw.evaluate(
+      () =>
+        new Promise<Array<{ key: string; value: unknown }>>((resolve) => {
+          const open = indexedDB.open('engram');
+          open.onsuccess = () => {
+            const get = open.result.transaction('settings').objectStore('settings').getAll();
+            get.onsuccess = () => {
+              open.result.close();
+              resolve(get.result as Array<{ key: string; value: unknown }>);
+            };
+          };
+        }),
+    );
+    return rows.some((r) => r.key === 'modelIdleMinutes' && r.value === 0);
+  });
+  await page.close();
+});
+
+test('bulk indexing waits while the user is active, shows "Indexing n of m", and ends when idle', async () => {
+  await closeEngine(sw);
+  // Pages captured an hour ago and never indexed (the engine was closed): bulk work.
+  const hourAgo = Date.now() - 3_600_000;
+  const ids = await sw.evaluate(async (at) => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('engram');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error ?? new Error('open failed'));
+    });
+    const tx = database.transaction(['sources', 'jobs'], 'readwrite');
+    const made: string[] = [];
+    for (let i = 1; i <= 4; i++) {
+      const id = `src_backlog_${i}`;
+      const url = `https://backlog.example/${i}`;
+      tx.objectStore('sources').put({
+        id,
+        kind: 'page',
+        url,
+        canonicalUrl: url,
+        title: `Backlog page ${i}`,
+        site: 'backlog.example',
+        text: `Backlog page number ${i} talks about lighthouses, tides and harbour ${i}.`,
+        extractor: 'readability',
+        origin: 'shortcut',
+        status: 'pending',
+        savedAt: at,
+        lastSeenAt: at,
+        seenCount: 1,
+        outLinks: [],
+      });
+      tx.objectStore('jobs').put({
+        id: `ingest:${id}`,
+        kind: 'ingest',
+        sourceId: id,
+        status: 'queued',
+        attempts: 0,
+        createdAt: at + i,
+      });
+      made.push(id);
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+    });
+    database.close();
+    // The user is at the keyboard (headless Chromium has no input to tell).
+    chrome.idle.queryState = () => Promise.resolve('active');
+    return made;
+  }, hourAgo);
+
+  const popup: Page = await engram.context.newPage();
+  await popup.goto(`chrome-extension://${engram.extensionId}/popup.html`);
+  // The popup wakes the engine (engine/ensure); one bulk step goes through, the rest wait.
+  const waiting = await waitFor('bulk work to wait for the user', async () => {
+    const status = await askEngine<Status>(sw, 'engine/status').catch(() => undefined);
+    return status?.indexing?.waiting ? status.indexing : undefined;
+  });
+  expect(waiting.total).toBe(4);
+  expect(waiting.done).toBeGreaterThanOrEqual(1);
+  expect(waiting.done).toBeLessThan(4);
+  const line = popup.getByTestId('indexing-status');
+  await expect
+    .poll(() => line.textContent(), { timeout: 10_000 })
+    .toMatch(/^Indexing [2-4] of 4 · older pages wait while you browse$/);
+  const pending = (await storedSources(engram)).filter(
+    (s) => ids.includes(s.id) && s.status === 'pending',
+  );
+  expect(pending.length).toBeGreaterThan(0);
+
+  // The user steps away: chrome.idle says so, the worker relays it, the backlog is indexed.
+  await sw.evaluate(() => {
+    const event = chrome.idle.onStateChanged as unknown as { dispatch(state: string): void };
+    event.dispatch('idle');
+  });
+  await waitFor(
+    'the backlog to be indexed',
+    async () =>
+      (await storedSources(engram)).filter((s) => ids.includes(s.id) && s.status === 'indexed')
+        .length === 4,
+    15_000,
+  );
+  await expect.poll(() => line.textContent(), { timeout: 10_000 }).toBe('');
+  await popup.close();
+});
+
+test('an engine document that went away is created again by the next capture', async () => {
+  await setSiteRules(engram, ALLOW_LOCAL);
+  await closeEngine(sw);
+  expect(await engineDocuments(sw)).toBe(0);
+  const page = await engram.context.newPage();
+  await page.goto(`${server.origin}/webmd-1/source.html`);
+  await pressRememberShortcut(page);
+  const source = await waitFor(
+    'the capture to be indexed',
+    async () =>
+      (await storedSources(engram)).find(
+        (s) => s.url.endsWith('/webmd-1/source.html') && s.status === 'indexed',
+      ),
+    30_000,
+  );
+  expect(await engineDocuments(sw)).toBe(1);
+  // Found by meaning too: its vectors came with it, or right after the embedder loaded.
+  await waitFor('the capture to be found by a dense query', async () => {
+    const { sourceIds } = await askEngine<{ sourceIds: string[] }>(sw, 'engine/search', {
+      query: 'Should babies eat peanuts early to avoid a peanut allergy?',
+      mode: 'dense',
+      limit: 2,
+    });
+    return sourceIds.includes(source.id);
+  });
+  await page.close();
+});
