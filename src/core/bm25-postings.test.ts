@@ -26,7 +26,7 @@ const absolute = (gaps: Pair[]): Pair[] => {
 };
 
 describe('PostingLists', () => {
-  it('reads back what was appended, across blocks, frozen or not, and appends after a freeze', () => {
+  it('reads back what was appended, across blocks, frozen, thawed, appended and merged', () => {
     fc.assert(
       fc.property(termLists, termLists, (first, more) => {
         const lists = new PostingLists();
@@ -42,7 +42,7 @@ describe('PostingLists', () => {
         want.forEach((pairs, t) => expect(read(lists, t)).toEqual(pairs));
         const maxDoc = Math.max(0, ...want.flatMap((p) => p.map(([d]) => d + 1)));
         const identity = Int32Array.from({ length: maxDoc }, (_, i) => i);
-        const { kept, ...frozen } = lists.freeze(identity, () => true);
+        const { kept, ...frozen } = lists.freeze(identity);
         const thawed = new PostingLists(frozen);
         const nonEmpty = want.filter((p) => p.length > 0);
         expect(kept).toEqual(want.flatMap((p, t) => (p.length > 0 ? [t] : [])));
@@ -55,6 +55,11 @@ describe('PostingLists', () => {
           expect(read(thawed, t)).toEqual([...pairs, ...extra]);
           expect(thawed.df[t]).toBe(pairs.length + extra.length);
         });
+        // Merged into one frozen block by copying bytes: the same lists, and appendable.
+        const merged = new PostingLists(thawed.merged());
+        nonEmpty.forEach((_, t) => expect(read(merged, t)).toEqual(read(thawed, t)));
+        expect(merged.hasAppended).toBe(false);
+        expect(thawed.hasAppended).toBe(more.some((m, t) => t < nonEmpty.length && m.length > 0));
       }),
       { numRuns: 60 },
     );
@@ -66,7 +71,7 @@ describe('PostingLists', () => {
     const b = lists.addTerm();
     [0, 1, 2, 3].forEach((d) => lists.append(a, d, d + 1));
     lists.append(b, 1, 7);
-    const { kept, ...frozen } = lists.freeze(Int32Array.from([0, -1, 1, 2]), () => true);
+    const { kept, ...frozen } = lists.freeze(Int32Array.from([0, -1, 1, 2]));
     expect(kept).toEqual([a]);
     expect(read(new PostingLists(frozen), 0)).toEqual([
       [0, 1],

@@ -155,11 +155,49 @@ export class PostingLists {
     };
   }
 
+  /** Whether pairs were appended since the lists were frozen. */
+  get hasAppended(): boolean {
+    return this.poolUsed > HEADER;
+  }
+
+  /**
+   * The lists as one frozen block when every document stays: a byte copy, since appended pairs
+   * continue the gaps of the frozen ones and a block's unused end is zeros.
+   */
+  merged(): PostingsBase {
+    const n = this.terms;
+    const offsets = new Uint32Array(n + 1);
+    const out = new Uint8Array(this.bytes);
+    const { base, pool } = this;
+    let at = 0;
+    for (let t = 0; t < n; t++) {
+      offsets[t] = at;
+      const [from, to] = [this.offsets[t]!, this.offsets[t + 1]!];
+      out.set(base.subarray(from, to), at);
+      at += to - from;
+      for (let block = this.head[t]!, level = 0; block !== 0; level++) {
+        const end = block + this.blockTotal(level);
+        let stop = block + HEADER;
+        while (stop < end && pool[stop] !== 0) stop++;
+        out.set(pool.subarray(block + HEADER, stop), at);
+        at += stop - block - HEADER;
+        block = readU32(pool, block);
+      }
+    }
+    offsets[n] = at;
+    return {
+      offsets,
+      base: out.slice(0, at),
+      lastDoc: this.lastDoc.slice(0, n),
+      df: this.df.slice(0, n),
+    };
+  }
+
   /**
    * The lists rewritten as one frozen block, keeping only documents `remap` maps to a number
-   * (≥ 0; renumbered in the same order) and only terms `keepTerm` accepts, in term order.
+   * (≥ 0; renumbered in the same order), in term order; terms left with none are dropped.
    */
-  freeze(remap: Int32Array, keepTerm: (t: number) => boolean): PostingsBase & { kept: number[] } {
+  freeze(remap: Int32Array): PostingsBase & { kept: number[] } {
     const kept: number[] = [];
     const offsets = new Uint32Array(this.terms + 1);
     const lastDoc = new Int32Array(this.terms);
@@ -167,7 +205,6 @@ export class PostingLists {
     let out = new Uint8Array(Math.max(16, this.bytes));
     let at = 0;
     for (let t = 0; t < this.terms; t++) {
-      if (!keepTerm(t)) continue;
       const n = kept.length;
       offsets[n] = at;
       let last = -1;

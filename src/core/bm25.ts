@@ -175,6 +175,11 @@ export class Bm25Index {
 
   /** Rewrites the postings without dead documents and without terms left with none. */
   private compact(): void {
+    if (this.dead === 0) {
+      // Nothing to drop: the appended pairs are copied after the frozen ones, terms unchanged.
+      if (this.postings.hasAppended) this.postings = new PostingLists(this.postings.merged());
+      return;
+    }
     const remap = new Int32Array(this.docIds.length).fill(-1);
     const ids: string[] = [];
     const lengths = new Uint32Array(this.docOf.size);
@@ -187,7 +192,7 @@ export class Bm25Index {
     });
     const names: string[] = new Array<string>(this.termOf.size);
     for (const [term, t] of this.termOf) names[t] = term;
-    const { kept, ...frozen } = this.postings.freeze(remap, () => true);
+    const { kept, ...frozen } = this.postings.freeze(remap);
     this.termOf = new Map(kept.map((t, i) => [names[t]!, i]));
     this.postings = new PostingLists(frozen);
     this.docIds = ids;
