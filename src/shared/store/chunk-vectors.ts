@@ -15,13 +15,14 @@ export function vectorFor(chunk: ChunkRow, model: string): ChunkVector | undefin
 }
 
 /**
- * The fields that store `v` in a chunk: in the slot that already holds its model, else in the
- * slot that does not hold `keep` (the other model still needed), the main one first.
+ * The fields that store `v` in a chunk: in the slot that already holds its model, else in an
+ * empty slot, else in the slot that does not hold `keep` (the other model still needed).
  */
 export function placeVector(chunk: ChunkRow, v: ChunkVector, keep?: string): Partial<ChunkRow> {
   const main = { vector: v.vector, scale: v.scale, model: v.model };
   if (chunk.model === v.model) return main;
   if (chunk.next?.model === v.model) return { next: v };
-  const mainTaken = chunk.vector !== undefined && keep !== undefined && chunk.model === keep;
-  return mainTaken ? { next: v } : main;
+  if (chunk.vector === undefined) return main;
+  if (chunk.next === undefined) return { next: v };
+  return chunk.model === keep ? { next: v } : main;
 }
