@@ -11,6 +11,7 @@ import { readSettingStrict } from '../shared/settings';
 import { storeCapture, type StoredCapture } from '../shared/store/sources';
 import { policyFor } from '../core/site-policy';
 import { flashBadge } from './badge';
+import { pdfPayload } from './capture-pdf';
 import { glimpseConfirmation, keepGlimpse } from './glimpse';
 import { ensureEngine } from './engine-document';
 
@@ -44,7 +45,9 @@ export async function captureTab(
       throw new Error(NEVER_SITE);
     }
     await injectContentScript(tabId);
-    const payload = await sendToTab(tabId, 'content/capture', { ...request, siteRules });
+    // A PDF open in the tab is read by the engine with pdf.js (./capture-pdf.ts), not the page.
+    const pdf = request.mode === 'page' ? await pdfPayload(tabId, siteRules) : null;
+    const payload = pdf ?? (await sendToTab(tabId, 'content/capture', { ...request, siteRules }));
     const stored = await storeCapture(db(), payload, origin);
     // The shortcut's glimpse (what was on screen), held for review and linked to the page.
     const glimpse = await keepGlimpse(payload, stored.sourceId);

@@ -7,6 +7,7 @@ import { createReceiver } from '../shared/messaging';
 import { Engine } from './engine';
 import { modelHandlers, watchModelConditions } from './model-handlers';
 import { forget } from './forget';
+import { readPdf } from './pdf-fetch';
 
 const ready = Engine.start();
 ready.catch((error: unknown) => console.error('Engram: the engine failed to start:', error));
@@ -25,6 +26,11 @@ browser.runtime.onMessage.addListener(
     },
     'engine/status': async () => {
       return (await ready).status();
+    },
+    // PDFs are read apart from the engine's models and indexes: no need to wait for them.
+    'engine/pdf-text': async (request) => {
+      const pdf = await readPdf(request);
+      return { ...pdf, title: pdf.title.slice(0, 2_000) };
     },
     'memory/forget': async (request) => {
       const engine = await ready;

@@ -101,7 +101,7 @@ export const capturePayload = z.object({
    * How the text was found: the article extractor, the visible-text fallback, the selection, an
    * element, or `url-only` when the privacy gate kept the page's text back (text = the URL).
    */
-  extractor: z.enum(['readability', 'visible-text', 'selection', 'element', 'url-only']),
+  extractor: z.enum(['readability', 'visible-text', 'selection', 'element', 'url-only', 'pdf']),
   /** What was on screen, when the request asked for a glimpse (content/glimpse.ts). */
   glimpse: glimpsePayload.optional(),
 });
@@ -257,6 +257,21 @@ export const protocol = {
     from: ['extension', 'background'],
     request: forgetRequest,
     response: z.object({ deleted: z.number().int().nonnegative() }),
+  }),
+  /**
+   * Background → engine: the text of a PDF open in a tab, with pdf.js. The engine fetches `url`
+   * itself, or reads `data` (the file, base64) when the background fetched it in the page.
+   */
+  'engine/pdf-text': def({
+    target: 'engine',
+    from: ['background'],
+    request: z.object({ url: httpUrl, data: z.string().max(60_000_000).optional() }),
+    response: z.object({
+      title: z.string().max(2_000),
+      text: z.string().min(1).max(MAX_TEXT),
+      pages: z.number().int().nonnegative(),
+      pagesRead: z.number().int().nonnegative(),
+    }),
   }),
   /** Background → content script: extract what the user asked to keep. */
   'content/capture': def({

@@ -4,6 +4,8 @@
  * it, a timed pause ends by itself through an alarm even after the service worker was stopped,
  * and resuming saves again.
  */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -305,5 +307,72 @@ describe('the site-rules editor', () => {
     await paypal.getByTestId('default-rule-allow').click();
     await expect.poll(siteRules).toContainEqual({ pattern: 'paypal.com', policy: 'full' });
     await expect.poll(() => paypal.getByTestId('default-rule-state').textContent()).toMatch(/full/);
+  });
+});
+
+/** Serves the fixture PDF as a web server would, `application/pdf`, on a random port. */
+async function servePdf(): Promise<{ port: number; close(): Promise<void> }> {
+  const pdf = readFileSync(resolve(PAGES, 'tide-notes.pdf'));
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/pdf' }).end(pdf);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('The PDF server has no address');
+  return {
+    port: address.port,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+describe('PDFs', () => {
+  const ctx = freshEngram();
+  const PDF_TITLE = 'Tide Notes for the Menai Strait';
+
+  // Debian's headless Chromium shows a PDF in its viewer, as Chrome does (not a download): the
+  // tab's document has the type application/pdf and its text is not in the DOM.
+  test('a PDF open in a tab is saved, read by pdf.js, and found by a question', async () => {
+    const server = await servePdf();
+    try {
+      const url = `http://127.0.0.1:${server.port}/docs/tide-notes.pdf`;
+      const page = await ctx.engram.context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      expect(await page.evaluate(() => document.contentType)).toBe('application/pdf');
+      await clickContextMenu(ctx.engram, url, { menuItemId: 'save-page' });
+      const source = await waitFor(
+        'the PDF to be indexed',
+        async () =>
+          (await storedSources(ctx.engram)).find(
+            (s) => s.title === PDF_TITLE && s.status === 'indexed',
+          ),
+        90_000,
+      );
+      expect(source.text).toContain(
+        'Slack water at the swellies comes about two hours before high water at Liverpool.',
+      );
+      expect(source.text).toContain('Plas Newydd'); // the second page too
+
+      const popup = await RealPopup.open(ctx.engram, page);
+      try {
+        await askInPopup(popup, 'When is slack water at the swellies in the Menai Strait?');
+        const answer = await finishedAnswer(popup, 1);
+        expect(answer.citations[0]?.title).toBe(PDF_TITLE);
+      } finally {
+        await popup.close();
+      }
+
+      // As shipped: no host access to the site, only the real shortcut's activeTab grant.
+      const local = await ctx.engram.context.newPage();
+      await local.goto(`http://localhost:${server.port}/other/tide-notes.pdf`, {
+        waitUntil: 'load',
+      });
+      await local.bringToFront();
+      await pressRememberShortcut(local);
+      await waitFor('the PDF to be seen again through the shortcut', async () =>
+        (await storedSources(ctx.engram)).find((s) => s.title === PDF_TITLE && s.seenCount === 2),
+      );
+    } finally {
+      await server.close();
+    }
   });
 });
