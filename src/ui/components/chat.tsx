@@ -40,9 +40,16 @@ export function Chat({ layout }: { layout: Layout }) {
         : undefined;
 
   const ask = async (question: string) => {
+    // Asked before the latest conversation was read (a fresh popup, a busy database): read it now,
+    // so that the question continues it instead of starting a new one.
+    const id =
+      conversationId ??
+      (selection.kind === 'latest' && view.value === undefined
+        ? (await loadConversation(selection)).conversation?.id
+        : undefined);
     const reply = await send(
       'chat/ask',
-      conversationId === undefined ? { question } : { conversationId, question },
+      id === undefined ? { question } : { conversationId: id, question },
     );
     setSelection({ kind: 'id', id: reply.conversationId });
   };
