@@ -8,9 +8,10 @@ import { FORM_FIELD_SELECTOR, isElement } from './dom';
 import { deeperThan } from './dom-depth';
 import { MAX_LANG, MAX_TEXT } from './limits';
 import { collectLinks } from './links';
-import { oneLine } from './text-utils';
+import { oneLine, truncateText } from './text-utils';
 import { walkText } from './text-walk';
 import { visibilityClassifier, visibleTextDetailed, type StyleView } from './visible-text';
+import { transcriptText, youtubeTranscript } from './youtube-transcript';
 
 export interface ExtractOptions {
   /** Resolves relative links; defaults to the document's `baseURI`. */
@@ -43,7 +44,7 @@ export interface ExtractedPage {
   text: string;
   lang?: string;
   links: string[];
-  extractor: 'readability' | 'visible-text';
+  extractor: 'readability' | 'visible-text' | 'youtube-transcript';
   /**
    * Why only part of the page was kept, if so: too many elements for the article extractor and
    * the text walk (`elements`), the 2 MB text cap (`size`), or the time budget (`time`).
@@ -113,6 +114,18 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): Extrac
   };
   const lang = pageLang(doc);
   const docTitle = oneLine(doc.title);
+
+  // A YouTube video showing its transcript: the words spoken, not the comments and suggestions.
+  const transcript = youtubeTranscript(doc, options.pageUrl ?? doc.URL ?? '');
+  if (transcript) {
+    return {
+      title: toWellFormed(transcript.title || docTitle),
+      text: toWellFormed(truncateText(transcriptText(transcript), maxChars)),
+      ...(lang ? { lang } : {}),
+      links: [],
+      extractor: 'youtube-transcript',
+    };
+  }
 
   const now = options.now ?? (() => performance.now());
   const deadline = now() + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);

@@ -101,7 +101,15 @@ export const capturePayload = z.object({
    * How the text was found: the article extractor, the visible-text fallback, the selection, an
    * element, or `url-only` when the privacy gate kept the page's text back (text = the URL).
    */
-  extractor: z.enum(['readability', 'visible-text', 'selection', 'element', 'url-only', 'pdf']),
+  extractor: z.enum([
+    'readability',
+    'visible-text',
+    'selection',
+    'element',
+    'url-only',
+    'pdf',
+    'youtube-transcript',
+  ]),
   /** What was on screen, when the request asked for a glimpse (content/glimpse.ts). */
   glimpse: glimpsePayload.optional(),
 });
