@@ -70,6 +70,24 @@ describe('Engram 0.1 end to end', () => {
     const page = await open('/ehow-1/source.html', 'localhost');
     await page.bringToFront();
     await pressRememberShortcut(page);
+    // The confirmations last a few seconds (notice 3.5 s, badge 4 s): look while they are up,
+    // before waiting for the indexing, which can take longer than that on a busy machine.
+    // The notice is on the page but closed to it: the page cannot read or style its contents.
+    const notice = await waitFor('the notice', () =>
+      page.evaluate(() => {
+        const host = document.querySelector('engram-notice');
+        return host ? { closed: host.shadowRoot === null } : null;
+      }),
+    );
+    expect(notice).toEqual({ closed: true });
+    const sw = await serviceWorker(engram);
+    const badge = await waitFor('the badge', () =>
+      sw.evaluate(async (url) => {
+        const [tab] = await chrome.tabs.query({ url });
+        return chrome.action.getBadgeText({ tabId: tab?.id ?? -1 });
+      }, page.url()),
+    );
+    expect(badge).toBe('✓');
     const source = await waitFor('the terrarium page to be indexed', async () =>
       (await storedSources(engram)).find(
         (s) => s.title.includes(TERRARIUM) && s.status === 'indexed',
@@ -77,18 +95,6 @@ describe('Engram 0.1 end to end', () => {
     );
     expect(source.kind).toBe('page');
     expect(source.text).toContain('terrarium');
-    // The notice is on the page but closed to it: the page cannot read or style its contents.
-    const notice = await page.evaluate(() => {
-      const host = document.querySelector('engram-notice');
-      return host ? { closed: host.shadowRoot === null } : null;
-    });
-    expect(notice).toEqual({ closed: true });
-    const sw = await serviceWorker(engram);
-    const badge = await sw.evaluate(async (url) => {
-      const [tab] = await chrome.tabs.query({ url });
-      return chrome.action.getBadgeText({ tabId: tab?.id ?? -1 });
-    }, page.url());
-    expect(badge).toBe('✓');
   });
 
   test('right-click "Save page to memory" remembers the page', async () => {
