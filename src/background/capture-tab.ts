@@ -7,7 +7,7 @@ import { errorMessage, send, sendToTab } from '../shared/messaging';
 import type { CaptureOrigin, CaptureRequest } from '../shared/protocol';
 import { db } from '../shared/db';
 import { assertNotPaused } from '../shared/pause';
-import { readSettingStrict } from '../shared/settings';
+import { readSetting, readSettingStrict } from '../shared/settings';
 import { storeCapture, type StoredCapture } from '../shared/store/sources';
 import { policyFor } from '../core/site-policy';
 import { flashBadge } from './badge';
@@ -40,6 +40,7 @@ export async function captureTab(
     // Fail closed: a paused Engram, or settings that cannot be read (both throw), read nothing.
     await assertNotPaused(db());
     const siteRules = await readSettingStrict(db(), 'siteRules');
+    const readFrames = await readSetting(db(), 'readFrames');
     // A site the user never wants kept is not even read: the content script is not injected.
     if (tab.url !== undefined && policyFor(tab.url, siteRules) === 'never') {
       throw new Error(NEVER_SITE);
@@ -47,7 +48,13 @@ export async function captureTab(
     await injectContentScript(tabId);
     // A PDF open in the tab is read by the engine with pdf.js (./capture-pdf.ts), not the page.
     const pdf = request.mode === 'page' ? await pdfPayload(tabId, siteRules) : null;
-    const payload = pdf ?? (await sendToTab(tabId, 'content/capture', { ...request, siteRules }));
+    const payload =
+      pdf ??
+      (await sendToTab(tabId, 'content/capture', {
+        ...request,
+        siteRules,
+        ...(readFrames ? { readFrames } : {}),
+      }));
     const stored = await storeCapture(db(), payload, origin);
     // The shortcut's glimpse (what was on screen), held for review and linked to the page.
     const glimpse = await keepGlimpse(payload, stored.sourceId);

@@ -59,6 +59,8 @@ export const captureRequest = z.object({
   selectionText: z.string().max(MAX_TEXT).optional(),
   /** The shortcut: also return the glimpse (what is on screen now, and the buffer of the page). */
   glimpse: z.boolean().optional(),
+  /** Read same-origin frames too (the `readFrames` setting; extract-page.ts `readFrames`). */
+  readFrames: z.boolean().optional(),
 });
 export type CaptureRequest = z.infer<typeof captureRequest>;
 

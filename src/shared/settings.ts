@@ -37,6 +37,8 @@ export const settingsSchema = {
   autoCapture: z.boolean().default(false),
   /** How long a page must be on screen to count as read, for automatic capture, in ms. */
   autoCaptureDwellMs: z.number().int().min(500).max(600_000).default(20_000),
+  /** Read the text of same-origin frames in a page too (off: frames are skipped). */
+  readFrames: z.boolean().default(false),
   /** Whether answers are written by the language model (else: the best passages, extractive). */
   generation: z.boolean().default(true),
   /** The models in use; the test builds default to the fixture models. */

@@ -1,9 +1,27 @@
-/** Privacy: pause saving, and which sites Engram may read. */
+/** Privacy: pause saving, which sites Engram may read, and whether it reads frames. */
+import { useState } from 'preact/hooks';
 import type { SiteRule } from '../../core/site-policy';
+import { db } from '../../shared/db';
+import { errorMessage } from '../../shared/messaging';
+import { writeSetting } from '../../shared/settings';
 import { PauseControl } from '../components/pause-control';
 import { SiteRulesEditor } from './site-rules-editor';
 
-export function PrivacySettings({ rules }: { rules: readonly SiteRule[] | undefined }) {
+interface Props {
+  rules: readonly SiteRule[] | undefined;
+  readFrames: boolean | undefined;
+}
+
+export function PrivacySettings({ rules, readFrames }: Props) {
+  const [framesError, setFramesError] = useState<string>();
+  const setFrames = async (on: boolean) => {
+    try {
+      await writeSetting(db(), 'readFrames', on);
+      setFramesError(undefined);
+    } catch (error) {
+      setFramesError(errorMessage(error));
+    }
+  };
   return (
     <section class="panel" aria-labelledby="privacy-heading" data-testid="privacy">
       <h2 id="privacy-heading">Privacy</h2>
@@ -14,6 +32,27 @@ export function PrivacySettings({ rules }: { rules: readonly SiteRule[] | undefi
           page. The toolbar badge shows ⏸. A pause holds when the browser restarts.
         </p>
       </div>
+      {readFrames !== undefined && (
+        <div class="field">
+          <label class="toggle">
+            <input
+              type="checkbox"
+              data-testid="read-frames-toggle"
+              checked={readFrames}
+              onChange={(event) => void setFrames(event.currentTarget.checked)}
+            />
+            <span>
+              Also read frames from the same site inside a page (embedded documents; frames from
+              other sites are never read)
+            </span>
+          </label>
+          {framesError && (
+            <p class="field-error" role="alert">
+              Not saved: {framesError}
+            </p>
+          )}
+        </div>
+      )}
       {rules ? <SiteRulesEditor rules={rules} /> : <p class="muted">Loading site rules…</p>}
     </section>
   );

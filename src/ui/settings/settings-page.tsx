@@ -64,7 +64,7 @@ export function SettingsPage() {
       <StorageUsage storage={storage} />
       {settings.value && <GeneralSettings settings={settings.value} />}
       {settings.value && <CaptureSettings settings={settings.value} />}
-      <PrivacySettings rules={settings.value?.siteRules} />
+      <PrivacySettings rules={settings.value?.siteRules} readFrames={settings.value?.readFrames} />
     </main>
   );
 }

@@ -13,10 +13,11 @@ export async function loadSettings(): Promise<Settings> {
     readSetting(store, 'generationModel'),
     readSetting(store, 'siteRules'),
   ]);
-  const [glimpseMinutes, autoCapture, autoCaptureDwellMs] = await Promise.all([
+  const [glimpseMinutes, autoCapture, autoCaptureDwellMs, readFrames] = await Promise.all([
     readSetting(store, 'glimpseMinutes'),
     readSetting(store, 'autoCapture'),
     readSetting(store, 'autoCaptureDwellMs'),
+    readSetting(store, 'readFrames'),
   ]);
   return {
     modelHost,
@@ -27,6 +28,7 @@ export async function loadSettings(): Promise<Settings> {
     glimpseMinutes,
     autoCapture,
     autoCaptureDwellMs,
+    readFrames,
   };
 }
 
