@@ -10,11 +10,11 @@
  * (first start after an upgrade, another model) does it read every chunk.
  */
 import { Bm25Index } from '../core/bm25';
-import { BinaryIndex } from '../core/binary-index';
+import type { BinaryIndex } from '../core/binary-index';
 import type { CandidateInfo } from '../core/rank';
 import type { ChunkRow, EngramDb, SourceRow } from '../shared/db';
 import type { EmbeddingModelSpec } from '../shared/model-registry';
-import { vectorFor } from '../shared/store/chunk-vectors';
+import { DenseSlot } from './dense-slot';
 import { changesSince } from './index-log';
 import { readPersisted, writePersisted, type PersistedIndex } from './index-snapshot';
 import { factOf, factsFromSnapshot, factsSnapshot, type SourceFact } from './source-facts';
@@ -38,14 +38,12 @@ export interface MemoryIndexOptions {
 
 export class MemoryIndex {
   private keywordIndex = new Bm25Index();
-  private vectorIndex: BinaryIndex;
+  /** The model in use: search reads this dense index only. */
+  private dense: DenseSlot;
+  /** The model being re-embedded for, if any. */
+  private nextSlot: DenseSlot | undefined;
   private chunksOf = new Map<string, string[]>();
   private sources = new Map<string, SourceFact>();
-  /** Chunks without a vector from this index's model (committed while it was loading). */
-  private withoutVector = new Set<string>();
-  private nextIndex: BinaryIndex | undefined;
-  /** Chunks without a vector from the next model. */
-  private nextMissing = new Set<string>();
   private refreshedAt = 0;
   private appliedSeq = 0;
   private persistedSeq = 0;
@@ -58,8 +56,8 @@ export class MemoryIndex {
     readonly model: EmbeddingModelSpec,
     private readonly options: MemoryIndexOptions = {},
   ) {
-    this.vectorIndex = new BinaryIndex(model.dims, { modelId: model.id });
-    this.nextIndex = this.emptyNext();
+    this.dense = new DenseSlot(model);
+    this.nextSlot = options.next && new DenseSlot(options.next);
   }
 
   get next(): EmbeddingModelSpec | undefined {
@@ -68,18 +66,18 @@ export class MemoryIndex {
 
   /** How far re-embedding for the next model has come; undefined when none runs. */
   get reembedding(): { model: string; done: number; total: number } | undefined {
-    const next = this.options.next;
-    if (!next || !this.nextIndex) return undefined;
-    return { model: next.id, done: this.nextIndex.size, total: this.keywordIndex.size };
+    const slot = this.nextSlot;
+    if (!slot) return undefined;
+    return { model: slot.model.id, done: slot.index.size, total: this.keywordIndex.size };
   }
 
   /** Up to `limit` chunks that still need a vector from the next model. */
   nextUnembedded(limit: number): string[] {
-    return first(this.nextMissing, limit);
+    return this.nextSlot?.unembedded(limit) ?? [];
   }
 
   forgetNextUnembedded(ids: readonly string[]): void {
-    for (const id of ids) this.nextMissing.delete(id);
+    this.nextSlot?.forget(ids);
   }
 
   get keyword(): Bm25Index {
@@ -87,7 +85,7 @@ export class MemoryIndex {
   }
 
   get vectors(): BinaryIndex {
-    return this.vectorIndex;
+    return this.dense.index;
   }
 
   /** The last index-log entry reflected here. */
@@ -160,27 +158,24 @@ export class MemoryIndex {
   removeSource(sourceId: string): void {
     for (const id of this.chunksOf.get(sourceId) ?? []) {
       this.keywordIndex.remove(id);
-      this.vectorIndex.remove(id);
-      this.withoutVector.delete(id);
-      this.nextIndex?.remove(id);
-      this.nextMissing.delete(id);
+      this.dense.remove(id);
+      this.nextSlot?.remove(id);
     }
     this.chunksOf.delete(sourceId);
     this.sources.delete(sourceId);
   }
 
   setVector(chunkId: string, vector: Float32Array): void {
-    this.vectorIndex.upsert(chunkId, vector, this.timesOf(chunkId));
-    this.withoutVector.delete(chunkId);
+    this.dense.set(chunkId, vector, this.timesOf(chunkId));
   }
 
   /** Up to `limit` chunks that still need a vector from this model. */
   unembedded(limit: number): string[] {
-    return first(this.withoutVector, limit);
+    return this.dense.unembedded(limit);
   }
 
   forgetUnembedded(ids: readonly string[]): void {
-    for (const id of ids) this.withoutVector.delete(id);
+    this.dense.forget(ids);
   }
 
   get chunkCount(): number {
@@ -192,7 +187,7 @@ export class MemoryIndex {
     const sourceId = sourceIdOf(chunkId);
     const source = this.sources.get(sourceId);
     if (!source) return undefined;
-    const vector = this.vectorIndex.vectorOf(chunkId);
+    const vector = this.dense.index.vectorOf(chunkId);
     return {
       sourceId,
       time: source.lastSeenAt,
@@ -219,12 +214,10 @@ export class MemoryIndex {
   /** Reads every source and chunk: when no persisted index can be used. */
   private async rebuild(db: EngramDb): Promise<void> {
     this.keywordIndex = new Bm25Index();
-    this.vectorIndex = new BinaryIndex(this.model.dims, { modelId: this.model.id });
+    this.dense = new DenseSlot(this.model);
+    this.nextSlot = this.options.next && new DenseSlot(this.options.next);
     this.chunksOf = new Map<string, string[]>();
     this.sources = new Map<string, SourceFact>();
-    this.withoutVector = new Set<string>();
-    this.nextIndex = this.emptyNext();
-    this.nextMissing = new Set<string>();
     const titles = new Map<string, string>();
     await db.transaction('r', [db.sources, db.chunks, db.indexLog], async () => {
       // Everything logged so far is in the rows read below: replaying starts after it.
@@ -245,30 +238,20 @@ export class MemoryIndex {
   /** Adopts persisted parts; throws, changing nothing, if any is malformed or another model's. */
   private restore(persisted: PersistedIndex): void {
     const keyword = Bm25Index.fromSnapshot(persisted.keyword);
-    const vectors = BinaryIndex.fromSnapshot(persisted.dense, {
-      modelId: this.model.id,
-      dim: this.model.dims,
-    });
-    const sources = factsFromSnapshot(persisted.sources);
+    const dense = DenseSlot.restore(this.model, persisted.dense, keyword.ids());
     const next = this.options.next;
-    const nextIndex =
-      next && persisted.next
-        ? BinaryIndex.fromSnapshot(persisted.next, { modelId: next.id, dim: next.dims })
-        : this.emptyNext();
+    // Without the next model's part, re-embedding starts over: never a reason to rebuild.
+    const nextSlot = next && DenseSlot.restore(next, persisted.next, keyword.ids());
+    const sources = factsFromSnapshot(persisted.sources);
     const chunksOf = new Map<string, string[]>();
-    const withoutVector = new Set<string>();
-    const nextMissing = new Set<string>();
     for (const id of keyword.ids()) {
       const sourceId = sourceIdOf(id);
       const ids = chunksOf.get(sourceId);
       if (ids) ids.push(id);
       else chunksOf.set(sourceId, [id]);
-      if (!vectors.has(id)) withoutVector.add(id);
-      if (nextIndex && !nextIndex.has(id)) nextMissing.add(id);
     }
-    [this.keywordIndex, this.vectorIndex, this.sources] = [keyword, vectors, sources];
-    [this.chunksOf, this.withoutVector] = [chunksOf, withoutVector];
-    [this.nextIndex, this.nextMissing] = [nextIndex, nextMissing];
+    [this.keywordIndex, this.dense, this.nextSlot] = [keyword, dense, nextSlot];
+    [this.sources, this.chunksOf] = [sources, chunksOf];
     this.appliedSeq = this.persistedSeq = persisted.seq;
     this.refreshedAt = persisted.sightingsSince - SIGHTING_SLACK_MS;
   }
@@ -284,8 +267,8 @@ export class MemoryIndex {
       sightingsSince: this.refreshedAt,
       keyword: this.keywordIndex.toSnapshot(),
       sources: factsSnapshot(this.sources),
-      dense: this.vectorIndex.toSnapshot(),
-      ...(this.nextIndex ? { next: this.nextIndex.toSnapshot() } : {}),
+      dense: this.dense.index.toSnapshot(),
+      ...(this.nextSlot ? { next: this.nextSlot.index.toSnapshot() } : {}),
     };
     await writePersisted(db, parts);
     this.persistedSeq = parts.seq;
@@ -316,7 +299,10 @@ export class MemoryIndex {
       if (title !== undefined) this.addChunk(chunk, title);
     }
     for (const chunk of read.vectors) {
-      if (chunk && this.keywordIndex.has(chunk.id)) this.addVectors(chunk);
+      if (!chunk || !this.keywordIndex.has(chunk.id)) continue;
+      const times = this.timesOf(chunk.id);
+      this.dense.file(chunk, times);
+      this.nextSlot?.file(chunk, times);
     }
     this.appliedSeq = read.last;
   }
@@ -333,8 +319,8 @@ export class MemoryIndex {
     if (known && known.lastSeenAt !== source.lastSeenAt) {
       const times = [source.savedAt, source.lastSeenAt];
       for (const id of this.chunksOf.get(source.id) ?? []) {
-        this.vectorIndex.setTimes(id, times);
-        this.nextIndex?.setTimes(id, times);
+        this.dense.index.setTimes(id, times);
+        this.nextSlot?.index.setTimes(id, times);
       }
     }
   }
@@ -343,40 +329,11 @@ export class MemoryIndex {
     // The title is searchable too: it is often the words a person remembers.
     const text = chunk.ord === 0 && title ? `${title}\n${chunk.text}` : chunk.text;
     this.keywordIndex.add(chunk.id, text);
-    this.withoutVector.add(chunk.id);
-    if (this.nextIndex) this.nextMissing.add(chunk.id);
-    this.addVectors(chunk);
+    const times = this.timesOf(chunk.id);
+    this.dense.add(chunk, times);
+    this.nextSlot?.add(chunk, times);
     const ids = this.chunksOf.get(chunk.sourceId);
     if (ids) ids.push(chunk.id);
     else this.chunksOf.set(chunk.sourceId, [chunk.id]);
   }
-
-  /** Files the chunk's vectors of this index's model and of the next one, where it has them. */
-  private addVectors(chunk: ChunkRow): void {
-    const times = this.timesOf(chunk.id);
-    const own = vectorFor(chunk, this.model.id);
-    if (own) {
-      this.vectorIndex.upsertInt8(chunk.id, own.vector, times);
-      this.withoutVector.delete(chunk.id);
-    }
-    const next = this.options.next && vectorFor(chunk, this.options.next.id);
-    if (next && this.nextIndex) {
-      this.nextIndex.upsertInt8(chunk.id, next.vector, times);
-      this.nextMissing.delete(chunk.id);
-    }
-  }
-
-  private emptyNext(): BinaryIndex | undefined {
-    const next = this.options.next;
-    return next && new BinaryIndex(next.dims, { modelId: next.id });
-  }
-}
-
-function first<T>(items: Iterable<T>, limit: number): T[] {
-  const out: T[] = [];
-  for (const item of items) {
-    if (out.length >= limit) break;
-    out.push(item);
-  }
-  return out;
 }
