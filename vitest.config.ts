@@ -1,7 +1,8 @@
 /**
- * Two projects: `unit` (pure logic and storage, in Node) and `e2e` (the built extension in real
- * Chromium; run after `npm run build:fixtures` and `npm run build:hosted`). Benchmarks are
- * scripts, never timed tests.
+ * Three projects: `unit` (pure logic and storage, in Node), `scale` (10k sources through the real
+ * storage path, in Node: a minute or two, so apart from the quick unit loop) and `e2e` (the built
+ * extension in real Chromium; run after `npm run build:fixtures` and `npm run build:hosted`).
+ * Benchmarks are scripts, never timed tests.
  */
 import { defineConfig } from 'vitest/config';
 
@@ -22,7 +23,16 @@ export default defineConfig({
           name: 'unit',
           setupFiles: ['tests/setup/fast-check.ts'],
           include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'node_modules/**'],
+          exclude: ['tests/e2e/**', 'tests/scale/**', 'node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'scale',
+          setupFiles: ['tests/setup/fast-check.ts'],
+          include: ['tests/scale/**/*.test.ts'],
           environment: 'node',
         },
       },

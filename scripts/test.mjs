@@ -1,7 +1,7 @@
 // `npm test`: every check, in order, each step failing the run: format, lint, types, unit tests,
-// the three builds (shipped, packaged fixtures, hosted fixtures), then the end-to-end tests in
-// real Chromium with the built extensions. Ends with the plain count line "N passed, N failed"
-// over both test projects.
+// the scale test, the three builds (shipped, packaged fixtures, hosted fixtures), then the
+// end-to-end tests in real Chromium with the built extensions. Ends with the plain count line
+// "N passed, N failed" over all test projects.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureDependencies, findBrowser, ROOT, run } from './setup.mjs';
@@ -29,6 +29,7 @@ const steps = [
   ['npx', ['eslint', '.']],
   ['npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   vitest('unit'),
+  vitest('scale'),
   ['npx', ['vite', 'build']],
   ['npx', ['vite', 'build', '--outDir', 'dist/chrome-fixtures'], { ENGRAM_FIXTURE_MODELS: '1' }],
   ['npx', ['vite', 'build', '--outDir', 'dist/chrome-hosted'], { ENGRAM_FIXTURE_MODELS: 'hosted' }],
