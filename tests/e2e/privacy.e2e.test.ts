@@ -321,7 +321,12 @@ async function servePdf(): Promise<{ port: number; close(): Promise<void> }> {
   if (!address || typeof address === 'string') throw new Error('The PDF server has no address');
   return {
     port: address.port,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: () =>
+      new Promise<void>((done) => {
+        // The browser is still open and keeps its connections alive: close them, or close() waits.
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }
 
