@@ -16,28 +16,13 @@ import {
   tempProfile,
   type Engram,
 } from '../../tests/e2e/harness';
+import { askEngine } from '../../tests/e2e/engine-messages';
 import { ALLOW_LOCAL, setSiteRules } from '../../tests/e2e/site-rules';
 import type { EngineStatus } from '../../src/shared/protocol';
 import { percentile, round } from './measure';
 
 const POLL_MS = 25;
 const MIN_ARTICLE_CHARS = 2_000;
-
-/** Send a protocol message to the engine from the service worker (as the worker does). */
-async function askEngine<T>(sw: Worker, type: string, payload: object): Promise<T> {
-  const reply = await sw.evaluate(
-    ({ type, payload }) =>
-      chrome.runtime.sendMessage<object, { ok: boolean; value?: unknown; error?: string }>({
-        engram: 1,
-        target: 'engine',
-        type,
-        payload,
-      }),
-    { type, payload },
-  );
-  if (!reply?.ok) throw new Error(`${type}: ${reply?.error ?? 'no reply'}`);
-  return reply.value as T;
-}
 
 const engineStatus = (sw: Worker) => askEngine<EngineStatus>(sw, 'engine/status', {});
 

@@ -19,28 +19,13 @@ import {
   waitFor,
   type Engram,
 } from './harness';
+import { askEngine } from './engine-messages';
 import { ALLOW_LOCAL, setSiteRules } from './site-rules';
 
 interface Status {
   embedder: { state: string };
   runtime?: { device: string; webgpu: string; threads: number; crossOriginIsolated: boolean };
   indexing?: { done: number; total: number; waiting: boolean };
-}
-
-/** A protocol message to the engine, sent from the service worker as the worker sends them. */
-async function askEngine<T>(sw: Worker, type: string, payload: object = {}): Promise<T> {
-  const reply = await sw.evaluate(
-    ({ type, payload }) =>
-      chrome.runtime.sendMessage<object, { ok: boolean; value?: unknown; error?: string }>({
-        engram: 1,
-        target: 'engine',
-        type,
-        payload,
-      }),
-    { type, payload },
-  );
-  if (!reply?.ok) throw new Error(`${type}: ${reply?.error ?? 'no reply'}`);
-  return reply.value as T;
 }
 
 const closeEngine = (sw: Worker) =>
