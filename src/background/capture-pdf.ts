@@ -10,10 +10,10 @@
  * the file is fetched in the page, as the page itself would (same origin, the user's cookies),
  * and its bytes handed to the engine. No new permission is asked for either way.
  */
-import { send } from '../shared/messaging';
+import { errorMessage } from '../shared/messaging';
 import type { CapturePayload } from '../shared/protocol';
 import { policyFor, type SiteRule } from '../core/site-policy';
-import { ensureEngine } from './engine-document';
+import { sendToEngine } from './engine-document';
 
 const PDF_TYPE = 'application/pdf';
 /** A file fetched in the page travels as base64 in two messages: keep it well under their cap. */
@@ -74,14 +74,31 @@ async function pdfBytesFromPage(tabId: number): Promise<string> {
 const fetchRefused = (message: string): boolean =>
   /Failed to fetch|NetworkError|no access/i.test(message);
 
-async function readPdf(tabId: number, url: string) {
-  await ensureEngine();
-  try {
-    return await send('engine/pdf-text', { url });
-  } catch (error) {
-    if (!(error instanceof Error) || !fetchRefused(error.message)) throw error;
+/**
+ * Ask the engine, waiting for it to listen: a document just created may still be loading its
+ * modules (seen in headless Chromium: "Receiving end does not exist" right after creation).
+ */
+async function askEngine(request: { url: string; data?: string }) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await sendToEngine('engine/pdf-text', request);
+    } catch (error) {
+      const starting = /Receiving end does not exist|No receiver answered/i.test(
+        errorMessage(error),
+      );
+      if (!starting || attempt >= 30) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * Math.min(attempt + 1, 5)));
+    }
   }
-  return send('engine/pdf-text', { url, data: await pdfBytesFromPage(tabId) });
+}
+
+async function readPdf(tabId: number, url: string) {
+  try {
+    return await askEngine({ url });
+  } catch (error) {
+    if (!fetchRefused(errorMessage(error))) throw error;
+  }
+  return askEngine({ url, data: await pdfBytesFromPage(tabId) });
 }
 
 /**
