@@ -35,7 +35,12 @@ export async function storeCapture(
   const id = await sourceIdFor(text);
   const selection = capture.selection ? normalizeText(capture.selection) : undefined;
   const outLinks = [...new Set(capture.links.map(canonicalUrl))];
-  const read = extra.read ? readRanges(text, extra.read.map((part) => redactSecrets(part).text)) : [];
+  const read = extra.read
+    ? readRanges(
+        text,
+        extra.read.map((part) => redactSecrets(part).text),
+      )
+    : [];
   return keep(db, {
     id,
     kind: capture.mode,
