@@ -3,7 +3,7 @@
  * seconds; then the tab shows the global badge again, which says whether capture is paused
  * (./pause-badge.ts).
  */
-import { syncPauseBadge } from './pause-badge';
+import { PAUSED_COLOR, syncPauseBadge } from './pause-badge';
 
 const CLEAR_AFTER_MS = 4_000;
 
@@ -25,19 +25,20 @@ export async function flashBadge(
 }
 
 /**
- * Drop the tab's own badge so it falls back to the global one (paused or not). Chrome documents
- * `null` for this ("the text for the specified tab is cleared and defaults to the global badge
- * text"); `''` would hide a pause. The types only admit strings, hence the casts.
+ * Give the tab the global badge again (paused or not). Chrome documents `null` text for this ("the
+ * text for the specified tab is cleared and defaults to the global badge text"); `''` would hide a
+ * pause. The title and colour have no such reset (seen in Chromium 156: a null title is ignored),
+ * so the tab gets the global ones, which ./pause-badge.ts repaints on every tab when they change.
  */
 async function clearFlash(tabId: number | undefined): Promise<void> {
   if (tabId === undefined) {
     await syncPauseBadge(); // the flash was global: paint the global state again
     return;
   }
-  const unset = null as unknown as string;
+  const title = await chrome.action.getTitle({});
   await Promise.all([
-    chrome.action.setBadgeText({ tabId, text: unset }),
-    chrome.action.setBadgeBackgroundColor({ tabId, color: unset }),
-    chrome.action.setTitle({ tabId, title: unset }),
+    chrome.action.setBadgeText({ tabId, text: null as unknown as string }),
+    chrome.action.setBadgeBackgroundColor({ tabId, color: PAUSED_COLOR }),
+    chrome.action.setTitle({ tabId, title }),
   ]);
 }

@@ -16,17 +16,27 @@ import {
 export const PAUSE_ALARM = 'engram-pause-end';
 export const DEFAULT_TITLE = 'Engram — ask your memory';
 export const PAUSED_BADGE = '⏸';
-const PAUSED_COLOR = '#6e7781';
+export const PAUSED_COLOR = '#6e7781';
 
-/** The global badge (every tab without a flash of its own) for `status`. */
+/**
+ * The global badge for `status`. A tab that showed a capture's ✓ or ! keeps a title of its own
+ * (./badge.ts), which has no reset: every open tab gets the new title too.
+ */
 async function paintBadge(status: PauseStatus, now: number): Promise<void> {
+  const title = status.paused ? `Engram — ${describePause(status, now)}` : DEFAULT_TITLE;
   await Promise.all([
     chrome.action.setBadgeText({ text: status.paused ? PAUSED_BADGE : '' }),
     chrome.action.setBadgeBackgroundColor({ color: PAUSED_COLOR }),
-    chrome.action.setTitle({
-      title: status.paused ? `Engram — ${describePause(status, now)}` : DEFAULT_TITLE,
-    }),
+    chrome.action.setTitle({ title }),
   ]);
+  const tabs = await chrome.tabs.query({});
+  await Promise.all(
+    tabs.flatMap((tab) =>
+      tab.id === undefined
+        ? []
+        : [chrome.action.setTitle({ tabId: tab.id, title }).catch(() => undefined)],
+    ),
+  );
 }
 
 /** Show the stored pause state on the badge, and set the alarm that ends a timed pause. */

@@ -160,6 +160,7 @@ describe('pausing capture', () => {
       async () => (await badgeText(ctx.engram, url)) === PAUSED_BADGE,
       10_000,
     );
+    expect(await badgeTitle(ctx.engram, url)).toBe('Engram — Paused until you resume');
     expect(injections.count()).toBe(0);
     expect(await storedSources(ctx.engram)).toEqual([]);
     await injections.stop();
@@ -215,6 +216,11 @@ describe('pausing capture', () => {
     expect((await storedSources(ctx.engram)).some((s) => s.title.includes('Samphire'))).toBe(false);
     await waitFor('the badge to clear when the pause ends', async () =>
       (await badgeText(ctx.engram)) === '' ? true : undefined,
+    );
+    // The tab that showed the refusal says so too: its own title follows the global one.
+    expect(await badgeText(ctx.engram, url)).toBe('');
+    await waitFor('the tab title back to normal', async () =>
+      (await badgeTitle(ctx.engram, url)) === 'Engram — ask your memory' ? true : undefined,
     );
     // The settings page follows the clock too: it offers a pause again.
     await waitFor('the settings page to offer a pause', () =>
