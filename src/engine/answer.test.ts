@@ -6,6 +6,7 @@ import { startExchange } from '../shared/store/conversations';
 import { commitIndexed } from '../shared/store/index-commit';
 import { storeCapture } from '../shared/store/sources';
 import { Answerer, nothingFound } from './answer';
+import { BUILT_IN_MODEL_ID } from './built-in-model';
 import type { Embedder } from './embedder';
 import type { Generator } from './generator';
 import { MemoryIndex } from './memory-index';
@@ -91,5 +92,32 @@ test('a question with nothing in memory gets a plain answer, not a spinner', asy
   expect(await message(messageId)).toMatchObject({
     status: 'done',
     text: nothingFound('quantum chromodynamics lattice'),
+  });
+});
+
+test("an answer written by the browser's built-in model names that model, not the local one", async () => {
+  const builtInGenerator = {
+    spec: { id: 'test/gen' },
+    status: { state: 'ready', describe: () => '' },
+    lastProvider: 'local',
+    load: () => Promise.resolve(),
+    generate(_messages: unknown, onText: (text: string) => void) {
+      builtInGenerator.lastProvider = 'built-in';
+      onText('Before their first birthday [1].');
+      return Promise.resolve('Before their first birthday [1].');
+    },
+  };
+  const { messageId } = await startExchange(db, 'When should babies eat peanut snacks?');
+  await new Answerer(
+    db,
+    index,
+    loadingEmbedder,
+    builtInGenerator as unknown as Generator,
+    50,
+  ).answer(messageId);
+  expect(await message(messageId)).toMatchObject({
+    status: 'done',
+    mode: 'generated',
+    model: BUILT_IN_MODEL_ID,
   });
 });

@@ -11,6 +11,7 @@ import type { EngramDb, MessageRow } from '../shared/db';
 import { errorMessage } from '../shared/dispatch';
 import { readSetting } from '../shared/settings';
 import { questionOf, updateMessage, type MessagePatch } from '../shared/store/conversations';
+import { BUILT_IN_MODEL_ID } from './built-in-model';
 import { citationsFor } from './citations';
 import type { Embedder } from './embedder';
 import type { Generator } from './generator';
@@ -110,7 +111,8 @@ export class Answerer {
         status: 'done',
         mode: text ? 'generated' : 'extractive',
         text: text || extractive,
-        model: this.generator.spec.id,
+        model:
+          this.generator.lastProvider === 'built-in' ? BUILT_IN_MODEL_ID : this.generator.spec.id,
         progress: '',
       });
     } catch (error) {

@@ -9,6 +9,9 @@
 import { detectLanguage } from '../core/language';
 
 /** Input and output languages the Prompt API supports (checked again with availability()). */
+/** How an answer written by the browser's own model names its model. */
+export const BUILT_IN_MODEL_ID = 'chrome-prompt-api';
+
 export const PROMPT_API_LANGUAGES = ['en', 'es', 'ja'] as const;
 
 type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
