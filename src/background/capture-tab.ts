@@ -4,7 +4,7 @@
  * durably, confirm on the page, and wake the engine to index it.
  */
 import { errorMessage, send, sendToTab } from '../shared/messaging';
-import type { CaptureOrigin, CaptureRequest } from '../shared/protocol';
+import type { CaptureOrigin, CapturePayload, CaptureRequest } from '../shared/protocol';
 import { db } from '../shared/db';
 import { assertNotPaused } from '../shared/pause';
 import { readSetting, readSettingStrict } from '../shared/settings';
@@ -20,10 +20,20 @@ const CAPTURABLE = /^https?:\/\//i;
 const NEVER_SITE =
   'Engram never keeps pages from this site (your blocklist: banks, mail, password managers, health, local addresses). Change it in Settings.';
 
-function confirmation(isNew: boolean, urlOnly: boolean): string {
-  if (urlOnly) return 'Saved the address only: this page has a password or payment field.';
-  return isNew ? 'Saved to Engram' : 'Already in Engram — seen again';
+function confirmation(isNew: boolean, payload: CapturePayload): string {
+  if (payload.extractor === 'url-only') {
+    return 'Saved the address only: this page has a password or payment field.';
+  }
+  const saved = isNew ? 'Saved to Engram' : 'Already in Engram — seen again';
+  return payload.truncated ? `${saved} (${CUT_SHORT[payload.truncated]})` : saved;
 }
+
+/** Why only the first part of a page was kept, as the notice says it. */
+const CUT_SHORT: Record<NonNullable<CapturePayload['truncated']>, string> = {
+  elements: 'the first part only: the page is very large',
+  size: 'the first 2 MB of text only',
+  time: 'the first part only: the page took too long to read',
+};
 
 export async function captureTab(
   tab: { id?: number; url?: string; incognito?: boolean },
@@ -58,9 +68,7 @@ export async function captureTab(
     const stored = await storeCapture(db(), payload, origin);
     // The shortcut's glimpse (what was on screen), held for review and linked to the page.
     const glimpse = await keepGlimpse(payload, stored.sourceId);
-    const saved = glimpse
-      ? glimpseConfirmation(glimpse)
-      : confirmation(stored.isNew, payload.extractor === 'url-only');
+    const saved = glimpse ? glimpseConfirmation(glimpse) : confirmation(stored.isNew, payload);
     await notify(tabId, saved, 'success');
     await flashBadge(tabId, 'saved', `saved “${stored.title}”`);
     void wakeEngine();

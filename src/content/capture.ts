@@ -75,6 +75,7 @@ function capturePage(doc: Document, win: CaptureWindow, common: Common, options:
     ...(selection ? { selection } : {}),
     links: page.links,
     extractor: page.extractor,
+    ...(page.truncated ? { truncated: page.truncated } : {}),
   } satisfies CapturePayload;
 }
 

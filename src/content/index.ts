@@ -30,6 +30,7 @@ const fresh = install(globalThis, chrome.runtime, {
     capture(request, document, window, {
       siteRules: request.siteRules ?? [],
       gate,
+      ...(request.readFrames ? { extract: { readFrames: true } } : {}),
       glimpse: () => buildGlimpse(document, window, watcher?.seen),
     }),
   notice: ({ text, tone }) => showNotice(text, tone),

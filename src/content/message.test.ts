@@ -27,6 +27,16 @@ describe('parseContentMessage', () => {
     ).toEqual({ kind: 'notice', request: { text: 'Saved to Engram', tone: 'success' } });
   });
 
+  it('passes the readFrames setting on, and only as true', () => {
+    const request = (payload: object) =>
+      parseContentMessage(envelope('content/capture', { mode: 'page', ...payload }), worker, self);
+    expect(request({ readFrames: true })).toEqual({
+      kind: 'capture',
+      request: { mode: 'page', readFrames: true },
+    });
+    expect(request({ readFrames: 'yes' })).toEqual({ kind: 'capture', request: { mode: 'page' } });
+  });
+
   it.each([
     ['another extension', envelope('content/capture', { mode: 'page' }), { id: 'evil' }],
     ['no sender id', envelope('content/capture', { mode: 'page' }), {}],

@@ -55,6 +55,7 @@ export function parseCaptureRequest(payload: unknown): CaptureRequest | null {
     ...(selectionText !== undefined ? { selectionText } : {}),
     ...(siteRules !== undefined ? { siteRules } : {}),
     ...(payload.glimpse === true ? { glimpse: true } : {}),
+    ...(payload.readFrames === true ? { readFrames: true } : {}),
   };
 }
 

@@ -114,6 +114,8 @@ export const capturePayload = z.object({
   ]),
   /** What was on screen, when the request asked for a glimpse (content/glimpse.ts). */
   glimpse: glimpsePayload.optional(),
+  /** Which limit cut the page's text short (element count, 2 MB, time budget), if one did. */
+  truncated: z.enum(['elements', 'size', 'time']).optional(),
 });
 export type CapturePayload = z.infer<typeof capturePayload>;
 

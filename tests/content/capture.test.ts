@@ -84,6 +84,19 @@ describe('capture: page', () => {
     expect(JSON.stringify(payload)).not.toContain('secret');
   });
 
+  it('says which limit cut a page short, in a payload the background accepts', () => {
+    const long = page(
+      `<div>${'<p>A line about the lighthouse keeper and the storm.</p>'.repeat(400)}</div>`,
+    );
+    let calls = 0;
+    const expired = () => (calls++ === 0 ? 0 : 1e9);
+    const payload = capture({ mode: 'page' }, long, fakeWindow(URL_, null), {
+      extract: { now: expired, timeBudgetMs: 1 },
+    });
+    expect(capturePayload.parse(payload).truncated).toBe('time');
+    expect(run({ mode: 'page' }, page(article)).truncated).toBeUndefined();
+  });
+
   it('refuses pages that are not http(s)', () => {
     const doc = page(article);
     for (const href of [
