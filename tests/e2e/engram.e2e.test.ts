@@ -14,6 +14,7 @@ import {
   ROOT,
   serveFolder,
   serviceWorker,
+  spyOnPageMessages,
   storedSources,
   tempProfile,
   waitFor,
@@ -247,6 +248,7 @@ describe('Engram 0.1 end to end', () => {
 
   test('a page with a password field gives Engram its address only', async () => {
     const page = await open('/sign-in/index.html');
+    const spied = await spyOnPageMessages(engram, page.url());
     await clickContextMenu(engram, page.url(), { menuItemId: 'save-page' });
     const source = await waitFor('the sign-in page to be kept', async () =>
       (await storedSources(engram)).find((s) => s.url === page.url() && s.status === 'indexed'),
@@ -255,12 +257,17 @@ describe('Engram 0.1 end to end', () => {
     expect(source.text).toBe(page.url());
     expect(source.title).toBe(page.url());
     expect(JSON.stringify(await storedSources(engram))).not.toMatch(/Skerryvore|hunter2/);
+    // Nor did any reach the service worker: the page's reply (seen: it holds the address) is all.
+    const sent = await spied();
+    expect(sent.join('\n')).toContain(JSON.stringify(page.url()));
+    expect(sent.join('\n')).not.toMatch(/Skerryvore|hunter2|lighthouse/i);
   });
 
   test('a blocklisted site is never read, not even by the content script', async () => {
     const before = (await storedSources(engram)).length;
     await setSiteRules(engram, [{ pattern: '127.0.0.1', policy: 'full' }]); // localhost: default, never
     const page = await open('/webmd-1/source.html', 'localhost');
+    const spied = await spyOnPageMessages(engram, page.url());
     await page.bringToFront();
     await pressRememberShortcut(page);
     const sw = await serviceWorker(engram);
@@ -279,6 +286,8 @@ describe('Engram 0.1 end to end', () => {
     // The content script was never injected: no notice could be shown on the page.
     expect(await page.evaluate(() => document.querySelector('engram-notice'))).toBeNull();
     expect(await storedSources(engram)).toHaveLength(before);
+    // Zero bytes from the page reached the service worker.
+    expect(await spied()).toEqual([]);
     await setSiteRules(engram, ALLOW_LOCAL);
   });
 

@@ -75,6 +75,44 @@ export async function serviceWorker(engram: Engram): Promise<Worker> {
   );
 }
 
+/**
+ * Record, in the service worker, everything the page at `url` sends it: each reply its content
+ * script gives to `tabs.sendMessage` and each message it sends, as JSON. The polyfill looks up
+ * `chrome.tabs.sendMessage` at every call, so the spy sees Engram's own requests. Returns a reader
+ * of what was recorded (empty if the worker was restarted meanwhile: callers check a control).
+ */
+export async function spyOnPageMessages(
+  engram: Engram,
+  url: string,
+): Promise<() => Promise<string[]>> {
+  const sw = await serviceWorker(engram);
+  await sw.evaluate(async (pageUrl) => {
+    type Spied = typeof globalThis & { engramSpy?: string[] };
+    const [tab] = await chrome.tabs.query({ url: pageUrl });
+    const seen: string[] = ((globalThis as Spied).engramSpy = []);
+    const original = chrome.tabs.sendMessage.bind(chrome.tabs) as (...args: unknown[]) => unknown;
+    (chrome.tabs as { sendMessage: unknown }).sendMessage = (...args: unknown[]) => {
+      if (args[0] !== tab?.id) return original(...args);
+      const callback = args.at(-1);
+      if (typeof callback === 'function') {
+        return original(...args.slice(0, -1), (reply: unknown) => {
+          seen.push(JSON.stringify(reply ?? null));
+          (callback as (reply: unknown) => void)(reply);
+        });
+      }
+      const reply = original(...args) as Promise<unknown>;
+      void reply.then((value) => seen.push(JSON.stringify(value ?? null))).catch(() => undefined);
+      return reply;
+    };
+    chrome.runtime.onMessage.addListener((message, sender) => {
+      if (sender.tab?.id === tab?.id) seen.push(JSON.stringify(message));
+      return undefined;
+    });
+  }, url);
+  return () =>
+    sw.evaluate(() => (globalThis as typeof globalThis & { engramSpy?: string[] }).engramSpy ?? []);
+}
+
 /** Wait until `check` returns a truthy value, polling; fails with `what` after `timeoutMs`. */
 export async function waitFor<T>(
   what: string,
