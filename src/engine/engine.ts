@@ -76,7 +76,7 @@ export class Engine {
     if (plan.next) {
       // When every chunk has the new model's vector, the engine starts again on that model.
       const next = new Embedder(plan.next, models.modelRuntime);
-      void new ReEmbedder(store, index, next, () => location.reload())
+      void new ReEmbedder(store, index, next, () => location.reload(), models.pace)
         .run()
         .catch((error: unknown) => console.warn('Engram: re-embedding:', error));
     }

@@ -7,6 +7,7 @@ import { vectorFor } from '../shared/store/chunk-vectors';
 import { commitIndexed } from '../shared/store/index-commit';
 import { storeCapture } from '../shared/store/sources';
 import type { Embedder } from './embedder';
+import { IndexingPace } from './indexing-pace';
 import { Ingestor } from './ingest';
 import { MemoryIndex } from './memory-index';
 import { activeEmbeddingModel, embeddingPlan, ReEmbedder } from './reembed';
@@ -131,6 +132,27 @@ test('switching models re-embeds in the background, resumes after a restart, the
   expect(after.vectors.size).toBe(101);
   expect(after.unembedded(10)).toEqual([]);
   expect(after.reembedding).toBeUndefined();
+});
+
+test('re-embedding is bulk work: after one batch it waits while the user is active', async () => {
+  await embeddingPlan(db, oldModel.id);
+  await keepPages(0, 100);
+  const index = new MemoryIndex(oldModel, { next: newModel });
+  await index.load(db);
+  const pace = new IndexingPace({ trickleMs: 60_000 }); // the user is active until told otherwise
+  const { embedder, embedded } = fakeEmbedder(newModel);
+  let switched = 0;
+  const run = new ReEmbedder(db, index, embedder, () => switched++, pace).run();
+  await expect.poll(() => pace.progress.waiting).toBe(true);
+  expect(embedded).toHaveLength(64);
+  expect(index.reembedding).toEqual({ model: newModel.id, done: 64, total: 100 });
+  expect(switched).toBe(0);
+
+  pace.setUserActive(false);
+  await run;
+  expect(embedded).toHaveLength(100);
+  expect(switched).toBe(1);
+  expect(await activeEmbeddingModel(db)).toBe(newModel.id);
 });
 
 test('with nothing in memory, a switch takes effect at once', async () => {

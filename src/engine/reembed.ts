@@ -12,6 +12,7 @@ import type { EngramDb } from '../shared/db';
 import { embeddingModel, modelSpec, type EmbeddingModelSpec } from '../shared/model-registry';
 import { commitVectors } from '../shared/store/index-commit';
 import type { Embedder } from './embedder';
+import type { IndexingPace } from './indexing-pace';
 import type { MemoryIndex } from './memory-index';
 
 /** The persisted-index row naming the model whose vectors search uses. */
@@ -53,12 +54,14 @@ export class ReEmbedder {
   /**
    * @param embedder the next model's embedder
    * @param onSwitched called once the next model is the one in use (the engine restarts on it)
+   * @param pace re-embedding is bulk work: each batch waits its turn while the user is active
    */
   constructor(
     private readonly db: EngramDb,
     private readonly index: MemoryIndex,
     private readonly embedder: Embedder,
     private readonly onSwitched: () => void,
+    private readonly pace?: IndexingPace,
   ) {}
 
   async run(): Promise<void> {
@@ -66,6 +69,8 @@ export class ReEmbedder {
     if (this.index.next?.id !== model) throw new Error(`Not re-embedding for ${model}`);
     await this.embedder.load();
     for (let ids = this.index.nextUnembedded(BATCH); ids.length > 0;) {
+      // False when fresh work arrived: it runs on its own, this batch just waits its turn again.
+      while (this.pace && !(await this.pace.turn()));
       const chunks = (await this.db.chunks.bulkGet(ids)).filter((c) => c !== undefined);
       const vectors = await this.embedder.embed(
         chunks.map((c) => c.text),
