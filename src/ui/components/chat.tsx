@@ -2,7 +2,7 @@
  * The chat, shared by the toolbar popup and the side panel. A pure view of IndexedDB: asking
  * sends one message to the background, and everything shown comes back through live queries.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage, send } from '../../shared/messaging';
 import './chat.css';
 import { AutoCaptureToggle } from './auto-capture-toggle';
@@ -22,6 +22,13 @@ export type Layout = 'popup' | 'panel';
 
 export function Chat({ layout }: { layout: Layout }) {
   const [selection, setSelection] = useState<Selection>({ kind: 'latest' });
+  // What the user chose last, even before it is rendered: "New chat" then a quick question must go
+  // to a new conversation, not to the one still on screen.
+  const chosen = useRef<Selection>(selection);
+  const choose = (next: Selection) => {
+    chosen.current = next;
+    setSelection(next);
+  };
   const [engineError, setEngineError] = useState<string>();
   const [focusKey, setFocusKey] = useState(0);
   const view = useLiveQuery(() => loadConversation(selection), [selection]);
@@ -40,22 +47,24 @@ export function Chat({ layout }: { layout: Layout }) {
         : undefined;
 
   const ask = async (question: string) => {
+    const current = chosen.current;
     // Asked before the latest conversation was read (a fresh popup, a busy database): read it now,
     // so that the question continues it instead of starting a new one.
     const id =
-      conversationId ??
-      (selection.kind === 'latest' && view.value === undefined
-        ? (await loadConversation(selection)).conversation?.id
-        : undefined);
+      current.kind === 'id'
+        ? current.id
+        : current.kind === 'latest'
+          ? (view.value?.conversation?.id ?? (await loadConversation(current)).conversation?.id)
+          : undefined;
     const reply = await send(
       'chat/ask',
       id === undefined ? { question } : { conversationId: id, question },
     );
-    setSelection({ kind: 'id', id: reply.conversationId });
+    choose({ kind: 'id', id: reply.conversationId });
   };
 
   const newChat = () => {
-    setSelection({ kind: 'new' });
+    choose({ kind: 'new' });
     setFocusKey((k) => k + 1);
   };
 
