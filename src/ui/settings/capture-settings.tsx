@@ -4,7 +4,8 @@
  */
 import { useState } from 'preact/hooks';
 import { db } from '../../shared/db';
-import { writeSetting } from '../../shared/settings';
+import { errorMessage } from '../../shared/messaging';
+import { settingsSchema, writeSetting } from '../../shared/settings';
 import { AutoCaptureToggle } from '../components/auto-capture-toggle';
 import type { Settings } from './settings-query';
 
@@ -14,15 +15,19 @@ export function CaptureSettings({ settings }: { settings: Settings }) {
   const [error, setError] = useState<string>();
 
   const save = async (key: NumberKey, value: number) => {
-    try {
-      await writeSetting(db(), key, value);
-      setError(undefined);
-    } catch {
+    if (!settingsSchema[key].safeParse(value).success) {
       setError(
         key === 'glimpseMinutes'
           ? 'Not saved: the buffer keeps 0 to 60 minutes.'
           : 'Not saved: a page counts as read after 1 to 600 seconds.',
       );
+      return;
+    }
+    try {
+      await writeSetting(db(), key, value);
+      setError(undefined);
+    } catch (failure) {
+      setError(`Not saved: ${errorMessage(failure)}`);
     }
   };
   const number = (raw: string) => (raw.trim() === '' ? Number.NaN : Number(raw));

@@ -7,11 +7,11 @@ import { db } from '../../shared/db';
 import { errorMessage } from '../../shared/messaging';
 import { readModelIdleMinutes, writeModelIdleMinutes } from '../../shared/model-settings';
 import { runtimeLine } from '../components/model-status';
-import { useEngineStatus } from '../components/model-status-poll';
+import type { EngineStatus } from '../../shared/protocol';
 import { useLiveQuery } from '../components/use-live-query';
 
-export function ModelRuntimeSettings() {
-  const engine = useEngineStatus(2_000);
+/** `engine`: the status the models panel polls for both this and the re-indexing line. */
+export function ModelRuntimeSettings({ engine }: { engine: EngineStatus | undefined }) {
   const saved = useLiveQuery(() => readModelIdleMinutes(db()), []).value;
   const [error, setError] = useState<string>();
 

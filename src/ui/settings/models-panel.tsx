@@ -12,6 +12,7 @@ import { writeSetting } from '../../shared/settings';
 import { ModelRow } from './model-row';
 import { ReembedProgress } from './reembed-progress';
 import { ModelRuntimeSettings } from './model-runtime-settings';
+import { useEngineStatus } from '../components/model-status-poll';
 import { TASK_GROUPS, visibleModels, type TaskGroup } from './model-list';
 import type { Settings } from './settings-query';
 
@@ -36,6 +37,7 @@ const REINDEX_NOTE =
 
 export function ModelsPanel({ settings, rows, cached, onDeleted }: Props) {
   const [notice, setNotice] = useState<Notice>();
+  const engine = useEngineStatus(2_000);
   const inUse = new Set([settings.embeddingModel, settings.generationModel]);
   const models = visibleModels(MODELS, __ENGRAM_FIXTURE_MODELS__, inUse);
   const live = new Map(rows.map((row) => [row.id, row]));
@@ -93,7 +95,7 @@ export function ModelsPanel({ settings, rows, cached, onDeleted }: Props) {
         Models run on this device and are downloaded once. Sizes are the download for running
         without WebGPU.
       </p>
-      <ModelRuntimeSettings />
+      <ModelRuntimeSettings engine={engine} />
       <p
         class={`switch-notice${notice?.kind === 'failed' ? ' is-error' : ''}`}
         role="status"
@@ -112,7 +114,7 @@ export function ModelsPanel({ settings, rows, cached, onDeleted }: Props) {
                 {REINDEX_NOTE}
               </p>
             )}
-            {group.task === 'embed' && <ReembedProgress />}
+            {group.task === 'embed' && <ReembedProgress engine={engine} />}
             <ul class="model-list">
               {specs.map((spec) => (
                 <ModelRow

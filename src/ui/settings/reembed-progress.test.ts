@@ -4,10 +4,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { EngineStatus } from '../../shared/protocol';
 import { ReembedProgress } from './reembed-progress';
 
-const fake = vi.hoisted(() => ({ status: undefined as EngineStatus | undefined }));
-vi.mock('webextension-polyfill', () => ({
-  default: { runtime: { sendMessage: () => Promise.resolve({ ok: true, value: fake.status }) } },
-}));
+const fake = { status: undefined as EngineStatus | undefined };
 
 const base: EngineStatus = {
   embedder: { state: 'ready', model: 'engram/glove-100d-static' },
@@ -29,7 +26,7 @@ it('shows how far re-embedding has come, and nothing when none runs', async () =
     ...base,
     reembedding: { model: 'Xenova/multilingual-e5-small', done: 617, total: 1234 },
   };
-  render(h(ReembedProgress, {}), app);
+  render(h(ReembedProgress, { engine: fake.status }), app);
   await settle();
   const note = app.querySelector('[data-testid="reembed-progress"]');
   expect(note?.getAttribute('role')).toBe('status');
@@ -39,7 +36,7 @@ it('shows how far re-embedding has come, and nothing when none runs', async () =
   render(null, app);
 
   fake.status = base;
-  render(h(ReembedProgress, {}), app);
+  render(h(ReembedProgress, { engine: fake.status }), app);
   await settle();
   expect(app.querySelector('[data-testid="reembed-progress"]')).toBeNull();
   render(null, app);

@@ -3,10 +3,10 @@
  * The engine keeps searching with the model in use until every passage has the new vector.
  */
 import { modelSpec } from '../../shared/model-registry';
-import { useEngineStatus } from '../components/model-status-poll';
+import type { EngineStatus } from '../../shared/protocol';
 
-export function ReembedProgress() {
-  const progress = useEngineStatus(2_000)?.reembedding;
+export function ReembedProgress({ engine }: { engine: EngineStatus | undefined }) {
+  const progress = engine?.reembedding;
   if (!progress) return null;
   const { done, total } = progress;
   const name = modelSpec(progress.model)?.name ?? progress.model;
