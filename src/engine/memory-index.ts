@@ -126,8 +126,14 @@ export class MemoryIndex {
   sync(db: EngramDb): Promise<void> {
     return this.enqueue(async () => {
       await this.catchUp(db);
-      if (this.appliedSeq - this.persistedSeq >= PERSIST_AFTER_ENTRIES) await this.writeParts(db);
-      else if (this.appliedSeq > this.persistedSeq) this.schedulePersist(db);
+      // Past the threshold the write is queued, not awaited: the commit, backfill or forget that
+      // asked for this sync neither waits for it nor fails with it (a failed write is retried).
+      if (this.appliedSeq - this.persistedSeq >= PERSIST_AFTER_ENTRIES) {
+        void this.persist(db).catch((error: unknown) => {
+          console.warn('Engram: saving the index:', error);
+          this.schedulePersist(db);
+        });
+      } else if (this.appliedSeq > this.persistedSeq) this.schedulePersist(db);
     });
   }
 
