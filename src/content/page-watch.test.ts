@@ -110,6 +110,22 @@ describe('watchPage', () => {
     watcher.stop();
   });
 
+  it('a save that failed is tried again later in the same view, a few times at most', async () => {
+    const { watcher, show, saveRead } = setup(2_000);
+    saveRead.mockImplementation(() => Promise.reject(new Error('no answer')));
+    show('a', true);
+    await advance(2_500);
+    expect(saveRead).toHaveBeenCalledTimes(1);
+    await advance(10_000);
+    expect(saveRead).toHaveBeenCalledTimes(1); // not hammered
+    saveRead.mockImplementation(() => Promise.resolve());
+    await advance(25_000);
+    expect(saveRead).toHaveBeenCalledTimes(2);
+    await advance(60_000);
+    expect(saveRead).toHaveBeenCalledTimes(2); // saved: once per view
+    watcher.stop();
+  });
+
   it('a new address in a single-page app is a new view, read and saved on its own', async () => {
     const { watcher, win, show, saveRead } = setup(2_000);
     show('a', true);

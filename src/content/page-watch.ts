@@ -36,6 +36,9 @@ const TICK_MS = 500;
 /** After a single-page app changes address, its new content gets this long to render. */
 const ROUTE_SETTLE_MS = 500;
 const RESCAN_MS = 500;
+/** A failed automatic save is tried this many times in a page view, this far apart. */
+const SAVE_TRIES = 3;
+const SAVE_RETRY_MS = 30_000;
 /** Past this many added subtrees in one batch, the whole page is scanned once instead. */
 const MAX_ADDED_ROOTS = 200;
 
@@ -139,6 +142,9 @@ export function watchPage(config: Extract<WatchConfig, { watch: true }>, deps: W
   let viewStart = now();
   let saved = false;
   let saving = false;
+  // A save that failed (the worker restarting, storage busy) is tried again a little later.
+  let failures = 0;
+  let retryAt = 0;
   let address = addressOf(win.location.href);
   let lastScrollY = win.scrollY;
 
@@ -160,6 +166,8 @@ export function watchPage(config: Extract<WatchConfig, { watch: true }>, deps: W
   const newView = () => {
     address = addressOf(win.location.href);
     saved = false;
+    failures = 0;
+    retryAt = 0;
     if (dwellMs === null) return;
     // The old route's words are not the new page's: read time and read parts start again.
     later(() => {
@@ -174,7 +182,8 @@ export function watchPage(config: Extract<WatchConfig, { watch: true }>, deps: W
   const tick = () => {
     if (addressOf(win.location.href) !== address) newView();
     const t = now();
-    if (!tracker || saved || saving || !visible() || !tracker.isRead(t, win.innerHeight)) return;
+    if (!tracker || saved || saving || t < retryAt) return;
+    if (!visible() || !tracker.isRead(t, win.innerHeight)) return;
     saving = true;
     const read = buffer
       .snapshot(t)
@@ -186,8 +195,11 @@ export function watchPage(config: Extract<WatchConfig, { watch: true }>, deps: W
         saved = true;
       })
       .catch(() => {
-        // Refused (paused, turned off, a rule) or failed: try again only on the next page view.
-        saved = true;
+        // Refused (paused, turned off, a rule) or failed: a few more tries in this view, then
+        // only on the next page view. A refusal refuses again; a passing failure gets through.
+        failures += 1;
+        if (failures >= SAVE_TRIES) saved = true;
+        else retryAt = now() + SAVE_RETRY_MS;
       })
       .finally(() => {
         saving = false;
