@@ -9,7 +9,7 @@
  * watchers (`content/watch-stop`), which forget their buffers.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { policyFor } from '../core/site-policy';
+import { policyFor, type SiteRule } from '../core/site-policy';
 import { AUTO_CAPTURE_ORIGINS } from '../shared/auto-capture';
 import { db } from '../shared/db';
 import { sendToTab } from '../shared/messaging';
@@ -120,13 +120,16 @@ export async function onPermissionsAdded(added: chrome.permissions.Permissions):
 const NOT_WATCHED: WatchConfig = { watch: false };
 
 /** Why a page may not be watched, or null when it may: checked for every tab that asks. */
-async function refusal(sender: Runtime.MessageSender): Promise<string | null> {
+async function refusal(
+  sender: Runtime.MessageSender,
+  siteRules: readonly SiteRule[],
+): Promise<string | null> {
   const url = sender.url ?? sender.tab?.url ?? '';
   if (!sender.tab || sender.tab.incognito) return 'Engram never watches private windows.';
   if (sender.frameId !== 0) return 'Engram watches top-level pages only.';
   if ((await capturePaused(db())).paused) return 'Saving is paused.';
   if (!(await hasHostAccess(url))) return 'Engram has no access to this site.';
-  if (policyFor(url, await readSettingStrict(db(), 'siteRules')) !== 'full') {
+  if (policyFor(url, siteRules) !== 'full') {
     return 'Your site rules keep this site out.';
   }
   return null;
@@ -136,8 +139,8 @@ export async function watchConfigFor(
   _request: RequestOf<'watch/config'>,
   sender: Runtime.MessageSender,
 ): Promise<WatchConfig> {
-  if (await refusal(sender)) return NOT_WATCHED;
   const store = db();
+  // Read once, together: every page load in a site Engram may read asks this.
   const [siteRules, minutes, auto, dwellMs] = await Promise.all([
     readSettingStrict(store, 'siteRules'),
     readSetting(store, 'glimpseMinutes'),
@@ -145,6 +148,7 @@ export async function watchConfigFor(
     readSetting(store, 'autoCaptureDwellMs'),
   ]);
   if (minutes === 0 && !auto) return NOT_WATCHED;
+  if (await refusal(sender, siteRules)) return NOT_WATCHED;
   return { watch: true, siteRules, glimpseMs: minutes * 60_000, dwellMs: auto ? dwellMs : null };
 }
 
@@ -153,7 +157,7 @@ export async function autoCapture(
   { page, read }: RequestOf<'capture/auto'>,
   sender: Runtime.MessageSender,
 ): Promise<ResponseOf<'capture/auto'>> {
-  const why = await refusal(sender);
+  const why = await refusal(sender, await readSettingStrict(db(), 'siteRules'));
   if (why) throw new Error(why);
   if (!(await readSetting(db(), 'autoCapture'))) throw new Error('Automatic capture is off.');
   // The page says where it is; the browser says where the tab is. They must agree.
