@@ -48,9 +48,11 @@ export async function captureTab(
       throw new Error('Engram can only save web pages (http or https).');
     }
     // Fail closed: a paused Engram, or settings that cannot be read (both throw), read nothing.
-    await assertNotPaused(db());
-    const siteRules = await readSettingStrict(db(), 'siteRules');
-    const readFrames = await readSetting(db(), 'readFrames');
+    const [, siteRules, readFrames] = await Promise.all([
+      assertNotPaused(db()),
+      readSettingStrict(db(), 'siteRules'),
+      readSetting(db(), 'readFrames'),
+    ]);
     // A site the user never wants kept is not even read: the content script is not injected.
     if (tab.url !== undefined && policyFor(tab.url, siteRules) === 'never') {
       throw new Error(NEVER_SITE);
