@@ -8,8 +8,8 @@ import {
   BinaryIndex,
   defaultCandidates,
   type BinaryIndexSnapshot,
-} from '../../src/core/binary-index';
-import { Bm25Index, type Bm25Snapshot } from '../../src/core/bm25';
+} from '../../src/core/index/binary-index';
+import { Bm25Index, type Bm25Snapshot } from '../../src/core/index/bm25';
 import { clusteredVectors, syntheticTexts } from './synthetic';
 
 const DIM = 384;

@@ -15,9 +15,9 @@ import {
   type TextGenerationPipeline,
 } from '@huggingface/transformers';
 import type { EmbeddingModelSpec, GenerationModelSpec } from '../../src/shared/model-registry';
-import type { ModelRuntime } from '../../src/engine/model-runtime';
-import { Embedder } from '../../src/engine/embedder';
-import { Generator, stripThinking } from '../../src/engine/generator';
+import type { ModelRuntime } from '../../src/engine/models/model-runtime';
+import { Embedder } from '../../src/engine/models/embedder';
+import { Generator, stripThinking } from '../../src/engine/models/generator';
 import { percentile, round } from './measure';
 
 /** The batch Embedder sends to the pipeline; the raw side sends the same. */

@@ -15,8 +15,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { chunkText } from '../../src/core/chunk';
-import { buildAnswerMessages } from '../../src/core/prompt';
+import { chunkText } from '../../src/core/text/chunk';
+import { buildAnswerMessages } from '../../src/core/answer/prompt';
 import {
   DEFAULT_EMBEDDING_MODEL,
   DEFAULT_GENERATION_MODEL,

@@ -1,14 +1,14 @@
 /**
  * Retrieval quality on the eval set: every page chunked and indexed as the engine does it
- * (src/engine/ingest.ts, memory-index.ts, retrieve.ts), then, per question, the rank of the page
+ * (src/engine/ingest/ingest.ts, index/memory-index.ts, answer/retrieve.ts), then, per question, the rank of the page
  * that answers it under keyword-only, dense-only and hybrid search. Free of model loading: the
  * caller passes an `Embed` function, so the test and the CLI measure the same thing.
  */
-import { Bm25Index } from '../../src/core/bm25';
-import { chunkText } from '../../src/core/chunk';
-import { reciprocalRankFusion } from '../../src/core/fusion';
-import { FlatVectorIndex } from '../../src/core/vector';
-import { weightedReciprocalRankFusion } from '../../src/core/weighted-fusion';
+import { Bm25Index } from '../../src/core/index/bm25';
+import { chunkText } from '../../src/core/text/chunk';
+import { reciprocalRankFusion } from '../../src/core/rank/fusion';
+import { FlatVectorIndex } from '../../src/core/index/vector';
+import { weightedReciprocalRankFusion } from '../../src/core/rank/weighted-fusion';
 import { QUESTION_KINDS, type EvalPage, type EvalQuestion } from './corpus';
 import { metricsOf, pairedBootstrap, reciprocal, type Interval, type Metrics } from './stats';
 

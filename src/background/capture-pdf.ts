@@ -12,7 +12,7 @@
  */
 import { errorMessage } from '../shared/messaging';
 import type { CapturePayload } from '../shared/protocol';
-import { policyFor, type SiteRule } from '../core/site-policy';
+import { policyFor, type SiteRule } from '../core/privacy/site-policy';
 import { sendToEngine } from './engine-document';
 
 const PDF_TYPE = 'application/pdf';

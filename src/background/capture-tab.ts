@@ -9,7 +9,7 @@ import { db } from '../shared/db';
 import { assertNotPaused } from '../shared/pause';
 import { readSetting, readSettingStrict } from '../shared/settings';
 import { storeCapture, type StoredCapture } from '../shared/store/sources';
-import { policyFor } from '../core/site-policy';
+import { policyFor } from '../core/privacy/site-policy';
 import { flashBadge } from './badge';
 import { pdfPayload } from './capture-pdf';
 import { glimpseConfirmation, keepGlimpse } from './glimpse';

@@ -2,8 +2,8 @@
  * The popup asks; the question and a pending answer are stored, then the engine answers.
  * "remember …" is not a question but a note: it is kept at once and the chat says so.
  */
-import { detectLanguage } from '../core/language';
-import { noteFrom } from '../core/note-command';
+import { detectLanguage } from '../core/text/language';
+import { noteFrom } from '../core/capture/note-command';
 import { db } from '../shared/db';
 import { errorMessage } from '../shared/dispatch';
 import { send } from '../shared/messaging';

@@ -9,7 +9,7 @@
  * watchers (`content/watch-stop`), which forget their buffers.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { policyFor, type SiteRule } from '../core/site-policy';
+import { policyFor, type SiteRule } from '../core/privacy/site-policy';
 import { AUTO_CAPTURE_ORIGINS } from '../shared/auto-capture';
 import { db } from '../shared/db';
 import { sendToTab } from '../shared/messaging';

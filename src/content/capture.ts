@@ -3,8 +3,8 @@
  * payload is untrusted on arrival (the background parses it again), but it is shaped here to
  * pass that parse: limits from ./limits, http(s) URLs only.
  */
-import type { SiteRule } from '../core/site-policy';
-import { toWellFormed } from '../core/well-formed';
+import type { SiteRule } from '../core/privacy/site-policy';
+import { toWellFormed } from '../core/text/well-formed';
 import type { CapturePayload, CaptureRequest, GlimpsePayload } from '../shared/protocol';
 import { captureImage, captureLink, type ElementCapture } from './capture-element';
 import { extractPage, pageLang, type ExtractOptions } from './extract-page';

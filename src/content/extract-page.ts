@@ -3,7 +3,7 @@
  * document, or the page's visible text when there is no article to find.
  */
 import { Readability } from '@mozilla/readability';
-import { toWellFormed } from '../core/well-formed';
+import { toWellFormed } from '../core/text/well-formed';
 import { FORM_FIELD_SELECTOR, isElement } from './dom';
 import { deeperThan } from './dom-depth';
 import { MAX_LANG, MAX_TEXT } from './limits';

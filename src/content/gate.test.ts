@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeWindow, htmlDocument } from '../../tests/content/helpers';
-import type { SiteRule } from '../core/site-policy';
+import type { SiteRule } from '../core/privacy/site-policy';
 import { capture, CaptureError, GateRefusal } from './capture';
 import { findSensitiveField, GATE_MESSAGES, gatePage } from './gate';
 

@@ -24,7 +24,7 @@
  * left out by the extractors themselves (dom.ts `FORM_FIELD_SELECTOR`, visible-text.ts), so there
  * is no separate stripping step here.
  */
-import { matchSite, type SitePolicy, type SiteRule } from '../core/site-policy';
+import { matchSite, type SitePolicy, type SiteRule } from '../core/privacy/site-policy';
 import { ELEMENT_NODE, tagOf } from './dom';
 
 export type GateReason =

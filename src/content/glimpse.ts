@@ -3,7 +3,7 @@
  * and a watcher runs, page-watch.ts) and the blocks on screen now. Without host access there is
  * no buffer: a glimpse is what is on screen at the moment, plus the selection and the page.
  */
-import { toWellFormed } from '../core/well-formed';
+import { toWellFormed } from '../core/text/well-formed';
 import type { GlimpsePayload, SeenBlock } from '../shared/protocol';
 import { blocksOnScreen, type ViewportLike } from './blocks';
 import { MAX_TEXT } from './limits';

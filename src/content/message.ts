@@ -3,7 +3,7 @@
  * bundle, and the shapes are small; the background parses our replies with the real schemas.
  */
 import type { CaptureMode, CaptureRequest, RequestOf, WatchConfig } from '../shared/protocol';
-import { parseSiteRules } from '../core/site-policy';
+import { parseSiteRules } from '../core/privacy/site-policy';
 import { MAX_TEXT, MAX_URL } from './limits';
 
 export type NoticeRequest = RequestOf<'content/notice'>;

@@ -8,7 +8,7 @@
  *   read marked, and treats a single-page app's change of address as a new page.
  * Everything stops on `content/watch-stop` (capture turned off, host access revoked).
  */
-import type { SiteRule } from '../core/site-policy';
+import type { SiteRule } from '../core/privacy/site-policy';
 import type { SeenBlock, WatchConfig } from '../shared/protocol';
 import { blockText, isOnScreen, isTextBlock, MAX_BLOCKS, textBlocks } from './blocks';
 import { ELEMENT_NODE } from './dom';

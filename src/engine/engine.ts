@@ -5,15 +5,15 @@ import type { EngineStatus } from '../shared/protocol';
 import { readModelIdleMinutes } from '../shared/model-settings';
 import { readSetting } from '../shared/settings';
 import { unfinishedAnswers } from '../shared/store/conversations';
-import { Answerer } from './answer';
-import { BuiltInModel } from './built-in-model';
-import { Embedder } from './embedder';
-import { EngineModels } from './engine-models';
-import { Generator } from './generator';
-import { Ingestor } from './ingest';
-import { MemoryIndex } from './memory-index';
-import { embeddingPlan, ReEmbedder } from './reembed';
-import { configureRuntime } from './runtime-env';
+import { Answerer } from './answer/answer';
+import { BuiltInModel } from './models/built-in-model';
+import { Embedder } from './models/embedder';
+import { EngineModels } from './models/engine-models';
+import { Generator } from './models/generator';
+import { Ingestor } from './ingest/ingest';
+import { MemoryIndex } from './index/memory-index';
+import { embeddingPlan, ReEmbedder } from './ingest/reembed';
+import { configureRuntime } from './models/runtime-env';
 
 export class Engine {
   private constructor(

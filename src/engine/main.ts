@@ -5,9 +5,9 @@
 import browser from 'webextension-polyfill';
 import { createReceiver } from '../shared/messaging';
 import { Engine } from './engine';
-import { modelHandlers, watchModelConditions } from './model-handlers';
-import { forget } from './forget';
-import { readPdf } from './pdf-fetch';
+import { modelHandlers, watchModelConditions } from './models/model-handlers';
+import { forget } from './index/forget';
+import { readPdf } from './ingest/pdf-fetch';
 
 const ready = Engine.start();
 ready.catch((error: unknown) => console.error('Engram: the engine failed to start:', error));

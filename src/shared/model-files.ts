@@ -2,7 +2,7 @@
  * The downloaded model files on this device: how many bytes each model keeps, and deleting them
  * to free the space. Model files live in Cache Storage under the extension's origin, keyed by
  * their URL in the model host's layout (`…/<owner>/<name>/resolve/<revision>/<file>`, with a
- * `?engram=part-N` or `?engram=meta` suffix per stored part; see engine/cached-files.ts), so pages
+ * `?engram=part-N` or `?engram=meta` suffix per stored part; see engine/downloads/cached-files.ts), so pages
  * (the settings page) can measure and delete them without the engine running.
  */
 /** The engine's model store keeps each file as parts plus a record, all under the file's URL. */

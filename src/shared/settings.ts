@@ -25,7 +25,7 @@ export const settingsSchema = {
   modelHost: z.url({ protocol: /^https?$/ }).default(__ENGRAM_DEFAULT_MODEL_HOST__),
   /**
    * The user's rules per site (never / URL only / full), over the default blocklist (banks,
-   * webmail, password managers, health portals, local addresses): core/site-policy.ts.
+   * webmail, password managers, health portals, local addresses): core/privacy/site-policy.ts.
    */
   siteRules: z.array(siteRule).max(2_000).default([]),
   /**

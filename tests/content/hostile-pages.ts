@@ -7,7 +7,7 @@
  * megabyte string would spend the time budget in the generator.
  */
 import fc from 'fast-check';
-import { hostileText } from '../../src/core/test-arbitraries';
+import { hostileText } from '../../src/core/text/test-arbitraries';
 
 /** Typed into form fields and editable regions: it must never reach the output. */
 export const DRAFT_MARKER = 'SECRETDRAFT';

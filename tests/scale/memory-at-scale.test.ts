@@ -9,12 +9,12 @@
  */
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { tokenize } from '../../src/core/tokenize';
-import type { Embedder } from '../../src/engine/embedder';
-import { forget } from '../../src/engine/forget';
-import { Ingestor } from '../../src/engine/ingest';
-import { MemoryIndex } from '../../src/engine/memory-index';
-import { retrieve } from '../../src/engine/retrieve';
+import { tokenize } from '../../src/core/text/tokenize';
+import type { Embedder } from '../../src/engine/models/embedder';
+import { forget } from '../../src/engine/index/forget';
+import { Ingestor } from '../../src/engine/ingest/ingest';
+import { MemoryIndex } from '../../src/engine/index/memory-index';
+import { retrieve } from '../../src/engine/answer/retrieve';
 import { EngramDb } from '../../src/shared/db';
 import { embeddingModel } from '../../src/shared/model-registry';
 import { storeCapture, storeNote } from '../../src/shared/store/sources';

@@ -9,11 +9,11 @@
  * starts). Editing a held glimpse replaces it before anything was indexed; an edit that arrives
  * after the hold ran out is kept as a new version linked to the indexed one.
  */
-import { glimpseText } from '../../core/glimpse-text';
-import { sourceIdFor } from '../../core/hash';
-import { redactSecrets, redactUrl } from '../../core/redact';
-import { normalizeText } from '../../core/text';
-import { canonicalUrl, siteOf } from '../../core/url';
+import { glimpseText } from '../../core/capture/glimpse-text';
+import { sourceIdFor } from '../../core/text/hash';
+import { redactSecrets, redactUrl } from '../../core/privacy/redact';
+import { normalizeText } from '../../core/text/text';
+import { canonicalUrl, siteOf } from '../../core/capture/url';
 import type { EngramDb, SourceRow } from '../db';
 import type { CapturePayload, GlimpsePayload } from '../protocol';
 import { enqueue, type StoredCapture } from './sources';

@@ -4,12 +4,12 @@
  * Keys are derived from the normalised text, so saving the same content again is one source seen
  * again, never a duplicate.
  */
-import { sourceIdFor } from '../../core/hash';
-import { redactSecrets, redactUrl } from '../../core/redact';
-import { noteTitle } from '../../core/note-command';
-import { readRanges } from '../../core/read-ranges';
-import { normalizeText } from '../../core/text';
-import { canonicalUrl, siteOf } from '../../core/url';
+import { sourceIdFor } from '../../core/text/hash';
+import { redactSecrets, redactUrl } from '../../core/privacy/redact';
+import { noteTitle } from '../../core/capture/note-command';
+import { readRanges } from '../../core/capture/read-ranges';
+import { normalizeText } from '../../core/text/text';
+import { canonicalUrl, siteOf } from '../../core/capture/url';
 import type { EngramDb, JobRow, SourceRow } from '../db';
 import type { CaptureOrigin, CapturePayload } from '../protocol';
 

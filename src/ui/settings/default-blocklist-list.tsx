@@ -4,9 +4,9 @@
  * (Block again removes that rule).
  */
 import { useState } from 'preact/hooks';
-import { DEFAULT_BLOCKLIST_GROUPS } from '../../core/default-blocklist';
-import type { SiteRule } from '../../core/site-policy';
-import { defaultEntries } from '../../core/site-rules-edit';
+import { DEFAULT_BLOCKLIST_GROUPS } from '../../core/privacy/default-blocklist';
+import type { SiteRule } from '../../core/privacy/site-policy';
+import { defaultEntries } from '../../core/privacy/site-rules-edit';
 
 interface Props {
   rules: readonly SiteRule[];

@@ -1,5 +1,5 @@
 /** The sources already kept from the pages a site pattern covers (to offer deleting them). */
-import { hostPart, patternCovers } from '../../core/site-rules-edit';
+import { hostPart, patternCovers } from '../../core/privacy/site-rules-edit';
 import { db } from '../../shared/db';
 
 export async function keptFrom(pattern: string): Promise<string[]> {

@@ -1,6 +1,6 @@
 /** A labelled choice of never / address only / full, for one site rule. */
 import type { Ref } from 'preact';
-import { SITE_POLICIES, type SitePolicy } from '../../core/site-policy';
+import { SITE_POLICIES, type SitePolicy } from '../../core/privacy/site-policy';
 
 const LABELS: Readonly<Record<SitePolicy, string>> = {
   never: 'Never',

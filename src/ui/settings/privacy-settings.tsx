@@ -1,6 +1,6 @@
 /** Privacy: pause saving, which sites Engram may read, and whether it reads frames. */
 import { useState } from 'preact/hooks';
-import type { SiteRule } from '../../core/site-policy';
+import type { SiteRule } from '../../core/privacy/site-policy';
 import { db } from '../../shared/db';
 import { errorMessage } from '../../shared/messaging';
 import { writeSetting } from '../../shared/settings';

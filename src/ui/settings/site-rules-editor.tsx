@@ -4,8 +4,8 @@
  * it (`memory/forget`). The default blocklist is listed below it (./default-blocklist-list.tsx).
  */
 import { useRef, useState } from 'preact/hooks';
-import { removeRule, setRule } from '../../core/site-rules-edit';
-import type { SitePolicy, SiteRule } from '../../core/site-policy';
+import { removeRule, setRule } from '../../core/privacy/site-rules-edit';
+import type { SitePolicy, SiteRule } from '../../core/privacy/site-policy';
 import { db } from '../../shared/db';
 import { errorMessage } from '../../shared/messaging';
 import { writeSetting } from '../../shared/settings';

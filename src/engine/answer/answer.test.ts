@@ -1,0 +1,123 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { EngramDb, type MessageRow } from '../../shared/db';
+import { embeddingModel } from '../../shared/model-registry';
+import { startExchange } from '../../shared/store/conversations';
+import { commitIndexed } from '../../shared/store/index-commit';
+import { storeCapture } from '../../shared/store/sources';
+import { Answerer, nothingFound } from './answer';
+import { BUILT_IN_MODEL_ID } from '../models/built-in-model';
+import type { Embedder } from '../models/embedder';
+import type { Generator } from '../models/generator';
+import { MemoryIndex } from '../index/memory-index';
+
+const spec = embeddingModel('engram/glove-100d-static');
+
+/** An embedding model that is still downloading, as on a first run. */
+const loadingEmbedder = {
+  spec,
+  isReady: false,
+  status: { state: 'loading', describe: () => 'Loading the embedding model… 40%' },
+  load: () => new Promise(() => undefined),
+} as unknown as Embedder;
+
+/** A language model that could not be downloaded. */
+const failedGenerator = {
+  spec: { id: 'test/gen' },
+  status: { state: 'failed', error: 'offline' },
+  load: () => Promise.reject(new Error('offline')),
+} as unknown as Generator;
+
+let db: EngramDb;
+let index: MemoryIndex;
+beforeEach(async () => {
+  db = new EngramDb(`answer-${crypto.randomUUID()}`);
+  index = new MemoryIndex(spec);
+  const { sourceId } = await storeCapture(
+    db,
+    {
+      mode: 'page',
+      url: 'https://health.example/peanuts',
+      title: 'Babies who eat peanuts early may avoid allergy',
+      text: 'Feeding babies peanut snacks before their first birthday prevents peanut allergy.',
+      links: [],
+      extractor: 'readability',
+    },
+    'shortcut',
+  );
+  const source = (await db.sources.get(sourceId))!;
+  const chunks = [
+    { id: `${sourceId}#0`, sourceId, ord: 0, text: source.text, start: 0, end: source.text.length },
+  ];
+  await commitIndexed(db, { source, chunks });
+  index.replaceSource(source, chunks);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const message = async (id: string): Promise<MessageRow> => (await db.messages.get(id))!;
+
+test('keyword citations appear at once while the embedding model is still loading', async () => {
+  const { messageId } = await startExchange(db, 'When should babies eat peanut snacks?');
+  const answerer = new Answerer(db, index, loadingEmbedder, failedGenerator, 2_000);
+  const done = answerer.answer(messageId);
+
+  const started = Date.now();
+  let early: MessageRow | undefined;
+  while (Date.now() - started < 1_500) {
+    const row = await message(messageId);
+    if (row.citations.length > 0) {
+      early = row;
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  expect(early?.status).toBe('searching');
+  expect(early?.citations[0]?.title).toBe('Babies who eat peanuts early may avoid allergy');
+  expect(early?.citations[0]?.href).toContain('#:~:text=');
+
+  await done;
+  const final = await message(messageId);
+  // No language model: the best sentences of the sources, cited.
+  expect(final).toMatchObject({ status: 'done', mode: 'extractive' });
+  expect(final.text).toContain('peanut');
+  expect(final.text).toContain('[1]');
+});
+
+test('a question with nothing in memory gets a plain answer, not a spinner', async () => {
+  const { messageId } = await startExchange(db, 'quantum chromodynamics lattice');
+  await new Answerer(db, index, loadingEmbedder, failedGenerator, 50).answer(messageId);
+  expect(await message(messageId)).toMatchObject({
+    status: 'done',
+    text: nothingFound('quantum chromodynamics lattice'),
+  });
+});
+
+test("an answer written by the browser's built-in model names that model, not the local one", async () => {
+  const builtInGenerator = {
+    spec: { id: 'test/gen' },
+    status: { state: 'ready', describe: () => '' },
+    lastProvider: 'local',
+    load: () => Promise.resolve(),
+    generate(_messages: unknown, onText: (text: string) => void) {
+      builtInGenerator.lastProvider = 'built-in';
+      onText('Before their first birthday [1].');
+      return Promise.resolve('Before their first birthday [1].');
+    },
+  };
+  const { messageId } = await startExchange(db, 'When should babies eat peanut snacks?');
+  await new Answerer(
+    db,
+    index,
+    loadingEmbedder,
+    builtInGenerator as unknown as Generator,
+    50,
+  ).answer(messageId);
+  expect(await message(messageId)).toMatchObject({
+    status: 'done',
+    mode: 'generated',
+    model: BUILT_IN_MODEL_ID,
+  });
+});

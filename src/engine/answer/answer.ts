@@ -1,0 +1,190 @@
+/**
+ * Answer a question from memory, writing every step into the assistant message so the popup (or
+ * a popup opened later) shows it: keyword citations at once, hybrid citations when the embedder is
+ * ready, then either the model's streamed answer or, without a language model, the best sentences
+ * of the sources (extractive). Never an empty screen: every wait has words and a percentage.
+ */
+import { extractiveAnswer } from '../../core/answer/extractive';
+import { detectLanguage } from '../../core/text/language';
+import { buildAnswerMessages } from '../../core/answer/prompt';
+import type { EngramDb, MessageRow } from '../../shared/db';
+import { errorMessage } from '../../shared/dispatch';
+import { readSetting } from '../../shared/settings';
+import { questionOf, updateMessage, type MessagePatch } from '../../shared/store/conversations';
+import { BUILT_IN_MODEL_ID } from '../models/built-in-model';
+import { citationsFor } from './citations';
+import type { Embedder } from '../models/embedder';
+import type { Generator } from '../models/generator';
+import type { MemoryIndex } from '../index/memory-index';
+import { retrieve, type RetrievedSource } from './retrieve';
+
+const STREAM_WRITE_MS = 100;
+const PROGRESS_WRITE_MS = 500;
+/** How long a question waits for a loading embedding model before settling for keywords. */
+const EMBEDDER_WAIT_MS = 20_000;
+
+/** The plain answer when memory holds nothing on the question, in the question's language. */
+export function nothingFound(question: string, when?: string): string {
+  const zh = detectLanguage(question) === 'zh';
+  if (when) {
+    return zh
+      ? `在“${when.trim()}”这段时间里，你的记忆中没有找到相关内容。去掉时间再问一次，就会搜索全部记忆。`
+      : `I could not find anything about that from ${when.trim()} in your memory. Ask without the time to search everything.`;
+  }
+  return zh
+    ? '你的记忆里还没有相关内容。用快捷键或右键“保存到记忆”保存网页后再问。'
+    : 'I could not find anything about that in your memory yet. Save pages with the shortcut or right-click → Save to memory, then ask again.';
+}
+
+export class Answerer {
+  private readonly active = new Set<string>();
+
+  constructor(
+    private readonly db: EngramDb,
+    private readonly index: MemoryIndex,
+    private readonly embedder: Embedder,
+    private readonly generator: Generator,
+    private readonly embedderWaitMs = EMBEDDER_WAIT_MS,
+  ) {}
+
+  async answer(messageId: string): Promise<void> {
+    if (this.active.has(messageId)) return;
+    this.active.add(messageId);
+    try {
+      const message = await this.db.messages.get(messageId);
+      if (message?.role === 'assistant' && message.status !== 'done') await this.run(message);
+    } catch (error) {
+      await this.update(messageId, { status: 'error', error: errorMessage(error) });
+    } finally {
+      this.active.delete(messageId);
+    }
+  }
+
+  private update(id: string, patch: MessagePatch): Promise<void> {
+    return updateMessage(this.db, id, patch);
+  }
+
+  private async run(message: MessageRow): Promise<void> {
+    const id = message.id;
+    const question = await questionOf(this.db, message);
+    if (!question) throw new Error('The question of this answer was lost.');
+
+    let found = await retrieve(this.db, this.index, this.embedder, question, { dense: false });
+    await this.update(id, { status: 'searching', citations: citationsFor(found.sources) });
+
+    if (!this.embedder.isReady && this.embedder.status.state !== 'failed') {
+      await this.waitFor(id, this.embedder.load(), 'embedding model', this.embedderWaitMs);
+    }
+    if (this.embedder.isReady) {
+      found = await retrieve(this.db, this.index, this.embedder, question, { dense: true });
+    }
+    const retrieved = found.sources;
+    if (retrieved.length === 0) {
+      await this.update(id, {
+        status: 'done',
+        mode: 'extractive',
+        text: nothingFound(question, found.time?.matched),
+        citations: [],
+      });
+      return;
+    }
+    const citations = citationsFor(retrieved);
+    const extractive = extractiveText(question, retrieved);
+    const useModel =
+      (await readSetting(this.db, 'generation')) &&
+      !['failed', 'unavailable'].includes(this.generator.status.state);
+    if (!useModel) {
+      await this.update(id, { status: 'done', mode: 'extractive', text: extractive, citations });
+      return;
+    }
+    // While the language model loads, the best passages are already an answer.
+    await this.update(id, {
+      status: 'generating',
+      mode: 'extractive',
+      text: extractive,
+      citations,
+    });
+    try {
+      await this.waitFor(id, this.generator.load(), 'language model');
+      const text = await this.stream(id, question, retrieved);
+      await this.update(id, {
+        status: 'done',
+        mode: text ? 'generated' : 'extractive',
+        text: text || extractive,
+        model:
+          this.generator.lastProvider === 'built-in' ? BUILT_IN_MODEL_ID : this.generator.spec.id,
+        progress: '',
+      });
+    } catch (error) {
+      console.warn('Engram: generation failed; answering with the best passages:', error);
+      await this.update(id, { status: 'done', mode: 'extractive', text: extractive, progress: '' });
+    }
+  }
+
+  private async stream(
+    id: string,
+    question: string,
+    retrieved: RetrievedSource[],
+  ): Promise<string> {
+    const messages = buildAnswerMessages(
+      question,
+      retrieved.map(({ source, chunks }, i) => ({
+        n: i + 1,
+        title: source.title,
+        site: source.site,
+        savedAt: source.savedAt,
+        text: chunks.map((c) => c.text).join('\n…\n'),
+      })),
+      Date.now(),
+    );
+    let lastWrite = 0;
+    let pending: Promise<void> = Promise.resolve();
+    const text = await this.generator.generate(messages, (soFar) => {
+      const now = Date.now();
+      if (now - lastWrite < STREAM_WRITE_MS) return;
+      lastWrite = now;
+      pending = pending.then(() =>
+        this.update(id, { mode: 'generated', text: soFar, progress: 'Writing…' }),
+      );
+    });
+    await pending;
+    return text;
+  }
+
+  /** Wait for a model, keeping the message's progress line current; false after `timeoutMs`. */
+  private async waitFor(
+    id: string,
+    load: Promise<unknown>,
+    what: 'embedding model' | 'language model',
+    timeoutMs = Infinity,
+  ): Promise<boolean> {
+    const status = what === 'embedding model' ? this.embedder.status : this.generator.status;
+    let settled = false;
+    const done = load.then(
+      () => true,
+      (error: unknown) => {
+        if (what === 'language model') throw error;
+        return false;
+      },
+    );
+    const started = Date.now();
+    void done.finally(() => (settled = true)).catch(() => undefined);
+    while (!settled && Date.now() - started < timeoutMs) {
+      await this.update(id, { progress: status.describe(what) });
+      await Promise.race([done.catch(() => false), sleep(PROGRESS_WRITE_MS)]);
+    }
+    return settled ? done : false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function extractiveText(question: string, retrieved: readonly RetrievedSource[]): string {
+  const passages = retrieved.map(({ chunks }, i) => ({
+    n: i + 1,
+    text: chunks.map((c) => c.text).join('\n'),
+  }));
+  return extractiveAnswer(question, passages)
+    .map(({ n, sentence }) => `${sentence} [${n}]`)
+    .join('\n');
+}

@@ -1,0 +1,138 @@
+/**
+ * Stage 2 and 3 of the capture pipeline, in the engine: take queued ingest jobs, chunk and embed
+ * outside any transaction, then commit chunks, vectors and graph rows in one transaction.
+ * Chunks committed before the embedding model was ready are searchable by keyword at once and
+ * get their vectors when the model arrives (backfill).
+ */
+import { chunkText } from '../../core/text/chunk';
+import { quantizeInt8 } from '../../core/index/vector';
+import type { ChunkRow, EngramDb, JobRow, SourceRow } from '../../shared/db';
+import { errorMessage } from '../../shared/dispatch';
+import { commitIndexed, commitVectors, recordFailure } from '../../shared/store/index-commit';
+import type { Embedder } from '../models/embedder';
+import type { IndexingPace } from './indexing-pace';
+import type { MemoryIndex } from '../index/memory-index';
+
+/** How long indexing waits for a loading embedder before committing keyword-only chunks. */
+const EMBEDDER_WAIT_MS = 5_000;
+const BACKFILL_BATCH = 64;
+
+export class Ingestor {
+  private running: Promise<void> | undefined;
+  private again = false;
+
+  constructor(
+    private readonly db: EngramDb,
+    private readonly index: MemoryIndex,
+    private readonly embedder: Embedder,
+    /** Fresh captures first, bulk work held back while the user is active; counts for the UI. */
+    private readonly pace?: IndexingPace,
+  ) {}
+
+  /** Process queued jobs; calls during a run make the run look again before it stops. */
+  kick(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      this.pace?.nudge();
+      return this.running;
+    }
+    this.running = (async () => {
+      // A capture of something already in memory adds no job, only a sighting: note it for ranking.
+      await this.index.refreshSightings(this.db);
+      do {
+        this.again = false;
+        const jobs = await this.db.jobs.where('status').equals('queued').sortBy('createdAt');
+        this.pace?.plan(jobs.length);
+        for (const job of this.pace?.order(jobs) ?? jobs) {
+          // Bulk work gives way to a fresh capture: take the queue again, fresh jobs first.
+          if (this.pace && !(await this.pace.turn(job.createdAt))) {
+            this.again = true;
+            break;
+          }
+          await this.process(job);
+          this.pace?.finished();
+        }
+      } while (this.again);
+    })().finally(() => {
+      this.pace?.reset();
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async process(job: JobRow): Promise<void> {
+    const source = await this.db.sources.get(job.sourceId);
+    if (!source) {
+      await this.db.jobs.delete(job.id);
+      return;
+    }
+    try {
+      const chunks = await this.chunksOf(source);
+      await commitIndexed(this.db, { source, chunks });
+      // The index reads the commit back from its log: a source deleted meanwhile stays out.
+      await this.index.sync(this.db);
+    } catch (error) {
+      console.warn(`Engram: indexing ${source.id} failed:`, error);
+      await recordFailure(this.db, source.id, errorMessage(error));
+    }
+  }
+
+  private async chunksOf(source: SourceRow): Promise<ChunkRow[]> {
+    const selection = source.selection && !source.text.includes(source.selection);
+    const text = selection ? `${source.text}\n\n${source.selection}` : source.text;
+    const pieces = chunkText(text);
+    if (this.embedder.status.state === 'loading' || this.embedder.status.state === 'idle') {
+      await Promise.race([
+        this.embedder.load().catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, EMBEDDER_WAIT_MS)),
+      ]);
+    }
+    const vectors = this.embedder.isReady
+      ? await this.embedder.embed(
+          pieces.map((p) => p.text),
+          'passage',
+        )
+      : undefined;
+    return pieces.map((piece, ord) => {
+      const vector = vectors?.[ord];
+      return {
+        id: `${source.id}#${ord}`,
+        sourceId: source.id,
+        ord,
+        text: piece.text,
+        start: piece.start,
+        end: piece.end,
+        ...(vector ? { ...quantizeInt8(vector), model: this.embedder.spec.id } : {}),
+      };
+    });
+  }
+
+  /** Embed chunks that have no vector from the current model (committed while it was loading). */
+  async backfill(): Promise<number> {
+    const model = this.embedder.spec.id;
+    let done = 0;
+    // The index already knows which chunks have no vector from this model: no table scan at start.
+    for (let ids = this.index.unembedded(BACKFILL_BATCH); ids.length > 0;) {
+      // Backfill is bulk work: it waits while the user is active, and lets fresh captures first.
+      while (this.pace && !(await this.pace.turn())) await this.running;
+      const missing = (await this.db.chunks.bulkGet(ids)).filter((c) => c !== undefined);
+      const vectors = await this.embedder.embed(
+        missing.map((c) => c.text),
+        'passage',
+      );
+      await commitVectors(
+        this.db,
+        missing.flatMap((chunk, i) => {
+          const vector = vectors[i];
+          return vector ? [{ chunkId: chunk.id, ...quantizeInt8(vector), model }] : [];
+        }),
+      );
+      await this.index.sync(this.db);
+      // Chunks deleted meanwhile, or left without a vector, must not be asked for forever.
+      this.index.forgetUnembedded(ids);
+      done += missing.length;
+      ids = this.index.unembedded(BACKFILL_BATCH);
+    }
+    return done;
+  }
+}

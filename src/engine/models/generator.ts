@@ -1,0 +1,89 @@
+/** Answer generation with a small chat model; text streams to a callback as it is produced. */
+import {
+  pipeline,
+  TextStreamer,
+  type Message,
+  type TextGenerationPipeline,
+} from '@huggingface/transformers';
+import type { BuiltInModel, ChatTurn } from './built-in-model';
+import { LazyModel } from './lazy-model';
+import type { GenerationModelSpec } from '../../shared/model-registry';
+import { ModelState } from './model-state';
+import { pipelineOptions, type ModelRuntime } from './model-runtime';
+
+export class Generator {
+  private readonly model: LazyModel<TextGenerationPipeline>;
+
+  constructor(
+    readonly spec: GenerationModelSpec,
+    readonly runtime: ModelRuntime = { device: 'wasm' },
+    /** Chrome's Prompt API, preferred where it is on the device and serves the languages. */
+    private readonly builtIn?: BuiltInModel,
+  ) {
+    this.model = new LazyModel(
+      new ModelState(spec.id, 'generate'),
+      (state) => pipeline('text-generation', spec.id, pipelineOptions(spec, runtime, state)),
+      { dispose: (generate) => generate.dispose(), idleMs: runtime.idleUnloadMs ?? 0 },
+    );
+  }
+
+  get status(): ModelState {
+    return this.model.status;
+  }
+
+  /** The loaded model, to unload it, change when it unloads, or retry a failed load now. */
+  get lifecycle(): Pick<LazyModel<TextGenerationPipeline>, 'unload' | 'setIdleMs' | 'retryNow'> {
+    return this.model;
+  }
+
+  load(): Promise<unknown> {
+    return this.model.load();
+  }
+
+  /** Which model wrote the last answer (the built-in one, or this spec's). */
+  lastProvider: 'built-in' | 'local' = 'local';
+
+  async generate(messages: Message[], onText: (text: string) => void): Promise<string> {
+    const plain = plainTurns(messages);
+    const builtIn = this.builtIn;
+    if (builtIn && plain && (await builtIn.canAnswer(plain))) {
+      this.lastProvider = 'built-in';
+      return builtIn.generate(plain, onText);
+    }
+    this.lastProvider = 'local';
+    const turns = messages.map((m) =>
+      m.role === 'user' && typeof m.content === 'string'
+        ? { ...m, content: m.content + this.spec.userSuffix }
+        : m,
+    );
+    return this.model.use(async (generate) => {
+      let text = '';
+      const streamer = new TextStreamer(generate.tokenizer, {
+        skip_prompt: true,
+        skip_special_tokens: true,
+        callback_function: (piece: string) => {
+          text += piece;
+          onText(text);
+        },
+      });
+      await generate(turns, { max_new_tokens: this.spec.maxNewTokens, do_sample: false, streamer });
+      return stripThinking(text).trim();
+    });
+  }
+}
+
+/** Qwen3 may still emit an empty `<think></think>` block; it is not part of the answer. */
+export const stripThinking = (text: string): string =>
+  text.replace(/<think>[\s\S]*?<\/think>/g, '');
+
+/** Text-only turns (the Prompt API takes no images here), or undefined. */
+function plainTurns(messages: readonly Message[]): ChatTurn[] | undefined {
+  const turns: ChatTurn[] = [];
+  for (const m of messages) {
+    if (typeof m.content !== 'string' || !['system', 'user', 'assistant'].includes(m.role)) {
+      return undefined;
+    }
+    turns.push({ role: m.role as ChatTurn['role'], content: m.content });
+  }
+  return turns;
+}

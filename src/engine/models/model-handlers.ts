@@ -1,0 +1,56 @@
+/**
+ * The engine's handlers for the models work: the search probe (benchmarks, tests), the user's
+ * activity relayed by the service worker (only it has chrome.idle; the offscreen document has
+ * only chrome.runtime), and retrying failed model loads at once when the network comes back.
+ */
+import { liveQuery } from 'dexie';
+import { db } from '../../shared/db';
+import type { Handlers } from '../../shared/messaging';
+import { readModelIdleMinutes } from '../../shared/model-settings';
+import { send } from '../../shared/messaging';
+import type { Engine } from '../engine';
+import { searchSources } from '../index/search';
+
+export function modelHandlers(ready: Promise<Engine>): Handlers {
+  return {
+    'engine/search': async (request) => {
+      const engine = await ready;
+      return { sourceIds: await searchSources(engine.index, engine.embedder, request) };
+    },
+    'engine/activity': async ({ state }) => {
+      (await ready).models.pace.setUserActive(state === 'active');
+      return {};
+    },
+  };
+}
+
+/**
+ * Ask for the user's activity now (changes arrive as `engine/activity`), follow the idle-unload
+ * setting, and retry failed model loads at once when the network comes back.
+ */
+export function watchModelConditions(ready: Promise<Engine>): void {
+  void ready
+    .then(async (engine) => {
+      const { state } = await send('activity/query', {});
+      engine.models.pace.setUserActive(state === 'active');
+    })
+    .catch((error: unknown) => console.warn('Engram: user activity:', error));
+  // The settings page changes how long unused models stay loaded: apply it without a restart.
+  void ready.then((engine) =>
+    liveQuery(() => readModelIdleMinutes(db())).subscribe((minutes) => {
+      engine.embedder.lifecycle.setIdleMs(minutes * 60_000);
+      engine.generator.lifecycle.setIdleMs(minutes * 60_000);
+    }),
+  );
+  addEventListener('online', () => {
+    void ready.then((engine) => {
+      engine.embedder.lifecycle.retryNow();
+      engine.generator.lifecycle.retryNow();
+      // Whatever waited for the embedder (backfill) runs when it is back.
+      void engine.embedder
+        .load()
+        .then(() => engine.ingestor.backfill())
+        .catch(() => undefined);
+    });
+  });
+}
