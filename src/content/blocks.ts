@@ -4,7 +4,7 @@
  * fields and editable regions are never blocks, and their text is never read (visible-text.ts).
  */
 import { inFormField } from './dom';
-import { truncateText } from './text-utils';
+import { truncateText } from '../core/text/one-line';
 import { visibleText } from './visible-text';
 
 export const BLOCK_SELECTOR =

@@ -4,7 +4,7 @@
  */
 import { MAX_URL } from './limits';
 import { absoluteHttpUrl } from './links';
-import { joinLines, oneLine } from './text-utils';
+import { joinLines, oneLine } from '../core/text/one-line';
 import { visibleText } from './visible-text';
 
 const MAX_CANDIDATES = 20_000;

@@ -12,7 +12,7 @@ import { GATE_MESSAGES, gatePage, type GateOptions, type GateResult } from './ga
 import { MAX_TEXT, MAX_TITLE, MAX_URL } from './limits';
 import { absoluteHttpUrl } from './links';
 import { readSelection, selectionLinks, type SelectionSource } from './selection';
-import { oneLine, truncateText } from './text-utils';
+import { oneLine, truncateText } from '../core/text/one-line';
 
 /** A refusal meant for the user: its message is shown as is. */
 export class CaptureError extends Error {

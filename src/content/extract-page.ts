@@ -8,7 +8,7 @@ import { FORM_FIELD_SELECTOR, isElement } from './dom';
 import { deeperThan } from './dom-depth';
 import { MAX_LANG, MAX_TEXT } from './limits';
 import { collectLinks } from './links';
-import { oneLine, truncateText } from './text-utils';
+import { oneLine, truncateText } from '../core/text/one-line';
 import { walkText } from './text-walk';
 import { visibilityClassifier, visibleTextDetailed, type StyleView } from './visible-text';
 import { transcriptText, youtubeTranscript } from './youtube-transcript';

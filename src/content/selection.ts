@@ -2,7 +2,7 @@
 import { EDITABLE_SELECTOR, inFormField, isElement, isFormField } from './dom';
 import { MAX_TEXT } from './limits';
 import { uniqueLinks, type LinkOptions } from './links';
-import { truncateText } from './text-utils';
+import { truncateText } from '../core/text/one-line';
 
 /** The part of `Window` the capture needs (a fake one in the unit tests). */
 export interface SelectionSource {

@@ -12,7 +12,7 @@
  */
 import { CDATA_SECTION_NODE, ELEMENT_NODE, isElement, TEXT_NODE, tagOf } from './dom';
 import { frameBody, slotted } from './rendered-nodes';
-import { truncateText } from './text-utils';
+import { truncateText } from '../core/text/one-line';
 
 /** What to do with an element: prune it, or walk it with its text hidden, shown, or as its parent's. */
 export type Verdict = 'skip' | 'hidden' | 'visible' | 'inherit';

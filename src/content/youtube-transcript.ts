@@ -12,7 +12,7 @@
  * the synchronous extraction does not make: with the panel closed, nothing is returned and the
  * page is read as any other.
  */
-import { oneLine } from './text-utils';
+import { oneLine } from '../core/text/one-line';
 
 export interface TranscriptSegment {
   /** The timestamp as the page shows it (`1:02:15`). */

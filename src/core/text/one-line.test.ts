@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { joinLines, oneLine, truncateText } from './text-utils';
+import { joinLines, oneLine, truncateText } from './one-line';
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const isLoneSurrogateAtEnd = (s: string): boolean => {
