@@ -4,7 +4,7 @@
  * fields and editable regions are never blocks, and their text is never read (visible-text.ts).
  */
 import { inFormField } from './dom';
-import { truncateText } from '../core/text/one-line';
+import { truncateSafely } from '../core/text/text';
 import { visibleText } from './visible-text';
 
 export const BLOCK_SELECTOR =
@@ -33,7 +33,7 @@ export function textBlocks(root: ParentNode, max = MAX_BLOCKS): Element[] {
 /** What a block says on screen: its visible text, trimmed and bounded; '' when it shows none. */
 export function blockText(el: Element): string {
   try {
-    return truncateText(visibleText(el, { maxChars: MAX_BLOCK_CHARS }).trim(), MAX_BLOCK_CHARS);
+    return truncateSafely(visibleText(el, { maxChars: MAX_BLOCK_CHARS }).trim(), MAX_BLOCK_CHARS);
   } catch {
     return '';
   }

@@ -12,7 +12,8 @@ import { GATE_MESSAGES, gatePage, type GateOptions, type GateResult } from './ga
 import { MAX_TEXT, MAX_TITLE, MAX_URL } from './limits';
 import { absoluteHttpUrl } from './links';
 import { readSelection, selectionLinks, type SelectionSource } from './selection';
-import { oneLine, truncateText } from '../core/text/one-line';
+import { oneLine } from '../core/text/one-line';
+import { truncateSafely } from '../core/text/text';
 
 /** A refusal meant for the user: its message is shown as is. */
 export class CaptureError extends Error {
@@ -59,7 +60,7 @@ function pageUrl(win: CaptureWindow): string {
 }
 
 function withText(text: string, emptyMessage: string): string {
-  const trimmed = truncateText(text.trim(), MAX_TEXT);
+  const trimmed = truncateSafely(text.trim(), MAX_TEXT);
   if (!trimmed) throw new CaptureError(emptyMessage);
   return trimmed;
 }
@@ -69,7 +70,7 @@ function capturePage(doc: Document, win: CaptureWindow, common: Common, options:
   const { text: selection } = readSelection(doc, win);
   return {
     ...common,
-    title: truncateText(page.title, MAX_TITLE) || common.title,
+    title: truncateSafely(page.title, MAX_TITLE) || common.title,
     // A page with no readable text but a selection is still worth keeping.
     text: withText(page.text || selection, 'There is no text on this page to remember.'),
     ...(selection ? { selection } : {}),
@@ -148,7 +149,7 @@ function read(
   const common: Common = {
     mode: request.mode,
     url,
-    title: truncateText(oneLine(doc.title), MAX_TITLE) || url.slice(0, MAX_TITLE),
+    title: truncateSafely(oneLine(doc.title), MAX_TITLE) || url.slice(0, MAX_TITLE),
     ...(lang ? { lang } : {}),
   };
   const base = options.extract?.baseUrl ?? doc.baseURI ?? url;

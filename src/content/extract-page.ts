@@ -8,7 +8,8 @@ import { FORM_FIELD_SELECTOR, isElement } from './dom';
 import { deeperThan } from './dom-depth';
 import { MAX_LANG, MAX_TEXT } from './limits';
 import { collectLinks } from './links';
-import { oneLine, truncateText } from '../core/text/one-line';
+import { oneLine } from '../core/text/one-line';
+import { truncateSafely } from '../core/text/text';
 import { walkText } from './text-walk';
 import { visibilityClassifier, visibleTextDetailed, type StyleView } from './visible-text';
 import { transcriptText, youtubeTranscript } from './youtube-transcript';
@@ -120,7 +121,7 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): Extrac
   if (transcript) {
     return {
       title: toWellFormed(transcript.title || docTitle),
-      text: toWellFormed(truncateText(transcriptText(transcript), maxChars)),
+      text: toWellFormed(truncateSafely(transcriptText(transcript), maxChars)),
       ...(lang ? { lang } : {}),
       links: [],
       extractor: 'youtube-transcript',

@@ -2,7 +2,7 @@
 import { EDITABLE_SELECTOR, inFormField, isElement, isFormField } from './dom';
 import { MAX_TEXT } from './limits';
 import { uniqueLinks, type LinkOptions } from './links';
-import { truncateText } from '../core/text/one-line';
+import { truncateSafely } from '../core/text/text';
 
 /** The part of `Window` the capture needs (a fake one in the unit tests). */
 export interface SelectionSource {
@@ -49,7 +49,7 @@ export function readSelection(doc: Document, win: SelectionSource): SelectionSta
   if (inField || !selection || selection.rangeCount === 0) {
     return { text: '', inField, selection: inField ? null : selection };
   }
-  return { text: truncateText(selection.toString().trim(), MAX_TEXT), inField, selection };
+  return { text: truncateSafely(selection.toString().trim(), MAX_TEXT), inField, selection };
 }
 
 /** Links that the selection touches: anchors under each range's common ancestor, or around it. */

@@ -12,7 +12,7 @@
  */
 import { CDATA_SECTION_NODE, ELEMENT_NODE, isElement, TEXT_NODE, tagOf } from './dom';
 import { frameBody, slotted } from './rendered-nodes';
-import { truncateText } from '../core/text/one-line';
+import { truncateSafely } from '../core/text/text';
 
 /** What to do with an element: prune it, or walk it with its text hidden, shown, or as its parent's. */
 export type Verdict = 'skip' | 'hidden' | 'visible' | 'inherit';
@@ -226,5 +226,5 @@ export function walkTextDetailed(root: Node, options: WalkOptions): WalkResult {
     }
   }
   if (!stopped && sink.length > maxChars) stopped = 'chars';
-  return { text: truncateText(sink.toString(), maxChars), stopped };
+  return { text: truncateSafely(sink.toString(), maxChars), stopped };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { joinLines, oneLine, truncateText } from './one-line';
+import { joinLines, oneLine } from './one-line';
+import { truncateSafely } from './text';
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const isLoneSurrogateAtEnd = (s: string): boolean => {
@@ -8,11 +9,11 @@ const isLoneSurrogateAtEnd = (s: string): boolean => {
   return last >= 0xd800 && last <= 0xdbff;
 };
 
-describe('truncateText', () => {
+describe('truncateSafely', () => {
   it('never leaves a lone high surrogate at the cut', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.nat(80), (text, max) => {
-        const cut = truncateText(text, max);
+        const cut = truncateSafely(text, max);
         expect(cut.length).toBeLessThanOrEqual(max);
         expect(text.startsWith(cut)).toBe(true);
         expect(cut.length).toBeGreaterThanOrEqual(Math.min(text.length, max) - 1);
@@ -24,9 +25,9 @@ describe('truncateText', () => {
   });
 
   it('cuts before an emoji split by the limit', () => {
-    expect(truncateText('ab😀', 3)).toBe('ab');
-    expect(truncateText('ab😀', 4)).toBe('ab😀');
-    expect(truncateText('abc', 10)).toBe('abc');
+    expect(truncateSafely('ab😀', 3)).toBe('ab');
+    expect(truncateSafely('ab😀', 4)).toBe('ab😀');
+    expect(truncateSafely('abc', 10)).toBe('abc');
   });
 });
 

@@ -1,16 +1,4 @@
-/** Small string helpers shared by the extractors. */
-
-/**
- * Cut `text` to at most `max` UTF-16 code units without splitting a surrogate pair: a lone high
- * surrogate at the end would not survive `TextEncoder` or IndexedDB round trips unchanged.
- */
-export function truncateText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max);
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-  return text.slice(0, end);
-}
+/** One-line forms of page strings (titles, labels, alt texts), for the extractors. */
 
 /**
  * Collapse runs of HTML white space to one space and trim: for titles, labels and one-line texts.
