@@ -13,6 +13,7 @@ import { Generator } from './models/generator';
 import { Ingestor } from './ingest/ingest';
 import { MemoryIndex } from './index/memory-index';
 import { embeddingPlan, ReEmbedder } from './ingest/reembed';
+import type { ModelState } from './models/model-state';
 import { configureRuntime } from './models/runtime-env';
 
 export class Engine {
@@ -31,10 +32,11 @@ export class Engine {
     // The model in use, and the one memory is being re-embedded for after a switch (issue 3).
     const plan = await embeddingPlan(store, await readSetting(store, 'embeddingModel'));
     const embeddingSpec = plan.active;
-    // Set up before choosing a device: the runtime sets the WASM threads it reports.
+    // Set up before choosing a device: the runtime sets the WASM threads it reports. The models
+    // that downloads report to are made after the device is chosen, so they sign up below.
+    const downloads = new Map<string, ModelState>();
     await configureRuntime(await readSetting(store, 'modelHost'), (download) => {
-      const model = [embedder, generator].find((m) => m.spec.id === download.model);
-      model?.status.onDownload(download);
+      downloads.get(download.model)?.onDownload(download);
     });
     const idleMs = (await readModelIdleMinutes(store)) * 60_000;
     const models = await EngineModels.choose(embeddingSpec, idleMs);
@@ -45,6 +47,7 @@ export class Engine {
       models.modelRuntime,
       builtIn.present ? builtIn : undefined,
     );
+    for (const model of [embedder, generator]) downloads.set(model.spec.id, model.status);
     // The persisted indexes are written after 10 s without changes (and every 2,000 changes).
     const index = new MemoryIndex(embedder.spec, {
       persistAfterMs: 10_000,
