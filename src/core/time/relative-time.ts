@@ -1,5 +1,7 @@
 /**
- * "3 days ago" / "3 天前": how old a memory is, in the words the prompt and the UI use.
+ * How old a memory is. Two forms over one table of units: fixed English and Chinese words for the
+ * prompt ("3 days ago" / "3 天前": the same on every browser, so answers and tests are stable), and
+ * the browser's own words in the user's locale for the UI ("yesterday", "3天前").
  */
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -10,13 +12,18 @@ const MONTH = 30 * DAY;
 const YEAR = 365 * DAY;
 
 const UNITS = [
-  { ms: YEAR, en: 'year', zh: '年' },
-  { ms: MONTH, en: 'month', zh: '个月' },
-  { ms: WEEK, en: 'week', zh: '周' },
-  { ms: DAY, en: 'day', zh: '天' },
-  { ms: HOUR, en: 'hour', zh: '小时' },
-  { ms: MINUTE, en: 'min', zh: '分钟' },
-] as const;
+  { ms: YEAR, en: 'year', zh: '年', intl: 'year' },
+  { ms: MONTH, en: 'month', zh: '个月', intl: 'month' },
+  { ms: WEEK, en: 'week', zh: '周', intl: 'week' },
+  { ms: DAY, en: 'day', zh: '天', intl: 'day' },
+  { ms: HOUR, en: 'hour', zh: '小时', intl: 'hour' },
+  { ms: MINUTE, en: 'min', zh: '分钟', intl: 'minute' },
+] as const satisfies ReadonlyArray<{
+  ms: number;
+  en: string;
+  zh: string;
+  intl: Intl.RelativeTimeFormatUnit;
+}>;
 
 /**
  * How long before `now` the time `ms` was, floored to the largest whole unit. Under a minute, or
@@ -34,4 +41,25 @@ export function relativeTime(ms: number, now: number, lang: 'zh' | 'en'): string
     return `${n} ${unit.en}${plural} ago`;
   }
   return lang === 'zh' ? '刚刚' : 'just now';
+}
+
+/**
+ * The same age in the browser's words for `locales`. `then` and `now` in epoch milliseconds.
+ * Counts whole units toward zero, so 36 hours ago is "yesterday", not "2 days ago"; under a minute
+ * is "now". A time in the future (clock skew between contexts) also reads "now": a memory is never
+ * saved later than it is shown. A missing time gives an empty string (the UI shows nothing).
+ */
+export function formatRelativeTime(
+  then: number,
+  now: number,
+  locales?: Intl.LocalesArgument,
+): string {
+  if (!Number.isFinite(then) || !Number.isFinite(now)) return '';
+  const format = new Intl.RelativeTimeFormat(locales, { numeric: 'auto' });
+  const elapsed = Math.min(0, then - now);
+  for (const unit of UNITS) {
+    const count = Math.trunc(elapsed / unit.ms);
+    if (count !== 0) return format.format(count, unit.intl);
+  }
+  return format.format(0, 'second');
 }

@@ -2,7 +2,7 @@
 import type { Citation } from '../../shared/db';
 import { clampText } from './clamp-text';
 import { openCitationQuietly } from './open-citation';
-import { formatRelativeTime } from './relative-time';
+import { formatRelativeTime } from '../../core/time/relative-time';
 import { citationUrl } from './safe-url';
 
 const QUOTE_CHARS = 280;
