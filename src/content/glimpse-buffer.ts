@@ -3,7 +3,7 @@
  * for at least a second, with when they were first and last seen and for how long, for the last N
  * minutes. Nothing here is sent anywhere; the shortcut asks for a snapshot.
  *
- * Pure bookkeeping, driven by the page watcher (page-watch.ts) with the times of IntersectionObserver
+ * Pure bookkeeping, driven by the page watcher (block-watch.ts) with the times of IntersectionObserver
  * callbacks; `K` is the block element there and anything in tests. Entries are keyed by text, so
  * the same paragraph re-rendered by a single-page app is one entry seen longer.
  */
