@@ -13,7 +13,7 @@
 import { errorMessage } from '../shared/messaging';
 import type { CapturePayload } from '../shared/protocol';
 import { policyFor, type SiteRule } from '../core/privacy/site-policy';
-import { sendToEngine } from './engine-document';
+import { sendToEngine } from './engine-gateway';
 
 const PDF_TYPE = 'application/pdf';
 /** A file fetched in the page travels as base64 in two messages: keep it well under their cap. */
@@ -74,31 +74,14 @@ async function pdfBytesFromPage(tabId: number): Promise<string> {
 const fetchRefused = (message: string): boolean =>
   /Failed to fetch|NetworkError|no access/i.test(message);
 
-/**
- * Ask the engine, waiting for it to listen: a document just created may still be loading its
- * modules (seen in headless Chromium: "Receiving end does not exist" right after creation).
- */
-async function askEngine(request: { url: string; data?: string }) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await sendToEngine('engine/pdf-text', request);
-    } catch (error) {
-      const starting = /Receiving end does not exist|No receiver answered/i.test(
-        errorMessage(error),
-      );
-      if (!starting || attempt >= 30) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * Math.min(attempt + 1, 5)));
-    }
-  }
-}
-
+/** The engine reads the file; the gateway waits for a just-created engine to listen. */
 async function readPdf(tabId: number, url: string) {
   try {
-    return await askEngine({ url });
+    return await sendToEngine('engine/pdf-text', { url });
   } catch (error) {
     if (!fetchRefused(errorMessage(error))) throw error;
   }
-  return askEngine({ url, data: await pdfBytesFromPage(tabId) });
+  return sendToEngine('engine/pdf-text', { url, data: await pdfBytesFromPage(tabId) });
 }
 
 /**

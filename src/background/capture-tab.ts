@@ -3,7 +3,7 @@
  * context-menu click or the popup), ask it for what the user chose, validate the answer, store it
  * durably, confirm on the page, and wake the engine to index it.
  */
-import { errorMessage, send, sendToTab } from '../shared/messaging';
+import { errorMessage, sendToTab } from '../shared/messaging';
 import type { CaptureOrigin, CapturePayload, CaptureRequest } from '../shared/protocol';
 import { db } from '../shared/db';
 import { assertNotPaused } from '../shared/pause';
@@ -13,7 +13,7 @@ import { policyFor } from '../core/privacy/site-policy';
 import { flashBadge } from './badge';
 import { pdfPayload } from './capture-pdf';
 import { glimpseConfirmation, keepGlimpse } from './glimpse';
-import { ensureEngine } from './engine-document';
+import { wakeEngine } from './engine-gateway';
 
 const CAPTURABLE = /^https?:\/\//i;
 
@@ -107,16 +107,6 @@ async function notify(tabId: number | undefined, text: string, tone: 'success' |
   if (tabId === undefined) return;
   // The notice is a courtesy: a page that cannot show it (it navigated away) still got saved.
   await sendToTab(tabId, 'content/notice', { text, tone }).catch(() => undefined);
-}
-
-/** Tell the engine there is work; if it has just started it finds the queued job by itself. */
-export async function wakeEngine(): Promise<void> {
-  try {
-    await ensureEngine();
-    await send('engine/ingest', {});
-  } catch (error) {
-    console.warn('Engram: the engine will index the capture when it next starts:', error);
-  }
 }
 
 function friendly(message: string): string {

@@ -6,12 +6,10 @@ import { detectLanguage } from '../core/text/language';
 import { noteFrom } from '../core/capture/note-command';
 import { db } from '../shared/db';
 import { errorMessage } from '../shared/dispatch';
-import { send } from '../shared/messaging';
 import type { RequestOf, ResponseOf } from '../shared/protocol';
 import { startExchange, updateMessage } from '../shared/store/conversations';
 import { storeNote } from '../shared/store/sources';
-import { wakeEngine } from './capture-tab';
-import { ensureEngine } from './engine-document';
+import { sendToEngine, wakeEngine } from './engine-gateway';
 
 export async function ask(request: RequestOf<'chat/ask'>): Promise<ResponseOf<'chat/ask'>> {
   const exchange = await startExchange(db(), request.question, request.conversationId);
@@ -26,8 +24,7 @@ export async function ask(request: RequestOf<'chat/ask'>): Promise<ResponseOf<'c
 
 async function answer(messageId: string): Promise<void> {
   try {
-    await ensureEngine();
-    await send('engine/answer', { messageId });
+    await sendToEngine('engine/answer', { messageId });
   } catch (error) {
     // The engine resumes unfinished answers when it starts; say so rather than spin forever.
     await updateMessage(db(), messageId, {

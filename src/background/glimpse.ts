@@ -14,7 +14,7 @@ import {
   storeGlimpse,
   type StoredGlimpse,
 } from '../shared/store/glimpses';
-import { wakeEngine } from './capture-tab';
+import { wakeEngine } from './engine-gateway';
 
 export const GLIMPSE_ALARM = 'engram-glimpse-hold';
 

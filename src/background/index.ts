@@ -9,7 +9,7 @@ import { captureTab } from './capture-tab';
 import { ask } from './chat';
 import { onCommand } from './commands';
 import { createContextMenus, onMenuClicked } from './context-menus';
-import { ensureEngine, restartEngine } from './engine-document';
+import { ensureEngine, restartEngine } from './engine-gateway';
 import { onGlimpseAlarm, releaseDueGlimpses, reviewGlimpse } from './glimpse';
 import { onOmniboxEntered, setOmniboxSuggestion } from './omnibox';
 import { currentActivity, watchActivity } from './user-activity';

@@ -3,7 +3,7 @@ import { db } from '../shared/db';
 import { errorMessage } from '../shared/dispatch';
 import { storeNote } from '../shared/store/sources';
 import { flashBadge } from './badge';
-import { wakeEngine } from './capture-tab';
+import { wakeEngine } from './engine-gateway';
 
 export function setOmniboxSuggestion(): void {
   chrome.omnibox

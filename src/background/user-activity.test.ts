@@ -9,7 +9,7 @@ vi.mock('../shared/messaging', () => ({
   }),
 }));
 let running = true;
-vi.mock('./engine-document', () => ({ engineRunning: () => Promise.resolve(running) }));
+vi.mock('./engine-gateway', () => ({ engineRunning: () => Promise.resolve(running) }));
 
 const listeners: Array<(state: string) => void> = [];
 let interval = 0;

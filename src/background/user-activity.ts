@@ -4,7 +4,7 @@
  * not running: it asks for the state when it starts (`activity/query`).
  */
 import { send } from '../shared/messaging';
-import { engineRunning } from './engine-document';
+import { engineRunning } from './engine-gateway';
 
 /** Seconds without input before the user counts as idle (chrome.idle's minimum is 15). */
 export const IDLE_AFTER_S = 30;

@@ -11,7 +11,7 @@ import type { CapturePayload } from '../shared/protocol';
 import { writeSetting } from '../shared/settings';
 import { autoCapture, onPermissionsAdded, syncWatchers, watchConfigFor } from './watch';
 
-vi.mock('./capture-tab', () => ({ wakeEngine: vi.fn() }));
+vi.mock('./engine-gateway', () => ({ wakeEngine: vi.fn() }));
 vi.mock('../shared/messaging', () => ({ sendToTab: vi.fn(() => Promise.resolve({})) }));
 
 const granted = new Set<string>();

@@ -17,7 +17,7 @@ import { capturePaused } from '../shared/pause';
 import type { RequestOf, ResponseOf, WatchConfig } from '../shared/protocol';
 import { readSetting, readSettingStrict, writeSetting } from '../shared/settings';
 import { storeCapture } from '../shared/store/sources';
-import { wakeEngine } from './capture-tab';
+import { wakeEngine } from './engine-gateway';
 
 const SCRIPT_ID = 'engram-watch';
 const WEB_PATTERN = /^(?:https?|\*):\/\//;
