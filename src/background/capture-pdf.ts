@@ -10,9 +10,11 @@
  * the file is fetched in the page, as the page itself would (same origin, the user's cookies),
  * and its bytes handed to the engine. No new permission is asked for either way.
  */
+import type { SiteRule } from '../core/privacy/site-policy';
+import { CaptureRefusedError } from '../shared/capture-refusal';
 import { errorMessage } from '../shared/messaging';
 import type { CapturePayload } from '../shared/protocol';
-import { policyFor, type SiteRule } from '../core/privacy/site-policy';
+import { siteVerdict } from './capture-policy';
 import { sendToEngine } from './engine-gateway';
 
 const PDF_TYPE = 'application/pdf';
@@ -86,7 +88,9 @@ async function readPdf(tabId: number, url: string) {
 
 /**
  * What to keep when the tab shows a PDF, or null when it does not (then the content script reads
- * the page as usual). A `url-only` site keeps the address; a `never` site throws.
+ * the page as usual). The PDF's own address is put to the site rules again (the tab's was, before
+ * injecting; a redirect may have led elsewhere): a `url-only` site keeps the address; a `never`
+ * site throws `CaptureRefusedError`.
  */
 export async function pdfPayload(
   tabId: number,
@@ -94,10 +98,10 @@ export async function pdfPayload(
 ): Promise<CapturePayload | null> {
   const doc = await documentOf(tabId);
   if (doc?.type !== PDF_TYPE || !/^https?:\/\//i.test(doc.url)) return null;
-  const policy = policyFor(doc.url, rules);
-  if (policy === 'never') throw new Error('Engram is set never to read this site.');
+  const verdict = siteVerdict('manual', doc.url, rules);
+  if ('kind' in verdict) throw new CaptureRefusedError(verdict);
   const common = { mode: 'page' as const, url: doc.url, links: [] };
-  if (policy === 'url-only') {
+  if (verdict.keep === 'url-only') {
     return { ...common, title: doc.url, text: doc.url, extractor: 'url-only' };
   }
   const pdf = await readPdf(tabId, doc.url);

@@ -1,24 +1,20 @@
 /**
- * Capture from a tab: inject the content script (activeTab grants this after the shortcut, a
- * context-menu click or the popup), ask it for what the user chose, validate the answer, store it
- * durably, confirm on the page, and wake the engine to index it.
+ * Capture from a tab: ask the capture policy, inject the content script (activeTab grants this
+ * after the shortcut, a context-menu click or the popup), ask it for what the user chose, validate
+ * the answer, store it durably, confirm on the page, and wake the engine to index it.
  */
+import type { SiteRule } from '../core/privacy/site-policy';
+import { CaptureRefusedError, refusalText } from '../shared/capture-refusal';
 import { errorMessage, sendToTab } from '../shared/messaging';
 import type { CaptureOrigin, CapturePayload, CaptureRequest } from '../shared/protocol';
 import { db } from '../shared/db';
-import { assertNotPaused } from '../shared/pause';
-import { readSetting, readSettingStrict } from '../shared/settings';
+import { readSetting } from '../shared/settings';
 import { storeCapture, type StoredCapture } from '../shared/store/sources';
-import { policyFor } from '../core/privacy/site-policy';
 import { flashBadge } from './badge';
+import { decideCapture, siteVerdict } from './capture-policy';
 import { pdfPayload } from './capture-pdf';
 import { glimpseConfirmation, keepGlimpse } from './glimpse';
 import { wakeEngine } from './engine-gateway';
-
-const CAPTURABLE = /^https?:\/\//i;
-
-const NEVER_SITE =
-  'Engram never keeps pages from this site (your blocklist: banks, mail, password managers, health, local addresses). Change it in Settings.';
 
 function confirmation(isNew: boolean, payload: CapturePayload): string {
   if (payload.extractor === 'url-only') {
@@ -42,31 +38,28 @@ export async function captureTab(
 ): Promise<StoredCapture> {
   const tabId = tab.id;
   try {
-    if (tabId === undefined) throw new Error('There is no tab to save.');
-    if (tab.incognito) throw new Error('Engram never saves private windows.');
-    if (tab.url !== undefined && !CAPTURABLE.test(tab.url)) {
-      throw new Error('Engram can only save web pages (http or https).');
-    }
-    // Fail closed: a paused Engram, or settings that cannot be read (both throw), read nothing.
-    const [, siteRules, readFrames] = await Promise.all([
-      assertNotPaused(db()),
-      readSettingStrict(db(), 'siteRules'),
+    // A refused page is not even read: the content script is not injected. The policy fails
+    // closed: a pause or site rules that cannot be read refuse.
+    const [decision, readFrames] = await Promise.all([
+      decideCapture('manual', { tab }),
       readSetting(db(), 'readFrames'),
     ]);
-    // A site the user never wants kept is not even read: the content script is not injected.
-    if (tab.url !== undefined && policyFor(tab.url, siteRules) === 'never') {
-      throw new Error(NEVER_SITE);
-    }
+    if (!decision.allowed) throw new CaptureRefusedError(decision.refusal);
+    const { siteRules } = decision;
+    if (tabId === undefined) throw new Error('There is no tab to save.'); // refused above: no-tab
     await injectContentScript(tabId);
     // A PDF open in the tab is read by the engine with pdf.js (./capture-pdf.ts), not the page.
     const pdf = request.mode === 'page' ? await pdfPayload(tabId, siteRules) : null;
     const payload =
       pdf ??
-      (await sendToTab(tabId, 'content/capture', {
-        ...request,
+      admitted(
+        await sendToTab(tabId, 'content/capture', {
+          ...request,
+          siteRules,
+          ...(readFrames ? { readFrames } : {}),
+        }),
         siteRules,
-        ...(readFrames ? { readFrames } : {}),
-      }));
+      );
     const stored = await storeCapture(db(), payload, origin);
     // The shortcut's glimpse (what was on screen), held for review and linked to the page.
     const glimpse = await keepGlimpse(payload, stored.sourceId);
@@ -76,7 +69,7 @@ export async function captureTab(
     void wakeEngine();
     return stored;
   } catch (error) {
-    const message = friendly(errorMessage(error));
+    const message = error instanceof CaptureRefusedError ? error.message : friendly(error);
     await notify(tabId, message, 'error');
     await flashBadge(tabId, 'failed', message).catch(() => undefined);
     throw new Error(message, { cause: error });
@@ -109,11 +102,24 @@ async function notify(tabId: number | undefined, text: string, tone: 'success' |
   await sendToTab(tabId, 'content/notice', { text, tone }).catch(() => undefined);
 }
 
-function friendly(message: string): string {
+/**
+ * The page's answer, put to the site rules once more for the address it gives (the page's own,
+ * which the gate in the page checked too; the glimpse comes with it): a `never` site refuses, and
+ * an address-only site keeps the address, not the text.
+ */
+function admitted(payload: CapturePayload, siteRules: readonly SiteRule[]): CapturePayload {
+  const verdict = siteVerdict('manual', payload.url, siteRules);
+  if ('kind' in verdict) throw new CaptureRefusedError(verdict);
+  if (verdict.keep === 'full' || payload.extractor === 'url-only') return payload;
+  const { mode, url } = payload;
+  return { mode, url, title: url, text: url, links: [], extractor: 'url-only' };
+}
+
+/** Chrome's refusals and storage errors, in the user's words. */
+function friendly(error: unknown): string {
+  const message = errorMessage(error);
   if (/Cannot access|cannot be scripted|chrome:\/\/|extensions gallery/i.test(message)) {
-    return (
-      'Engram cannot read this page (browser pages and the web store are off limits).' + message
-    );
+    return refusalText({ kind: 'unsupported-page', page: 'browser', detail: message });
   }
   if (/QuotaExceeded|quota/i.test(message)) {
     return 'Your disk is full: Engram could not save this page. Free some space and try again.';

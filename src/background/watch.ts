@@ -3,20 +3,21 @@
  * automatic capture. The shipped build has no host permission (activeTab only); the user grants
  * `http://*\/*` and `https://*\/*` (optional_host_permissions) when turning automatic capture on.
  * For the origins granted, content.js is registered as a content script; each page then asks
- * `watch/config` before watching, and every automatic capture is checked again here: the tab
- * (incognito), the pause, automatic capture still on, host access still granted, the site rules.
+ * `watch/config` before watching, and every automatic capture is checked again: both ask the
+ * capture policy (./capture-policy.ts: the tab, the pause, host access, the site rules, and for
+ * automatic capture the setting still on).
  * Revoking access, or turning capture off, unregisters the script and stops the open pages'
  * watchers (`content/watch-stop`), which forget their buffers.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { policyFor, type SiteRule } from '../core/privacy/site-policy';
 import { AUTO_CAPTURE_ORIGINS } from '../shared/auto-capture';
+import { CaptureRefusedError } from '../shared/capture-refusal';
 import { db } from '../shared/db';
 import { sendToTab } from '../shared/messaging';
-import { capturePaused } from '../shared/pause';
 import type { RequestOf, ResponseOf, WatchConfig } from '../shared/protocol';
-import { readSetting, readSettingStrict, writeSetting } from '../shared/settings';
+import { readSetting, writeSetting } from '../shared/settings';
 import { storeCapture } from '../shared/store/sources';
+import { decideCapture, originPattern, senderSubject } from './capture-policy';
 import { wakeEngine } from './engine-gateway';
 
 const SCRIPT_ID = 'engram-watch';
@@ -26,21 +27,6 @@ const WEB_PATTERN = /^(?:https?|\*):\/\//;
 async function grantedOrigins(): Promise<string[]> {
   const { origins = [] } = await chrome.permissions.getAll();
   return origins.filter((origin) => WEB_PATTERN.test(origin));
-}
-
-/** The match pattern of a page's origin, for `permissions.contains` (patterns have no port). */
-function originPattern(url: string): string | null {
-  try {
-    const { protocol, hostname } = new URL(url);
-    return /^https?:$/.test(protocol) ? `${protocol}//${hostname}/*` : null;
-  } catch {
-    return null;
-  }
-}
-
-async function hasHostAccess(url: string): Promise<boolean> {
-  const pattern = originPattern(url);
-  return pattern !== null && chrome.permissions.contains({ origins: [pattern] });
 }
 
 /**
@@ -119,36 +105,21 @@ export async function onPermissionsAdded(added: chrome.permissions.Permissions):
 
 const NOT_WATCHED: WatchConfig = { watch: false };
 
-/** Why a page may not be watched, or null when it may: checked for every tab that asks. */
-async function refusal(
-  sender: Runtime.MessageSender,
-  siteRules: readonly SiteRule[],
-): Promise<string | null> {
-  const url = sender.url ?? sender.tab?.url ?? '';
-  if (!sender.tab || sender.tab.incognito) return 'Engram never watches private windows.';
-  if (sender.frameId !== 0) return 'Engram watches top-level pages only.';
-  if ((await capturePaused(db())).paused) return 'Saving is paused.';
-  if (!(await hasHostAccess(url))) return 'Engram has no access to this site.';
-  if (policyFor(url, siteRules) !== 'full') {
-    return 'Your site rules keep this site out.';
-  }
-  return null;
-}
-
 export async function watchConfigFor(
   _request: RequestOf<'watch/config'>,
   sender: Runtime.MessageSender,
 ): Promise<WatchConfig> {
   const store = db();
   // Read once, together: every page load in a site Engram may read asks this.
-  const [siteRules, minutes, auto, dwellMs] = await Promise.all([
-    readSettingStrict(store, 'siteRules'),
+  const [decision, minutes, auto, dwellMs] = await Promise.all([
+    decideCapture('watch', senderSubject(sender)),
     readSetting(store, 'glimpseMinutes'),
     readSetting(store, 'autoCapture'),
     readSetting(store, 'autoCaptureDwellMs'),
   ]);
   if (minutes === 0 && !auto) return NOT_WATCHED;
-  if (await refusal(sender, siteRules)) return NOT_WATCHED;
+  if (!decision.allowed) return NOT_WATCHED;
+  const { siteRules } = decision;
   return { watch: true, siteRules, glimpseMs: minutes * 60_000, dwellMs: auto ? dwellMs : null };
 }
 
@@ -157,9 +128,8 @@ export async function autoCapture(
   { page, read }: RequestOf<'capture/auto'>,
   sender: Runtime.MessageSender,
 ): Promise<ResponseOf<'capture/auto'>> {
-  const why = await refusal(sender, await readSettingStrict(db(), 'siteRules'));
-  if (why) throw new Error(why);
-  if (!(await readSetting(db(), 'autoCapture'))) throw new Error('Automatic capture is off.');
+  const decision = await decideCapture('auto', senderSubject(sender));
+  if (!decision.allowed) throw new CaptureRefusedError(decision.refusal);
   // The page says where it is; the browser says where the tab is. They must agree.
   if (originPattern(page.url) !== originPattern(sender.url ?? '')) {
     throw new Error('The page and its tab disagree about where they are.');
