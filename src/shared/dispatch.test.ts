@@ -1,6 +1,14 @@
 import type { Runtime } from 'webextension-polyfill';
-import { describe, expect, test } from 'vitest';
-import { classifySender, dispatch, type Handlers } from './dispatch';
+import { describe, expect, expectTypeOf, test } from 'vitest';
+import {
+  classifySender,
+  dispatch,
+  type Handler,
+  type HandlerTable,
+  type Handlers,
+  type HandlersFor,
+} from './dispatch';
+import type { MessageFor, MessageFrom, MessageName } from './protocol';
 
 const self = { id: 'engram-id', origin: 'chrome-extension://engram-id/' };
 const popup: Runtime.MessageSender = { id: self.id, url: `${self.origin}popup.html` };
@@ -89,6 +97,66 @@ describe('dispatch', () => {
     expect(await dispatch('engine/status', {}, popup, 'extension', handlers)).toEqual({
       ok: false,
       error: 'engine exploded',
+    });
+  });
+});
+
+/**
+ * Type-level checks: vitest runs none of this, `tsc --noEmit` does (tests are in tsconfig.json), and
+ * an `@ts-expect-error` that no longer finds its error fails the type check.
+ */
+describe('handler tables', () => {
+  const ok =
+    <N extends MessageName>(value: Awaited<ReturnType<Handler<N>>>): Handler<N> =>
+    () =>
+      Promise.resolve(value);
+  const engineTable: HandlersFor<'engine'> = {
+    'engine/ingest': ok({}),
+    'engine/answer': ok({}),
+    'engine/search': ok({ sourceIds: [] }),
+    'engine/activity': ok({}),
+    'engine/status': () => Promise.reject(new Error('not here')),
+    'memory/forget': ok({ deleted: 0 }),
+    'engine/pdf-text': () => Promise.reject(new Error('not here')),
+  };
+
+  test('each target handles its own messages, and who sends what', () => {
+    expectTypeOf<MessageFor<'engine'>>().toEqualTypeOf<
+      | 'engine/ingest'
+      | 'engine/answer'
+      | 'engine/search'
+      | 'engine/activity'
+      | 'engine/status'
+      | 'memory/forget'
+      | 'engine/pdf-text'
+    >();
+    expectTypeOf<MessageFor<'content'>>().toEqualTypeOf<
+      'content/capture' | 'content/watch-stop' | 'content/notice'
+    >();
+    expectTypeOf<MessageFrom<'content'>>().toEqualTypeOf<'watch/config' | 'capture/auto'>();
+    expect(Object.keys(engineTable)).toHaveLength(7);
+  });
+
+  test('a missing handler, or one for another target, is a type error', async () => {
+    const withoutStatus = Object.fromEntries(
+      Object.entries(engineTable).filter(([name]) => name !== 'engine/status'),
+    ) as Omit<HandlersFor<'engine'>, 'engine/status'>;
+    // @ts-expect-error Property '"engine/status"' is missing in type ...
+    const missing: HandlersFor<'engine'> = withoutStatus;
+    const foreign: HandlersFor<'engine'> = {
+      ...engineTable,
+      // @ts-expect-error a background message has no place in the engine's table
+      'chat/ask': ok<'chat/ask'>({ conversationId: 'c', messageId: 'm' }),
+    };
+    // A part of a table (as engine/models/model-handlers.ts gives) is only that part.
+    const part: HandlerTable<'engine/search'> = { 'engine/search': ok({ sourceIds: [] }) };
+    // @ts-expect-error the other engine messages are missing
+    const partOnly: HandlersFor<'engine'> = part;
+    expect([foreign, partOnly]).toHaveLength(2);
+    // The run-time check stays: a table that slipped past the types still gets an error reply.
+    expect(await dispatch('engine/status', {}, worker, 'background', missing)).toEqual({
+      ok: false,
+      error: 'No handler for "engine/status" here',
     });
   });
 });

@@ -6,11 +6,13 @@ import type { Runtime } from 'webextension-polyfill';
 import {
   isMessageName,
   protocol,
+  type MessageFor,
   type MessageName,
   type RequestOf,
   type ResponseOf,
   type Result,
   type SenderKind,
+  type Target,
 } from './protocol';
 
 export type Handler<N extends MessageName> = (
@@ -18,6 +20,18 @@ export type Handler<N extends MessageName> = (
   sender: Runtime.MessageSender,
 ) => Promise<ResponseOf<N>>;
 
+/** A handler for each of the messages `N`: a part of a table (engine/models/model-handlers.ts). */
+export type HandlerTable<N extends MessageName> = { [K in N]: Handler<K> };
+
+/**
+ * The handler table of one context: a handler for every message that `target` handles (a missing
+ * one is a type error) and none for another context's messages.
+ */
+export type HandlersFor<T extends Target> = HandlerTable<MessageFor<T>> & {
+  [N in Exclude<MessageName, MessageFor<T>>]?: never;
+};
+
+/** Handlers as `dispatch` looks them up at run time, where a missing one is still an error reply. */
 export type Handlers = { [N in MessageName]?: Handler<N> };
 
 /** Who sent a message, or null for anything foreign (another extension, a web page). */
@@ -49,7 +63,7 @@ export async function dispatch(
   const definition = protocol[type];
   const handler = handlers[type];
   if (!handler) return { ok: false, error: `No handler for "${type}" here` };
-  if (!from || !definition.from.includes(from)) {
+  if (!from || !(definition.from as readonly SenderKind[]).includes(from)) {
     return { ok: false, error: `Sender not allowed to send "${type}"` };
   }
   const request = definition.request.safeParse(payload);

@@ -4,11 +4,12 @@
  * senders parse the reply and turn `{ok: false}` into a local error.
  */
 import browser from 'webextension-polyfill';
-import { classifySender, dispatch, type Handlers } from './dispatch';
+import { classifySender, dispatch, type HandlersFor } from './dispatch';
 import {
   envelope,
   protocol,
   resultSchema,
+  type MessageFor,
   type MessageName,
   type RequestOf,
   type ResponseOf,
@@ -17,13 +18,14 @@ import {
 } from './protocol';
 import type { Runtime } from 'webextension-polyfill';
 
-export { errorMessage, type Handlers } from './dispatch';
+export { errorMessage, type HandlersFor, type HandlerTable } from './dispatch';
 
 /**
- * Build the `runtime.onMessage` listener of one context. Messages for other targets are ignored
+ * Build the `runtime.onMessage` listener of one context, from its handler table: one handler for
+ * each message `target` handles, checked by the compiler. Messages for other targets are ignored
  * (return undefined) so that the context that owns them can answer.
  */
-export function createReceiver(target: Target, handlers: Handlers) {
+export function createReceiver<T extends Target>(target: T, handlers: NoInfer<HandlersFor<T>>) {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
   return (
     message: unknown,
@@ -65,7 +67,7 @@ export async function send<N extends MessageName>(
 }
 
 /** Send to the content script of a tab (top frame). */
-export async function sendToTab<N extends MessageName>(
+export async function sendToTab<N extends MessageFor<'content'>>(
   tabId: number,
   name: N,
   payload: RequestOf<N>,

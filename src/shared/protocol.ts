@@ -169,14 +169,21 @@ export const forgetRequest = z.union([
 ]);
 export type ForgetRequest = z.infer<typeof forgetRequest>;
 
-/** A message definition. */
-interface Def<Req extends z.ZodType, Res extends z.ZodType> {
-  target: Target;
-  from: readonly SenderKind[];
+/** A message definition; its target and senders keep their literal types (see `MessageFor`). */
+interface Def<
+  T extends Target,
+  F extends SenderKind,
+  Req extends z.ZodType,
+  Res extends z.ZodType,
+> {
+  target: T;
+  from: readonly F[];
   request: Req;
   response: Res;
 }
-const def = <Req extends z.ZodType, Res extends z.ZodType>(d: Def<Req, Res>) => d;
+const def = <T extends Target, F extends SenderKind, Req extends z.ZodType, Res extends z.ZodType>(
+  d: Def<T, F, Req, Res>,
+) => d;
 
 export const protocol = {
   /** Popup or side panel: ask a question; the answer is written to the conversation in IndexedDB. */
@@ -347,6 +354,14 @@ export const protocol = {
 export type MessageName = keyof typeof protocol;
 export type RequestOf<N extends MessageName> = z.infer<(typeof protocol)[N]['request']>;
 export type ResponseOf<N extends MessageName> = z.infer<(typeof protocol)[N]['response']>;
+/** The messages that `target` handles: its handler table has exactly these (dispatch.ts). */
+export type MessageFor<T extends Target> = {
+  [N in MessageName]: (typeof protocol)[N]['target'] extends T ? N : never;
+}[MessageName];
+/** The messages that `kind` may send. */
+export type MessageFrom<K extends SenderKind> = {
+  [N in MessageName]: K extends (typeof protocol)[N]['from'][number] ? N : never;
+}[MessageName];
 
 /** The wire envelope of every message. */
 export const envelope = z.object({

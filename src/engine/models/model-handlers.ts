@@ -5,13 +5,15 @@
  */
 import { liveQuery } from 'dexie';
 import { db } from '../../shared/db';
-import type { Handlers } from '../../shared/messaging';
+import type { HandlerTable } from '../../shared/messaging';
 import { readModelIdleMinutes } from '../../shared/model-settings';
 import { send } from '../../shared/messaging';
 import type { Engine } from '../engine';
 import { searchSources } from '../index/search';
 
-export function modelHandlers(ready: Promise<Engine>): Handlers {
+export function modelHandlers(
+  ready: Promise<Engine>,
+): HandlerTable<'engine/search' | 'engine/activity'> {
   return {
     'engine/search': async (request) => {
       const engine = await ready;
