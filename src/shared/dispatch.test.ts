@@ -13,6 +13,7 @@ import type { MessageFor, MessageFrom, MessageName } from './protocol';
 const self = { id: 'engram-id', origin: 'chrome-extension://engram-id/' };
 const popup: Runtime.MessageSender = { id: self.id, url: `${self.origin}popup.html` };
 const worker: Runtime.MessageSender = { id: self.id, url: `${self.origin}sw.js` };
+const engine: Runtime.MessageSender = { id: self.id, url: `${self.origin}offscreen.html` };
 const tab = { id: 7, index: 0, highlighted: false, active: true, pinned: false, incognito: false };
 const content: Runtime.MessageSender = {
   id: self.id,
@@ -26,13 +27,41 @@ const handlers: Handlers = {
     Promise.resolve({ conversationId: 'c1', messageId: `m:${question}` }),
   'engine/answer': () => Promise.resolve({}),
   'engine/status': () => Promise.reject(new Error('engine exploded')),
+  'activity/query': () => Promise.resolve({ state: 'idle' }),
 };
 
 describe('classifySender', () => {
-  test('tells extension pages, the service worker and content scripts apart', () => {
+  test('tells extension pages, the engine, the service worker and content scripts apart', () => {
     expect(classifySender(popup, self)).toBe('extension');
+    expect(classifySender(engine, self)).toBe('engine');
     expect(classifySender(worker, self)).toBe('background');
     expect(classifySender(content, self)).toBe('content');
+  });
+
+  test('only the offscreen document is the engine', () => {
+    expect(classifySender({ ...engine, url: `${self.origin}offscreen.html?x#y` }, self)).toBe(
+      'engine',
+    );
+    for (const path of [
+      'settings.html',
+      'sidepanel.html',
+      'offscreen.html.js',
+      'offscreen.htm',
+      'assets/offscreen.html',
+      'x/offscreen.html',
+      'popup.html?offscreen.html',
+      'popup.html#offscreen.html',
+    ]) {
+      expect(classifySender({ id: self.id, url: `${self.origin}${path}` }, self), path).toBe(
+        'extension',
+      );
+    }
+    // The engine's page opened in a tab is a plain extension page.
+    expect(classifySender({ ...engine, tab }, self)).toBe('extension');
+    // Another extension's engine, or a web page named like it, is nobody.
+    expect(classifySender({ ...engine, id: 'evil' }, self)).toBeNull();
+    const lookalike = { id: self.id, url: 'https://example.com/offscreen.html' };
+    expect(classifySender(lookalike, self)).toBeNull();
   });
 
   test('rejects other extensions, web pages and frames without a tab', () => {
@@ -80,6 +109,26 @@ describe('dispatch', () => {
     ).toBe(false);
     expect(
       (await dispatch('chat/ask', { question: 'q' }, content, from(content), handlers)).ok,
+    ).toBe(false);
+  });
+
+  test('the engine may ask for the user activity; extension pages and content scripts may not', async () => {
+    expect(await dispatch('activity/query', {}, engine, from(engine), handlers)).toEqual({
+      ok: true,
+      value: { state: 'idle' },
+    });
+    for (const sender of [popup, worker, content]) {
+      expect(await dispatch('activity/query', {}, sender, from(sender), handlers)).toEqual({
+        ok: false,
+        error: 'Sender not allowed to send "activity/query"',
+      });
+    }
+    // Nor may the engine send what only the pages or the service worker send.
+    expect((await dispatch('chat/ask', { question: 'q' }, engine, from(engine), handlers)).ok).toBe(
+      false,
+    );
+    expect(
+      (await dispatch('engine/answer', { messageId: 'm' }, engine, from(engine), handlers)).ok,
     ).toBe(false);
   });
 
@@ -133,6 +182,7 @@ describe('handler tables', () => {
     expectTypeOf<MessageFor<'content'>>().toEqualTypeOf<
       'content/capture' | 'content/watch-stop' | 'content/notice'
     >();
+    expectTypeOf<MessageFrom<'engine'>>().toEqualTypeOf<'activity/query'>();
     expectTypeOf<MessageFrom<'content'>>().toEqualTypeOf<'watch/config' | 'capture/auto'>();
     expect(Object.keys(engineTable)).toHaveLength(7);
   });

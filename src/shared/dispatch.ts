@@ -34,6 +34,9 @@ export type HandlersFor<T extends Target> = HandlerTable<MessageFor<T>> & {
 /** Handlers as `dispatch` looks them up at run time, where a missing one is still an error reply. */
 export type Handlers = { [N in MessageName]?: Handler<N> };
 
+/** The engine's document (vite.config.ts builds src/engine/offscreen.html to the top of dist). */
+export const ENGINE_DOCUMENT = 'offscreen.html';
+
 /** Who sent a message, or null for anything foreign (another extension, a web page). */
 export function classifySender(
   sender: Runtime.MessageSender,
@@ -43,7 +46,11 @@ export function classifySender(
   const url = sender.url ?? '';
   if (url.startsWith(self.origin)) {
     // The service worker has no document and no tab; its URL is the worker script.
-    return /\/sw\.js(?:$|\?)/.test(url) && !sender.tab ? 'background' : 'extension';
+    if (/\/sw\.js(?:$|\?)/.test(url) && !sender.tab) return 'background';
+    // The engine is the offscreen document, which has no tab: the same page opened in a tab runs
+    // no engine the background started, and is a plain extension page.
+    const path = url.slice(self.origin.length).replace(/[?#].*$/s, '');
+    return path === ENGINE_DOCUMENT && !sender.tab ? 'engine' : 'extension';
   }
   if (sender.tab && /^https?:/i.test(url) && typeof sender.frameId === 'number') return 'content';
   return null;

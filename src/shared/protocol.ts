@@ -22,11 +22,12 @@ export type Target = 'background' | 'engine' | 'content';
 
 /**
  * Who may send a message:
- * - `extension`: a page of this extension (popup, side panel, offscreen engine);
+ * - `extension`: a page of this extension (popup, side panel, settings), never the engine;
+ * - `engine`: the offscreen document that runs the engine (offscreen.html, no tab);
  * - `background`: this extension's service worker (no tab, no document);
  * - `content`: a content script of this extension in an http(s) tab.
  */
-export type SenderKind = 'extension' | 'background' | 'content';
+export type SenderKind = 'extension' | 'engine' | 'background' | 'content';
 
 const MAX_TEXT = 2_000_000; // 2 MB of page text, the capture limit
 const MAX_URL = 8_192;
@@ -238,7 +239,10 @@ export const protocol = {
     request: z.object({ messageId: idString }),
     response: empty,
   }),
-  /** Benchmarks and tests: the sources a dense or keyword search finds, best first. */
+  /**
+   * Benchmarks and tests: the sources a dense or keyword search finds, best first. They ask from
+   * the service worker (scripts/bench, tests/e2e/engine-messages.ts) or from an extension page.
+   */
   'engine/search': def({
     target: 'engine',
     from: ['background', 'extension'],
@@ -255,11 +259,11 @@ export const protocol = {
   /** Engine → background: the user's activity now (the engine asks when it starts). */
   'activity/query': def({
     target: 'background',
-    from: ['extension'],
+    from: ['engine'],
     request: empty,
     response: userActivity,
   }),
-  /** Anyone in the extension: engine health, for the UI and for tests. */
+  /** Engine health: the UI polls it; tests and benchmarks ask from the service worker. */
   'engine/status': def({
     target: 'engine',
     from: ['background', 'extension'],
@@ -273,7 +277,7 @@ export const protocol = {
    */
   'memory/forget': def({
     target: 'engine',
-    from: ['extension', 'background'],
+    from: ['extension'],
     request: forgetRequest,
     response: z.object({ deleted: z.number().int().nonnegative() }),
   }),
