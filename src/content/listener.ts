@@ -1,24 +1,29 @@
 /**
  * The `runtime.onMessage` listener of the content script, and its one-time installation.
  * Nothing throws out of it: every message we accept gets a `{ok, value} | {ok, error}` reply.
+ * `runCommand` has a case for each message of the protocol's `content` target (message.ts
+ * `ContentCommand`): a message added there without one here is a type error.
  */
-import type { CapturePayload, CaptureRequest, Result } from '../shared/protocol';
+import type { RequestOf, ResponseOf, Result } from '../shared/protocol';
 import { CaptureError } from './capture';
 import {
   parseContentMessage,
   type ContentCommand,
-  type NoticeRequest,
+  type ContentMessage,
   type SenderInfo,
 } from './message';
 
+/** What the page does for each message, with the request and response types of the protocol. */
 export interface Handlers {
-  capture(request: CaptureRequest): CapturePayload;
-  notice(request: NoticeRequest): void;
-  /** Stop watching the page (glimpse buffer, automatic capture) and forget what it kept. */
+  /** `content/capture` */
+  capture(request: RequestOf<'content/capture'>): ResponseOf<'content/capture'>;
+  /** `content/notice` */
+  notice(request: RequestOf<'content/notice'>): void;
+  /** `content/watch-stop`: stop watching the page (glimpse buffer, automatic capture), forget. */
   stopWatching(): void;
 }
 
-export type Reply = Result<CapturePayload | Record<string, never>>;
+export type Reply = Result<ResponseOf<ContentMessage>>;
 export type Listener = (
   message: unknown,
   sender: SenderInfo,
@@ -42,22 +47,25 @@ export function runCommand(command: ContentCommand, handlers: Handlers): Reply {
   switch (command.kind) {
     case 'invalid':
       return { ok: false, error: command.error };
-    case 'capture':
+    case 'content/capture':
       try {
         return { ok: true, value: handlers.capture(command.request) };
       } catch (error) {
         return { ok: false, error: describe(error, 'Engram could not read this page') };
       }
-    case 'watch-stop':
+    case 'content/watch-stop':
       handlers.stopWatching();
       return { ok: true, value: {} };
-    case 'notice':
+    case 'content/notice':
       try {
         handlers.notice(command.request);
         return { ok: true, value: {} };
       } catch (error) {
         return { ok: false, error: describe(error, 'Engram could not show a notice') };
       }
+    default:
+      // Each message of the `content` target has its case: a new one without one fails here.
+      return command satisfies never;
   }
 }
 

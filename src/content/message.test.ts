@@ -15,7 +15,7 @@ describe('parseContentMessage', () => {
     expect(
       parseContentMessage(envelope('content/capture', { mode: 'page' }), worker, self),
     ).toEqual({
-      kind: 'capture',
+      kind: 'content/capture',
       request: { mode: 'page' },
     });
     expect(
@@ -24,17 +24,29 @@ describe('parseContentMessage', () => {
         { id: 'engram-id' },
         self,
       ),
-    ).toEqual({ kind: 'notice', request: { text: 'Saved to Engram', tone: 'success' } });
+    ).toEqual({ kind: 'content/notice', request: { text: 'Saved to Engram', tone: 'success' } });
+  });
+
+  it('accepts watch-stop from this extension, whatever its payload', () => {
+    for (const payload of [{}, undefined, { extra: 1 }]) {
+      expect(parseContentMessage(envelope('content/watch-stop', payload), worker, self)).toEqual({
+        kind: 'content/watch-stop',
+        request: {},
+      });
+    }
   });
 
   it('passes the readFrames setting on, and only as true', () => {
     const request = (payload: object) =>
       parseContentMessage(envelope('content/capture', { mode: 'page', ...payload }), worker, self);
     expect(request({ readFrames: true })).toEqual({
-      kind: 'capture',
+      kind: 'content/capture',
       request: { mode: 'page', readFrames: true },
     });
-    expect(request({ readFrames: 'yes' })).toEqual({ kind: 'capture', request: { mode: 'page' } });
+    expect(request({ readFrames: 'yes' })).toEqual({
+      kind: 'content/capture',
+      request: { mode: 'page' },
+    });
   });
 
   it.each([
@@ -56,6 +68,13 @@ describe('parseContentMessage', () => {
     ],
     ['an unknown type', envelope('content/eval', { code: '1' }), worker],
     ['a protocol message for someone else', envelope('chat/ask', { question: 'hi' }), worker],
+    ['an inherited name', envelope('toString', {}), worker],
+    ['__proto__', envelope('__proto__', {}), worker],
+    [
+      'a type that is not a string',
+      envelope(['content/capture'] as never, { mode: 'page' }),
+      worker,
+    ],
   ])('ignores %s', (_label, message, sender) => {
     expect(parseContentMessage(message, sender, self)).toBeNull();
   });

@@ -2,18 +2,28 @@
  * Hand-written validation of what reaches the content script. zod would triple the size of this
  * bundle, and the shapes are small; the background parses our replies with the real schemas.
  */
-import type { CaptureMode, CaptureRequest, RequestOf, WatchConfig } from '../shared/protocol';
+import type {
+  CaptureMode,
+  CaptureRequest,
+  MessageFor,
+  RequestOf,
+  WatchConfig,
+} from '../shared/protocol';
 import { parseSiteRules } from '../core/privacy/site-policy';
 import { MAX_TEXT, MAX_URL } from './limits';
 
+/** The messages the content script handles: the protocol's `content` target. */
+export type ContentMessage = MessageFor<'content'>;
+
 export type NoticeRequest = RequestOf<'content/notice'>;
 
+/**
+ * A message for this script, parsed: one kind per message of the `content` target, with its
+ * request type from the protocol (listener.ts must handle each), or `invalid`: ours, but
+ * malformed, answered with this error so the sender learns why.
+ */
 export type ContentCommand =
-  | { kind: 'capture'; request: CaptureRequest }
-  | { kind: 'notice'; request: NoticeRequest }
-  /** Stop watching the page and forget its glimpse buffer (capture off, host access revoked). */
-  | { kind: 'watch-stop' }
-  /** Ours, but malformed: answer with this error so the sender learns why. */
+  | { [N in ContentMessage]: { kind: N; request: RequestOf<N> } }[ContentMessage]
   | { kind: 'invalid'; error: string };
 
 /** Who sent a message, as `runtime.onMessage` reports it. */
@@ -79,6 +89,17 @@ export function parseNoticeRequest(payload: unknown): NoticeRequest | null {
   return includes(TONES, payload.tone) ? { text: payload.text, tone: payload.tone } : null;
 }
 
+/** A request parser for every message of the `content` target: a missing one is a type error. */
+const parsers: { [N in ContentMessage]: (payload: unknown) => RequestOf<N> | null } = {
+  'content/capture': parseCaptureRequest,
+  'content/notice': parseNoticeRequest,
+  // Stop watching the page and forget its glimpse buffer: nothing to read in the payload.
+  'content/watch-stop': () => ({}),
+};
+
+const isContentMessage = (type: unknown): type is ContentMessage =>
+  typeof type === 'string' && Object.prototype.hasOwnProperty.call(parsers, type);
+
 /**
  * What to do with a message: null to ignore it (not ours, not for us, or not from this
  * extension), otherwise the command. `extensionOrigin` is `chrome.runtime.getURL('')`.
@@ -92,18 +113,11 @@ export function parseContentMessage(
   // Only the service worker talks to us; its URL, when given, is on the extension's origin.
   if (sender.url !== undefined && !sender.url.startsWith(self.extensionOrigin)) return null;
   if (!isRecord(message) || message.engram !== 1 || message.target !== 'content') return null;
-  if (message.type === 'content/capture') {
-    const request = parseCaptureRequest(message.payload);
-    return request
-      ? { kind: 'capture', request }
-      : { kind: 'invalid', error: 'Invalid "content/capture" request' };
-  }
-  if (message.type === 'content/notice') {
-    const request = parseNoticeRequest(message.payload);
-    return request
-      ? { kind: 'notice', request }
-      : { kind: 'invalid', error: 'Invalid "content/notice" request' };
-  }
-  if (message.type === 'content/watch-stop') return { kind: 'watch-stop' };
-  return null;
+  const { type } = message;
+  if (!isContentMessage(type)) return null;
+  const request = parsers[type](message.payload);
+  // The cast is sound: `request` came from the parser of this very message.
+  return request
+    ? ({ kind: type, request } as ContentCommand)
+    : { kind: 'invalid', error: `Invalid "${type}" request` };
 }
