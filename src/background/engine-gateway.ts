@@ -14,10 +14,9 @@
  * growing from 50 to 500 ms, for about 15 s, then gives up with `EngineUnavailableError`. Any
  * other error is the engine's own answer and is passed on at once.
  */
+import { ENGINE_DOCUMENT } from '../shared/dispatch';
 import { errorMessage, send } from '../shared/messaging';
 import type { MessageName, RequestOf, ResponseOf } from '../shared/protocol';
-
-const ENGINE_PATH = 'offscreen.html';
 
 /** How many times one message is tried: about 15 s with the waits of `waitBefore`. */
 export const ENGINE_TRIES = 35;
@@ -36,7 +35,7 @@ export const engineRunning = (): Promise<boolean> => engineExists();
 async function engineExists(): Promise<boolean> {
   const contexts = await chrome.runtime.getContexts({
     contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT],
-    documentUrls: [chrome.runtime.getURL(ENGINE_PATH)],
+    documentUrls: [chrome.runtime.getURL(ENGINE_DOCUMENT)],
   });
   return contexts.length > 0;
 }
@@ -56,7 +55,7 @@ export async function ensureEngine(): Promise<void> {
   if (await engineExists()) return;
   creating ??= chrome.offscreen
     .createDocument({
-      url: ENGINE_PATH,
+      url: ENGINE_DOCUMENT,
       reasons: [chrome.offscreen.Reason.WORKERS],
       justification: 'Runs the on-device models and the search index of your memory.',
     })
