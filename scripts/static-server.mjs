@@ -26,7 +26,12 @@ export async function serveFolder(dir) {
   if (!address || typeof address === 'string') throw new Error('The page server has no address');
   return {
     origin: `http://127.0.0.1:${address.port}`,
-    close: () => new Promise((done) => server.close(() => done(undefined))),
+    // The browser keeps its connections alive: without closing them, close() waits them out.
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done(undefined));
+        server.closeAllConnections();
+      }),
   };
 }
 
