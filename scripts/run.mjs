@@ -7,13 +7,14 @@
 //
 // Users' Google Chrome (137+) ignores --load-extension; there the unpacked folder is loaded over
 // CDP (Extensions.loadUnpacked), the route web-ext takes. Chromium takes the flag.
+//
+// On a fresh clone node_modules does not exist yet: this file and ./setup.mjs import only Node's
+// built-ins, and everything else is imported after ensureDependencies() has installed it.
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { BROWSER_FLAGS, ensureDependencies, findBrowser, ROOT, run } from './setup.mjs';
-import { guidedTour } from './tour.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -24,6 +25,9 @@ const { values: options } = parseArgs({
 });
 
 ensureDependencies();
+const { chromium } = await import('playwright-core');
+const { guidedTour } = await import('./tour.mjs');
+
 const dist = resolve(ROOT, options.fixtures ? 'dist/chrome-fixtures' : 'dist/chrome');
 run('npx', ['vite', 'build', '--outDir', dist], {
   env: { ...process.env, ENGRAM_FIXTURE_MODELS: options.fixtures ? '1' : '0' },
