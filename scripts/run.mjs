@@ -26,7 +26,7 @@ const { values: options } = parseArgs({
 
 ensureDependencies();
 const { chromium } = await import('playwright-core');
-const { guidedTour } = await import('./tour.mjs');
+const { guidedTour, TourError, TOUR_BROWSER_FLAGS } = await import('./tour.mjs');
 
 const dist = resolve(ROOT, options.fixtures ? 'dist/chrome-fixtures' : 'dist/chrome');
 run('npx', ['vite', 'build', '--outDir', dist], {
@@ -51,6 +51,7 @@ const context = await chromium.launchPersistentContext(profile, {
   ignoreDefaultArgs: ['--disable-extensions', '--enable-automation'],
   args: [
     ...BROWSER_FLAGS,
+    ...(options.headless ? TOUR_BROWSER_FLAGS : []),
     ...(branded
       ? ['--enable-unsafe-extension-debugging']
       : [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`]),
@@ -65,10 +66,19 @@ const extensionId = new URL(worker.url()).host;
 console.log(`Engram is loaded: chrome-extension://${extensionId}/ (shortcut: Alt+Shift+S)`);
 
 if (options.headless) {
-  await guidedTour(context, extensionId).finally(async () => {
+  try {
+    await guidedTour(context, extensionId);
+    console.log(
+      '\nThe tour is done. Run `npm start` where there is a display to use Engram yourself.',
+    );
+  } catch (error) {
+    if (!(error instanceof TourError)) throw error;
+    console.error(`\nThe tour stopped: ${error.message}`);
+    process.exitCode = 1;
+  } finally {
     await context.close();
     if (!options.profile) rmSync(profile, { recursive: true, force: true });
-  });
+  }
 } else {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
