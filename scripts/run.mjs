@@ -18,7 +18,10 @@ import { BROWSER_FLAGS, ensureDependencies, findBrowser, ROOT, run } from './set
 
 const { values: options } = parseArgs({
   options: {
-    headless: { type: 'boolean', default: !process.env.DISPLAY && process.platform === 'linux' },
+    headless: {
+      type: 'boolean',
+      default: process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY,
+    },
     fixtures: { type: 'boolean', default: false },
     profile: { type: 'string' },
   },
@@ -61,10 +64,28 @@ if (branded) {
   const session = await context.browser().newBrowserCDPSession();
   await session.send('Extensions.loadUnpacked', { path: dist });
 }
-const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const worker =
+  context.serviceWorkers()[0] ??
+  (await context.waitForEvent('serviceworker', { timeout: 30_000 }).catch(async (error) => {
+    await context.close();
+    throw new Error(`Chromium started, but Engram did not load in it within 30 s (${dist})`, {
+      cause: error,
+    });
+  }));
 const extensionId = new URL(worker.url()).host;
 console.log(`Engram is loaded: chrome-extension://${extensionId}/ (shortcut: Alt+Shift+S)`);
 
+// A fresh profile goes with the run, however it ends (on Ctrl+C Playwright closes the browser,
+// then exits). Playwright's own exit handler, registered at launch, kills a browser still running.
+if (!options.profile) {
+  process.on('exit', () => {
+    try {
+      rmSync(profile, { recursive: true, force: true });
+    } catch {
+      // Something still writes there: leave it to the system's temp cleaning.
+    }
+  });
+}
 if (options.headless) {
   try {
     await guidedTour(context, extensionId);
@@ -77,7 +98,6 @@ if (options.headless) {
     process.exitCode = 1;
   } finally {
     await context.close();
-    if (!options.profile) rmSync(profile, { recursive: true, force: true });
   }
 } else {
   const page = context.pages()[0] ?? (await context.newPage());
