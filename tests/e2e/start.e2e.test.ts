@@ -44,7 +44,7 @@ function runCommand(
   command: string,
   args: string[],
   cwd: string,
-): Promise<{ code: number | null; output: string; seconds: number }> {
+): Promise<{ code: number | null; output: string; seconds: number; marks: string }> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
@@ -54,8 +54,17 @@ function runCommand(
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // When each stage began, to say where the time went.
+    const stages = ['$ npm ci', '$ npx vite build', 'Engram is loaded', 'The tour is done'];
+    const marks: string[] = [];
+    const take = (chunk: Buffer) => {
+      output += chunk.toString();
+      while (marks.length < stages.length && output.includes(stages[marks.length]!)) {
+        marks.push(`${stages[marks.length]} at ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      }
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
     const timer = setTimeout(() => {
       output += `\n[killed after ${LIMIT_MS / 1000} s]`;
       if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
@@ -63,7 +72,7 @@ function runCommand(
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, output, seconds: (Date.now() - started) / 1000 });
+      resolve({ code, output, seconds: (Date.now() - started) / 1000, marks: marks.join(', ') });
     });
   });
 }
@@ -75,12 +84,14 @@ test(
     execFileSync('git', ['clone', '--quiet', ROOT, clone]);
     expect(existsSync(join(clone, 'node_modules'))).toBe(false);
 
-    const { code, output, seconds } = await runCommand(
+    const { code, output, seconds, marks } = await runCommand(
       'npm',
       ['start', '--', '--headless', '--fixtures'],
       clone,
     );
-    console.log(`npm start on a fresh clone: exit ${code} after ${seconds.toFixed(0)} s`);
+    console.log(
+      `npm start on a fresh clone: exit ${code} after ${seconds.toFixed(0)} s (${marks})`,
+    );
     const tour = output.slice(output.indexOf('Engram is loaded'));
 
     expect(code, output).toBe(0);
