@@ -54,14 +54,22 @@ export interface ViewportLike {
   innerWidth: number;
 }
 
-/** The text of the blocks on screen now, in document order (no host access needed). */
-export function blocksOnScreen(root: ParentNode, view: ViewportLike): string[] {
+/**
+ * The text of the blocks on screen now, in document order (no host access needed); with `keep`,
+ * only the blocks it accepts (content-blocks.ts), asked of the blocks on screen alone.
+ */
+export function blocksOnScreen(
+  root: ParentNode,
+  view: ViewportLike,
+  keep: (block: Element) => boolean = () => true,
+): string[] {
   const texts: string[] = [];
   for (const el of textBlocks(root)) {
     const rect = el.getBoundingClientRect();
     if (rect.right <= 0 || rect.left >= view.innerWidth) continue;
     const visible = Math.min(rect.bottom, view.innerHeight) - Math.max(rect.top, 0);
     if (!isOnScreen(visible, rect.height, view.innerHeight)) continue;
+    if (!keep(el)) continue;
     const text = blockText(el);
     if (text) texts.push(text);
   }
