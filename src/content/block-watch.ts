@@ -4,7 +4,7 @@
  * MutationObserver that scans only the subtrees added (the whole page past a limit) and drops the
  * blocks removed, so a long-lived single-page app stays bounded.
  */
-import { blockText, isOnScreen, isTextBlock, MAX_BLOCKS, textBlocks } from './blocks';
+import { blockText, contentBlocksUnder, isOnScreen, MAX_BLOCKS } from './blocks';
 import { ELEMENT_NODE } from './dom';
 import { GlimpseBuffer, MIN_ON_SCREEN_MS } from './glimpse-buffer';
 import type { Timers } from './timers';
@@ -126,8 +126,7 @@ export class BlockWatch {
   }
 
   private scanUnder(root: Element): void {
-    if (isTextBlock(root)) this.observe(root);
-    for (const el of textBlocks(root)) this.observe(el);
+    for (const el of contentBlocksUnder(root, this.win)) this.observe(el);
   }
 
   /** Forget the blocks that left the page. */

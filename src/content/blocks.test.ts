@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { blocksOnScreen, isOnScreen, isTextBlock, textBlocks } from './blocks';
+import { articleText, healthPage } from '../../tests/content/health-page';
+import { blocksOnScreen, contentBlocksUnder, isOnScreen, isTextBlock, textBlocks } from './blocks';
 
 describe('text blocks', () => {
   it('are the innermost paragraphs, items and headings, never form fields', () => {
@@ -40,5 +41,17 @@ describe('text blocks', () => {
     }
     const view = { innerHeight: 800, innerWidth: 1_200 };
     expect(blocksOnScreen(document.body as unknown as ParentNode, view)).toEqual(['In view']);
+  });
+
+  it('of the content, under a root and the root itself: what the page watcher observes', () => {
+    const { document } = parseHTML(healthPage(true));
+    const body = document.body as unknown as Element;
+    const texts = (els: Element[]) => els.map((el) => el.textContent?.trim());
+    expect(texts(contentBlocksUnder(body))).toEqual(articleText);
+    // A block added on its own (a mutation's root) is judged by where it landed.
+    const item = document.querySelector('ul.conditions li') as unknown as Element;
+    expect(contentBlocksUnder(item)).toEqual([]);
+    const h1 = document.querySelector('h1') as unknown as Element;
+    expect(texts(contentBlocksUnder(h1))).toEqual(['Hay fever']);
   });
 });

@@ -3,6 +3,7 @@
  * Only the innermost block counts, so a list item holding paragraphs is its paragraphs. Form
  * fields and editable regions are never blocks, and their text is never read (visible-text.ts).
  */
+import { contentFilter, type OverlayView } from './content-blocks';
 import { inFormField } from './dom';
 import { truncateSafely } from '../core/text/text';
 import { visibleText } from './visible-text';
@@ -28,6 +29,15 @@ export function textBlocks(root: ParentNode, max = MAX_BLOCKS): Element[] {
     blocks.push(el);
   }
   return blocks;
+}
+
+/**
+ * The text blocks of the page's content under `root` (`root` too, if it is one), in document
+ * order: what the page watcher observes (content-blocks.ts decides what is content).
+ */
+export function contentBlocksUnder(root: Element, view?: OverlayView | null): Element[] {
+  const keep = contentFilter(root.ownerDocument, view);
+  return (isTextBlock(root) ? [root] : textBlocks(root)).filter(keep);
 }
 
 /** What a block says on screen: its visible text, trimmed and bounded; '' when it shows none. */
