@@ -2,7 +2,6 @@
 import { db } from '../shared/db';
 import { generationModel } from '../shared/model-registry';
 import type { EngineStatus } from '../shared/protocol';
-import { readModelIdleMinutes } from '../shared/model-settings';
 import { readSetting } from '../shared/settings';
 import { unfinishedAnswers } from '../shared/store/conversations';
 import { Answerer } from './answer/answer';
@@ -38,7 +37,7 @@ export class Engine {
     await configureRuntime(await readSetting(store, 'modelHost'), (download) => {
       downloads.get(download.model)?.onDownload(download);
     });
-    const idleMs = (await readModelIdleMinutes(store)) * 60_000;
+    const idleMs = (await readSetting(store, 'modelIdleMinutes')) * 60_000;
     const models = await EngineModels.choose(embeddingSpec, idleMs);
     const embedder = new Embedder(embeddingSpec, models.modelRuntime);
     const builtIn = new BuiltInModel();

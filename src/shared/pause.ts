@@ -1,7 +1,8 @@
 /**
- * Pausing capture (issue 5): for an hour, until tomorrow, or until resumed. The pause is one row of
- * the `settings` table, in the extension's IndexedDB, where content scripts cannot reach it, so it
- * holds across browser restarts and a killed service worker.
+ * Pausing capture (issue 5): for an hour, until tomorrow, or until resumed. The pause is the
+ * `pause` setting (shared/settings.ts: one row of the `settings` table, validated by the settings
+ * schema), in the extension's IndexedDB, where content scripts cannot reach it, so it holds across
+ * browser restarts and a killed service worker.
  *
  * Every capture path asks `capturePaused` (or `assertNotPaused`) before reading a page: the
  * shortcut, the menus and the popup (background/capture-tab.ts), and automatic capture. It fails
@@ -15,20 +16,17 @@
  */
 import { z } from 'zod';
 import type { EngramDb } from './db';
+import { pauseChoice, pauseRecord } from './pause-schema';
+import { readSettingStrict, SettingUnreadableError, writeSetting } from './settings';
 
+/** The pause's key in the settings schema (shared/settings.ts), which validates its row. */
 export const PAUSE_KEY = 'pause';
 
-export const pauseChoice = z.enum(['hour', 'tomorrow', 'resume-manually', 'resume']);
 /** What the user picked: pause for an hour, until tomorrow, until resumed; or resume now. */
 export type PauseChoice = z.infer<typeof pauseChoice>;
 
 /** The stored row's value: when the pause began, and when it ends (null: when resumed). */
-export const pauseRecord = z
-  .object({
-    since: z.number().int().nonnegative(),
-    until: z.number().int().nonnegative().nullable(),
-  })
-  .nullable();
+export { pauseChoice, pauseRecord };
 export type PauseRecord = z.infer<typeof pauseRecord>;
 
 export type PauseStatus =
@@ -64,23 +62,44 @@ export function pauseFor(choice: PauseChoice, now: number): PauseRecord {
   }
 }
 
+/** A stored pause as read: its record, or `unreadable` when the row does not parse. */
+export type StoredPause = PauseRecord | 'unreadable';
+
+const warnUnreadable = () =>
+  console.warn('Engram: the pause setting is unreadable; capture stays paused until resumed');
+
 /** The state of a stored value at `now`; `undefined` is a row never written (not paused). */
 export function pauseStatusOf(stored: unknown, now: number): PauseStatus {
   if (stored === undefined) return { paused: false };
   const parsed = pauseRecord.safeParse(stored);
-  if (!parsed.success) {
-    console.warn('Engram: the pause setting is unreadable; capture stays paused until resumed');
-    return { paused: true, until: null, reason: 'unreadable' };
+  if (!parsed.success) warnUnreadable();
+  return pauseStatusAt(parsed.success ? parsed.data : 'unreadable', now);
+}
+
+/** The state of a pause as read (`readPause`) at `now`. */
+export function pauseStatusAt(stored: StoredPause, now: number): PauseStatus {
+  if (stored === 'unreadable') return { paused: true, until: null, reason: 'unreadable' };
+  if (stored === null || (stored.until !== null && stored.until <= now)) return { paused: false };
+  return { paused: true, until: stored.until, reason: 'user' };
+}
+
+/**
+ * The stored pause, read strictly through the settings schema: a row that does not parse is
+ * `unreadable` (paused: fail closed); a database that cannot be read throws.
+ */
+export async function readPause(db: EngramDb): Promise<StoredPause> {
+  try {
+    return await readSettingStrict(db, PAUSE_KEY);
+  } catch (error) {
+    if (!(error instanceof SettingUnreadableError)) throw error;
+    warnUnreadable();
+    return 'unreadable';
   }
-  const record = parsed.data;
-  if (record === null || (record.until !== null && record.until <= now)) return { paused: false };
-  return { paused: true, until: record.until, reason: 'user' };
 }
 
 /** Whether capture is paused at `now`. Throws when the database cannot be read (fail closed). */
 export async function capturePaused(db: EngramDb, now = Date.now()): Promise<PauseStatus> {
-  const row = await db.settings.get(PAUSE_KEY);
-  return pauseStatusOf(row?.value, now);
+  return pauseStatusAt(await readPause(db), now);
 }
 
 /** Apply the user's choice at `now`; returns the new state. */
@@ -90,8 +109,8 @@ export async function setPause(
   now = Date.now(),
 ): Promise<PauseStatus> {
   const record = pauseFor(choice, now);
-  await db.settings.put({ key: PAUSE_KEY, value: record });
-  return pauseStatusOf(record, now);
+  await writeSetting(db, PAUSE_KEY, record);
+  return pauseStatusAt(record, now);
 }
 
 /** A short local time ("14:05") or, past today, a day and a time ("Tue 00:00"). */

@@ -15,7 +15,7 @@ import {
   searchResponse,
   userActivity,
 } from './engine-info';
-import { pauseChoice } from './pause';
+import { pauseChoice } from './pause-schema';
 
 /** Where a message is handled. `runtime.sendMessage` is a broadcast: receivers ignore other targets. */
 export type Target = 'background' | 'engine' | 'content';

@@ -1,10 +1,18 @@
 /**
- * User settings, stored in the extension's IndexedDB (content scripts cannot reach it) and
- * validated with zod on every read: a missing or malformed value falls back to its default, with
- * the reason logged, so a bad row can never stop Engram from starting.
+ * User settings, and the few records kept beside them, stored in the extension's IndexedDB
+ * (content scripts cannot reach it) as one `settings` row per key. This module is the only way to
+ * read or write one: every key has a zod schema with its default here, and every read validates.
+ *
+ * - `readSetting`: a missing or malformed value falls back to its default, with the reason logged,
+ *   so a bad row can never stop Engram from starting.
+ * - `readSettingStrict`: a malformed value throws (`SettingUnreadableError`) instead, for what must
+ *   fail closed: the site rules and the pause (shared/pause.ts), where a default could mean reading
+ *   a page the user ruled out.
+ * - `writeSetting`: validates, then writes the row.
  */
 import { z } from 'zod';
 import type { EngramDb } from './db';
+import { pauseRecord } from './pause-schema';
 import { siteRule } from './protocol';
 import {
   DEFAULT_EMBEDDING_MODEL,
@@ -26,8 +34,14 @@ export const settingsSchema = {
   /**
    * The user's rules per site (never / URL only / full), over the default blocklist (banks,
    * webmail, password managers, health portals, local addresses): core/privacy/site-policy.ts.
+   * Capture reads it with `readSettingStrict`.
    */
   siteRules: z.array(siteRule).max(2_000).default([]),
+  /**
+   * Whether capture is paused, and until when (shared/pause.ts, read with `readSettingStrict`: an
+   * unparseable row counts as paused).
+   */
+  pause: pauseRecord.default(null),
   /**
    * How long the glimpse buffer keeps what stayed on screen, in minutes, where Engram has host
    * access to a page (content/glimpse-buffer.ts); 0 turns the buffer off.
@@ -41,47 +55,87 @@ export const settingsSchema = {
   readFrames: z.boolean().default(false),
   /** Whether answers are written by the language model (else: the best passages, extractive). */
   generation: z.boolean().default(true),
-  /** The models in use; the test builds default to the fixture models. */
+  /** The models chosen by the user; the test builds default to the fixture models. */
   embeddingModel: registered('embed').default(
     __ENGRAM_FIXTURE_MODELS__ ? FIXTURE_EMBEDDING_MODEL : DEFAULT_EMBEDDING_MODEL,
   ),
   generationModel: registered('generate').default(
     __ENGRAM_FIXTURE_MODELS__ ? FIXTURE_GENERATION_MODEL : DEFAULT_GENERATION_MODEL,
   ),
+  /**
+   * Minutes a model may sit unused before it is unloaded to free memory (it reloads from the cache
+   * when next needed); 0 keeps models loaded. Ten minutes: a chat session keeps its models, an
+   * afternoon of browsing does not hold hundreds of MB for nothing.
+   */
+  modelIdleMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(10),
 };
 
 export type SettingKey = keyof typeof settingsSchema;
 export type SettingValue<K extends SettingKey> = z.output<(typeof settingsSchema)[K]>;
 
+/** A stored setting that does not parse, from `readSettingStrict`. */
+export class SettingUnreadableError extends Error {
+  override name = 'SettingUnreadableError';
+  constructor(readonly key: SettingKey) {
+    super(
+      `Engram could not read its "${key}" setting, so it saves nothing until it is fixed in Settings.`,
+    );
+  }
+}
+
+type Parsed<K extends SettingKey> =
+  { ok: true; value: SettingValue<K> } | { ok: false; reason: string | undefined };
+
+function parse<K extends SettingKey>(key: K, stored: unknown): Parsed<K> {
+  const parsed = settingsSchema[key].safeParse(stored);
+  return parsed.success
+    ? { ok: true, value: parsed.data as SettingValue<K> }
+    : { ok: false, reason: parsed.error.issues[0]?.message };
+}
+
+function orDefault<K extends SettingKey>(key: K, stored: unknown): SettingValue<K> {
+  const parsed = parse(key, stored);
+  if (parsed.ok) return parsed.value;
+  console.warn(`Engram: setting "${key}" is invalid (${parsed.reason}); using default`);
+  return settingsSchema[key].parse(undefined) as SettingValue<K>;
+}
+
 export async function readSetting<K extends SettingKey>(
   db: EngramDb,
   key: K,
 ): Promise<SettingValue<K>> {
-  const schema = settingsSchema[key];
-  const row = await db.settings.get(key);
-  const parsed = schema.safeParse(row?.value);
-  if (parsed.success) return parsed.data as SettingValue<K>;
-  console.warn(
-    `Engram: setting "${key}" is invalid (${parsed.error.issues[0]?.message}); using default`,
-  );
-  return schema.parse(undefined) as SettingValue<K>;
+  return orDefault(key, (await db.settings.get(key))?.value);
+}
+
+/** Several settings in one read, each as `readSetting` reads it. */
+export async function readSettings<K extends SettingKey>(
+  db: EngramDb,
+  keys: readonly K[],
+): Promise<{ [P in K]: SettingValue<P> }> {
+  const rows = await db.settings.bulkGet([...keys]);
+  return Object.fromEntries(keys.map((key, i) => [key, orDefault(key, rows[i]?.value)])) as {
+    [P in K]: SettingValue<P>;
+  };
 }
 
 /**
- * Like `readSetting`, but a stored value that does not parse throws instead of falling back to the
- * default: for the privacy settings, where a default (no user rules) could mean reading a site the
- * user ruled out. Capture fails closed on it. A row never written still reads as the default.
+ * Like `readSetting`, but a stored value that does not parse throws `SettingUnreadableError`
+ * instead of falling back to the default: for the privacy settings, where a default (no user
+ * rules, no pause) could mean reading a site the user ruled out. Capture fails closed on it. A row
+ * never written still reads as the default; a database that cannot be read throws its own error.
  */
 export async function readSettingStrict<K extends SettingKey>(
   db: EngramDb,
   key: K,
 ): Promise<SettingValue<K>> {
-  const row = await db.settings.get(key);
-  const parsed = settingsSchema[key].safeParse(row?.value);
-  if (parsed.success) return parsed.data as SettingValue<K>;
-  throw new Error(
-    `Engram could not read its "${key}" setting, so it saves nothing until it is fixed in Settings.`,
-  );
+  const parsed = parse(key, (await db.settings.get(key))?.value);
+  if (parsed.ok) return parsed.value;
+  throw new SettingUnreadableError(key);
 }
 
 export async function writeSetting<K extends SettingKey>(

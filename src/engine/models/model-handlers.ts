@@ -6,8 +6,8 @@
 import { liveQuery } from 'dexie';
 import { db } from '../../shared/db';
 import type { HandlerTable } from '../../shared/messaging';
-import { readModelIdleMinutes } from '../../shared/model-settings';
 import { send } from '../../shared/messaging';
+import { readSetting } from '../../shared/settings';
 import type { Engine } from '../engine';
 import { searchSources } from '../index/search';
 
@@ -39,7 +39,7 @@ export function watchModelConditions(ready: Promise<Engine>): void {
     .catch((error: unknown) => console.warn('Engram: user activity:', error));
   // The settings page changes how long unused models stay loaded: apply it without a restart.
   void ready.then((engine) =>
-    liveQuery(() => readModelIdleMinutes(db())).subscribe((minutes) => {
+    liveQuery(() => readSetting(db(), 'modelIdleMinutes')).subscribe((minutes) => {
       engine.embedder.lifecycle.setIdleMs(minutes * 60_000);
       engine.generator.lifecycle.setIdleMs(minutes * 60_000);
     }),

@@ -6,7 +6,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { db } from '../../shared/db';
 import { errorMessage, send } from '../../shared/messaging';
-import { describePause, PAUSE_KEY, pauseStatusOf, type PauseChoice } from '../../shared/pause';
+import {
+  describePause,
+  pauseStatusAt,
+  readPause,
+  type PauseChoice,
+  type StoredPause,
+} from '../../shared/pause';
 import './pause-control.css';
 import { useLiveQuery } from './use-live-query';
 import { useNow } from './use-now';
@@ -17,13 +23,13 @@ const CHOICES: ReadonlyArray<{ value: Exclude<PauseChoice, 'resume'>; label: str
   { value: 'resume-manually', label: 'until I resume' },
 ];
 
-/** Wrapped, so that "not read yet" (undefined) differs from "never paused" (`{value: undefined}`). */
-const readPause = async (): Promise<{ value: unknown }> => ({
-  value: (await db().settings.get(PAUSE_KEY))?.value,
+/** Wrapped, so that "not read yet" (undefined) differs from "not paused" (`{stored: null}`). */
+const readStored = async (): Promise<{ stored: StoredPause }> => ({
+  stored: await readPause(db()),
 });
 
 export function PauseControl({ idPrefix }: { idPrefix: string }) {
-  const stored = useLiveQuery(readPause, []);
+  const stored = useLiveQuery(readStored, []);
   const now = Math.max(useNow(30_000), Date.now());
   const [choice, setChoice] = useState<Exclude<PauseChoice, 'resume'>>('hour');
   const [busy, setBusy] = useState(false);
@@ -44,7 +50,7 @@ export function PauseControl({ idPrefix }: { idPrefix: string }) {
 
   // Unreadable counts as paused, as it does for capture itself (fail closed).
   const status = stored.value
-    ? pauseStatusOf(stored.value.value, now)
+    ? pauseStatusAt(stored.value.stored, now)
     : ({ paused: true, until: null, reason: 'unreadable' } as const);
   const until = status.paused ? status.until : null;
   // A timed pause ends without a write: show it ending on time, not at the next tick of the clock.

@@ -5,14 +5,14 @@
 import { useState } from 'preact/hooks';
 import { db } from '../../shared/db';
 import { errorMessage } from '../../shared/messaging';
-import { readModelIdleMinutes, writeModelIdleMinutes } from '../../shared/model-settings';
-import { runtimeLine } from '../components/model-status';
 import type { EngineStatus } from '../../shared/protocol';
+import { readSetting, writeSetting } from '../../shared/settings';
+import { runtimeLine } from '../components/model-status';
 import { useLiveQuery } from '../components/use-live-query';
 
 /** `engine`: the status the models panel polls for both this and the re-indexing line. */
 export function ModelRuntimeSettings({ engine }: { engine: EngineStatus | undefined }) {
-  const saved = useLiveQuery(() => readModelIdleMinutes(db()), []).value;
+  const saved = useLiveQuery(() => readSetting(db(), 'modelIdleMinutes'), []).value;
   const [error, setError] = useState<string>();
 
   const save = async (value: string) => {
@@ -22,7 +22,7 @@ export function ModelRuntimeSettings({ engine }: { engine: EngineStatus | undefi
       return;
     }
     try {
-      await writeModelIdleMinutes(db(), minutes);
+      await writeSetting(db(), 'modelIdleMinutes', minutes);
       setError(undefined);
     } catch (failure) {
       setError(`Not saved: ${errorMessage(failure)}`);

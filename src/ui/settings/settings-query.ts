@@ -1,36 +1,23 @@
 /** The IndexedDB reads behind the settings page, written for `useLiveQuery`. */
 import { db } from '../../shared/db';
-import { readSetting, type SettingKey, type SettingValue } from '../../shared/settings';
+import { readSettings, type SettingValue } from '../../shared/settings';
 
-export type Settings = { [K in SettingKey]: SettingValue<K> };
+/** The settings the page shows (the pause and the model idle time are read by their own parts). */
+const PAGE_SETTINGS = [
+  'modelHost',
+  'generation',
+  'embeddingModel',
+  'generationModel',
+  'siteRules',
+  'glimpseMinutes',
+  'autoCapture',
+  'autoCaptureDwellMs',
+  'readFrames',
+] as const;
 
-export async function loadSettings(): Promise<Settings> {
-  const store = db();
-  const [modelHost, generation, embeddingModel, generationModel, siteRules] = await Promise.all([
-    readSetting(store, 'modelHost'),
-    readSetting(store, 'generation'),
-    readSetting(store, 'embeddingModel'),
-    readSetting(store, 'generationModel'),
-    readSetting(store, 'siteRules'),
-  ]);
-  const [glimpseMinutes, autoCapture, autoCaptureDwellMs, readFrames] = await Promise.all([
-    readSetting(store, 'glimpseMinutes'),
-    readSetting(store, 'autoCapture'),
-    readSetting(store, 'autoCaptureDwellMs'),
-    readSetting(store, 'readFrames'),
-  ]);
-  return {
-    modelHost,
-    generation,
-    embeddingModel,
-    generationModel,
-    siteRules,
-    glimpseMinutes,
-    autoCapture,
-    autoCaptureDwellMs,
-    readFrames,
-  };
-}
+export type Settings = { [K in (typeof PAGE_SETTINGS)[number]]: SettingValue<K> };
+
+export const loadSettings = (): Promise<Settings> => readSettings(db(), PAGE_SETTINGS);
 
 export interface MemoryCounts {
   sources: number;
