@@ -191,6 +191,9 @@ export interface IndexSnapshotRow {
 
 export const DB_NAME = 'engram';
 
+/** Until v3, the embedding model in use was kept as this `indexSnapshots` row (`data: {model}`). */
+const V2_ACTIVE_MODEL_ROW = 'active-embedding-model';
+
 export class EngramDb extends Dexie {
   sources!: EntityTable<SourceRow, 'id'>;
   chunks!: EntityTable<ChunkRow, 'id'>;
@@ -227,6 +230,26 @@ export class EngramDb extends Dexie {
       indexLog: '++seq',
       indexSnapshots: 'key',
     });
+    // v3 (issue 9): the indexes nothing queries go (sources by savedAt, entities by kind), and the
+    // embedding model in use moves from a fake index-snapshot row to the `activeEmbeddingModel`
+    // setting. No other row changes.
+    this.version(3)
+      .stores({
+        sources: 'id, status, canonicalUrl, lastSeenAt, *outLinks, site',
+        entities: 'id',
+      })
+      .upgrade(async (tx) => {
+        const snapshots = tx.table<IndexSnapshotRow, string>('indexSnapshots');
+        const row = await snapshots.get(V2_ACTIVE_MODEL_ROW);
+        if (!row) return;
+        const model = (row.data as { model?: unknown } | undefined)?.model;
+        if (typeof model === 'string' && model !== '') {
+          await tx
+            .table<SettingRow, string>('settings')
+            .put({ key: 'activeEmbeddingModel', value: model });
+        }
+        await snapshots.delete(V2_ACTIVE_MODEL_ROW);
+      });
     // Several contexts hold the database open; when a newer version of Engram upgrades the schema,
     // close ours so the upgrade is not blocked. The next access reopens it at the new version.
     this.on('versionchange', () => {

@@ -63,6 +63,12 @@ export const settingsSchema = {
     __ENGRAM_FIXTURE_MODELS__ ? FIXTURE_GENERATION_MODEL : DEFAULT_GENERATION_MODEL,
   ),
   /**
+   * The embedding model whose vectors search uses now (written by the engine, not the user). It
+   * differs from `embeddingModel` while memory is re-embedded after a switch
+   * (engine/ingest/reembed.ts); undefined before the engine first started.
+   */
+  activeEmbeddingModel: z.string().min(1).optional(),
+  /**
    * Minutes a model may sit unused before it is unloaded to free memory (it reloads from the cache
    * when next needed); 0 keeps models loaded. Ten minutes: a chat session keeps its models, an
    * afternoon of browsing does not hold hundreds of MB for nothing.

@@ -10,23 +10,21 @@
 import { quantizeInt8 } from '../../core/index/vector';
 import type { EngramDb } from '../../shared/db';
 import { embeddingModel, modelSpec, type EmbeddingModelSpec } from '../../shared/model-registry';
+import { readSetting, writeSetting } from '../../shared/settings';
 import { commitVectors } from '../../shared/store/index-commit';
 import type { Embedder } from '../models/embedder';
 import type { IndexingPace } from './indexing-pace';
 import type { MemoryIndex } from '../index/memory-index';
 
-/** The persisted-index row naming the model whose vectors search uses. */
-const ACTIVE_MODEL = 'active-embedding-model';
 const BATCH = 64;
 
+/** The model whose vectors search uses (the `activeEmbeddingModel` setting, kept by the engine). */
 export async function activeEmbeddingModel(db: EngramDb): Promise<string | undefined> {
-  const row = await db.indexSnapshots.get(ACTIVE_MODEL);
-  const model = (row?.data as { model?: unknown } | undefined)?.model;
-  return typeof model === 'string' ? model : undefined;
+  return readSetting(db, 'activeEmbeddingModel');
 }
 
 export async function setActiveEmbeddingModel(db: EngramDb, model: string): Promise<void> {
-  await db.indexSnapshots.put({ key: ACTIVE_MODEL, seq: 0, takenAt: Date.now(), data: { model } });
+  await writeSetting(db, 'activeEmbeddingModel', model);
 }
 
 export interface EmbeddingPlan {
