@@ -11,7 +11,8 @@ import { parseTimeFilter, type TimeFilter } from '../../core/time/time-query';
 import { weightedReciprocalRankFusion } from '../../core/rank/weighted-fusion';
 import type { ChunkRow, EngramDb, SourceRow } from '../../shared/db';
 import type { Embedder } from '../models/embedder';
-import { sourceIdOf, type MemoryIndex } from '../index/memory-index';
+import { sourceIdOfChunk } from '../../shared/store/chunks';
+import type { MemoryIndex } from '../index/memory-index';
 
 const CANDIDATES = 100;
 
@@ -63,7 +64,7 @@ export async function retrieve(
 
   const bySource = new Map<string, { chunkIds: string[]; score: number }>();
   for (const { id, score } of ranked) {
-    const sourceId = sourceIdOf(id);
+    const sourceId = sourceIdOfChunk(id);
     const entry = bySource.get(sourceId);
     if (entry) entry.chunkIds.push(id);
     else if (bySource.size < maxSources) bySource.set(sourceId, { chunkIds: [id], score });

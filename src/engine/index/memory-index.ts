@@ -14,12 +14,11 @@ import type { BinaryIndex } from '../../core/index/binary-index';
 import type { CandidateInfo } from '../../core/rank/rank';
 import type { ChunkRow, EngramDb, SourceRow } from '../../shared/db';
 import type { EmbeddingModelSpec } from '../../shared/model-registry';
+import { sourceIdOfChunk } from '../../shared/store/chunks';
 import { DenseSlot } from './dense-slot';
 import { changesSince } from './index-log';
 import { readPersisted, writePersisted, type PersistedIndex } from './index-snapshot';
 import { factOf, factsFromSnapshot, factsSnapshot, type SourceFact } from './source-facts';
-
-export const sourceIdOf = (chunkId: string): string => chunkId.slice(0, chunkId.lastIndexOf('#'));
 
 /** Sightings are not logged: after a restore, look again from this long before the last look. */
 const SIGHTING_SLACK_MS = 60_000;
@@ -190,7 +189,7 @@ export class MemoryIndex {
 
   /** What ranking knows of a chunk; undefined once its source is gone. */
   infoOf(chunkId: string): CandidateInfo | undefined {
-    const sourceId = sourceIdOf(chunkId);
+    const sourceId = sourceIdOfChunk(chunkId);
     const source = this.sources.get(sourceId);
     if (!source) return undefined;
     const vector = this.dense.index.vectorOf(chunkId);
@@ -205,7 +204,7 @@ export class MemoryIndex {
 
   /** Whether a chunk's source was saved or seen within [from, to). */
   seenBetween(chunkId: string, from: number, to: number): boolean {
-    const source = this.sources.get(sourceIdOf(chunkId));
+    const source = this.sources.get(sourceIdOfChunk(chunkId));
     if (!source) return false;
     const within = (t: number) => t >= from && t < to;
     return within(source.savedAt) || within(source.lastSeenAt);
@@ -251,7 +250,7 @@ export class MemoryIndex {
     const sources = factsFromSnapshot(persisted.sources);
     const chunksOf = new Map<string, string[]>();
     for (const id of keyword.ids()) {
-      const sourceId = sourceIdOf(id);
+      const sourceId = sourceIdOfChunk(id);
       const ids = chunksOf.get(sourceId);
       if (ids) ids.push(id);
       else chunksOf.set(sourceId, [id]);
@@ -315,7 +314,7 @@ export class MemoryIndex {
 
   /** When a chunk's source was saved and last seen: the dense index filters time ranges on it. */
   private timesOf(chunkId: string): number[] {
-    const source = this.sources.get(sourceIdOf(chunkId));
+    const source = this.sources.get(sourceIdOfChunk(chunkId));
     return source ? [source.savedAt, source.lastSeenAt] : [];
   }
 

@@ -3,8 +3,9 @@
  * query (vectors only) or a keyword query (BM25 only) finds, best first. Answers use retrieve.ts.
  */
 import type { SearchRequest } from '../../shared/engine-info';
+import { sourceIdOfChunk } from '../../shared/store/chunks';
 import type { Embedder } from '../models/embedder';
-import { sourceIdOf, type MemoryIndex } from './memory-index';
+import type { MemoryIndex } from './memory-index';
 
 export async function searchSources(
   index: MemoryIndex,
@@ -19,5 +20,5 @@ export async function searchSources(
     const [vector] = await embedder.embed([query], 'query');
     hits = vector ? index.vectors.search(vector, k) : [];
   }
-  return [...new Set(hits.map((h) => sourceIdOf(h.id)))].slice(0, limit);
+  return [...new Set(hits.map((h) => sourceIdOfChunk(h.id)))].slice(0, limit);
 }

@@ -8,6 +8,7 @@ import { chunkText } from '../../core/text/chunk';
 import { quantizeInt8 } from '../../core/index/vector';
 import type { ChunkRow, EngramDb, JobRow, SourceRow } from '../../shared/db';
 import { errorMessage } from '../../shared/dispatch';
+import { chunkId } from '../../shared/store/chunks';
 import { commitIndexed, commitVectors, recordFailure } from '../../shared/store/index-commit';
 import type { Embedder } from '../models/embedder';
 import type { IndexingPace } from './indexing-pace';
@@ -96,7 +97,7 @@ export class Ingestor {
     return pieces.map((piece, ord) => {
       const vector = vectors?.[ord];
       return {
-        id: `${source.id}#${ord}`,
+        id: chunkId(source.id, ord),
         sourceId: source.id,
         ord,
         text: piece.text,

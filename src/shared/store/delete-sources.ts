@@ -6,6 +6,7 @@
  * transaction either happens or not.
  */
 import type { EngramDb } from '../db';
+import { linksFrom, mentionsBy } from './graph';
 
 /**
  * Deletes the sources with these ids and all that hangs off them; returns the ids that existed
@@ -26,13 +27,10 @@ export async function deleteSources(db: EngramDb, ids: readonly string[]): Promi
       const entityIds = new Set<string>();
       for (const id of found) {
         // Compound primary keys that start with the source id: its mentions, its out-links.
-        const own = db.mentions.where('[sourceId+entityId]').between(...startingWith(id));
+        const own = mentionsBy(db, id);
         for (const m of await own.toArray()) entityIds.add(m.entityId);
         await own.delete();
-        await db.links
-          .where('[fromId+toId+kind]')
-          .between(...startingWith(id))
-          .delete();
+        await linksFrom(db, id).delete();
       }
       await db.links.where('toId').anyOf(found).delete();
       // The job queue is short (work not yet done): a filter beats an index nobody else needs.
@@ -47,12 +45,6 @@ export async function deleteSources(db: EngramDb, ids: readonly string[]): Promi
     },
   );
 }
-
-/**
- * Bounds of every compound key that starts with `first`: an array key sorts after its prefix and
- * before the same prefix followed by an array (IndexedDB orders arrays above strings).
- */
-const startingWith = (first: string): [string[], [string, never[]]] => [[first], [first, []]];
 
 /** A site as the user names it: `Example.com`, `www.example.com`, `*.example.com`, a URL. */
 export function normaliseSite(site: string): string {

@@ -16,6 +16,7 @@ import { normalizeText } from '../../core/text/text';
 import { canonicalUrl, siteOf } from '../../core/capture/url';
 import type { EngramDb, SourceRow } from '../db';
 import type { CapturePayload, GlimpsePayload } from '../protocol';
+import { linksFrom } from './graph';
 import { enqueue, type StoredCapture } from './sources';
 
 /** Long enough to open the popup and read it; short enough that a glimpse is soon searchable. */
@@ -177,7 +178,3 @@ async function forgetHeld(db: EngramDb, sourceId: string): Promise<void> {
   await linksFrom(db, sourceId).delete();
   await db.sources.delete(sourceId);
 }
-
-/** Links from `fromId`: compound keys from `[fromId]` up to `[fromId, []]` (arrays sort last). */
-const linksFrom = (db: EngramDb, fromId: string) =>
-  db.links.where('[fromId+toId+kind]').between([fromId], [fromId, []]);

@@ -1,11 +1,13 @@
 /**
  * Stage 3 of the durable capture pipeline: one transaction writes a source's chunks, their
  * vectors and its graph rows, marks the source indexed and removes its job. Chunk ids are
- * deterministic (`sourceId#ord`), so a commit retried after a crash overwrites instead of
+ * deterministic (chunks.ts: `sourceId#ord`), so a commit retried after a crash overwrites instead of
  * duplicating; if the transaction never commits, the job is still queued and runs again.
  */
 import type { ChunkRow, EngramDb, EntityRow, LinkRow, MentionRow, SourceRow } from '../db';
 import { placeVector } from './chunk-vectors';
+import { siteEntityId } from './graph';
+import { ingestJobId } from './jobs';
 
 export interface IndexedSource {
   source: SourceRow;
@@ -20,7 +22,7 @@ export async function graphRowsFor(
   const entities: EntityRow[] = [];
   const mentions: MentionRow[] = [];
   if (source.site) {
-    const entity: EntityRow = { id: `site:${source.site}`, kind: 'site', name: source.site };
+    const entity: EntityRow = { id: siteEntityId(source.site), kind: 'site', name: source.site };
     entities.push(entity);
     mentions.push({ sourceId: source.id, entityId: entity.id });
   }
@@ -60,7 +62,7 @@ export async function commitIndexed(
       await db.mentions.bulkPut(graph.mentions);
       await db.links.bulkPut(graph.links);
       await db.sources.update(source.id, { status: 'indexed', error: undefined });
-      await db.jobs.delete(`ingest:${source.id}`);
+      await db.jobs.delete(ingestJobId(source.id));
       await db.indexLog.add({ sourceId: source.id });
       return true;
     },
@@ -98,7 +100,7 @@ export const MAX_ATTEMPTS = 3;
 /** Record a failed attempt; after MAX_ATTEMPTS the source is marked failed with the reason. */
 export async function recordFailure(db: EngramDb, sourceId: string, error: string): Promise<void> {
   await db.transaction('rw', db.sources, db.jobs, async () => {
-    const job = await db.jobs.get(`ingest:${sourceId}`);
+    const job = await db.jobs.get(ingestJobId(sourceId));
     const attempts = (job?.attempts ?? 0) + 1;
     if (job) {
       await db.jobs.update(job.id, {

@@ -10,8 +10,9 @@ import { noteTitle } from '../../core/capture/note-command';
 import { readRanges } from '../../core/capture/read-ranges';
 import { normalizeText } from '../../core/text/text';
 import { canonicalUrl, siteOf } from '../../core/capture/url';
-import type { EngramDb, JobRow, SourceRow } from '../db';
+import type { EngramDb, SourceRow } from '../db';
 import type { CaptureOrigin, CapturePayload } from '../protocol';
+import { ingestJob } from './jobs';
 
 export interface StoredCapture {
   sourceId: string;
@@ -131,15 +132,7 @@ async function linkToPreviousVersion(db: EngramDb, row: SourceRow): Promise<void
 }
 
 export async function enqueue(db: EngramDb, sourceId: string, now: number, reset?: 'pending') {
-  const job: JobRow = {
-    id: `ingest:${sourceId}`,
-    kind: 'ingest',
-    sourceId,
-    status: 'queued',
-    attempts: 0,
-    createdAt: now,
-  };
-  await db.jobs.put(job);
+  await db.jobs.put(ingestJob(sourceId, now));
   if (reset) await db.sources.update(sourceId, { status: reset, error: undefined });
 }
 
