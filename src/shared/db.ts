@@ -178,7 +178,7 @@ export interface IndexLogRow {
 }
 
 /**
- * A part of the persisted search indexes (engine/index/index-snapshot.ts): the keyword index, the
+ * A part of the persisted search indexes (store/index-snapshots.ts): the keyword index, the
  * sources' ranking facts, and the dense index of one model (`dense:<model id>`). All parts in use
  * are written together with the same `seq`: the last index-log entry they include.
  */

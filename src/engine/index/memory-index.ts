@@ -6,8 +6,9 @@
  * IndexedDB stays the truth. Every change to chunks (commit, delete, vectors added) writes an
  * index-log entry in its own transaction, and the index applies changes only by reading that log
  * back (sync), so it never holds what a transaction did not commit. A start restores the
- * persisted parts (index-snapshot.ts) and replays the log after them; only when there are none
- * (first start after an upgrade, another model) does it read every chunk.
+ * persisted parts (shared/store/index-snapshots.ts) and replays the log after them; only when
+ * there are none (first start after an upgrade, another model) does it read every chunk. The rows
+ * are read through the stores (shared/store/index-log.ts, sources.ts), never table by table.
  */
 import { Bm25Index } from '../../core/index/bm25';
 import type { BinaryIndex } from '../../core/index/binary-index';
@@ -15,9 +16,14 @@ import type { CandidateInfo } from '../../core/rank/rank';
 import type { ChunkRow, EngramDb, SourceRow } from '../../shared/db';
 import type { EmbeddingModelSpec } from '../../shared/model-registry';
 import { sourceIdOfChunk } from '../../shared/store/chunks';
+import { changesSince, readEveryIndexedRow } from '../../shared/store/index-log';
+import {
+  readPersisted,
+  writePersisted,
+  type PersistedIndex,
+} from '../../shared/store/index-snapshots';
+import { forEachSourceSeenSince } from '../../shared/store/sources';
 import { DenseSlot } from './dense-slot';
-import { changesSince } from './index-log';
-import { readPersisted, writePersisted, type PersistedIndex } from './index-snapshot';
 import { factOf, factsFromSnapshot, factsSnapshot, type SourceFact } from './source-facts';
 
 /** Sightings are not logged: after a restore, look again from this long before the last look. */
@@ -145,12 +151,9 @@ export class MemoryIndex {
   async refreshSightings(db: EngramDb): Promise<void> {
     const since = this.refreshedAt;
     this.refreshedAt = Date.now();
-    await db.sources
-      .where('lastSeenAt')
-      .aboveOrEqual(since)
-      .each((source) => {
-        if (this.sources.has(source.id)) this.noteSource(source);
-      });
+    await forEachSourceSeenSince(db, since, (source) => {
+      if (this.sources.has(source.id)) this.noteSource(source);
+    });
   }
 
   /** Replace everything indexed for a source by its new chunks (tests; the engine syncs). */
@@ -224,17 +227,13 @@ export class MemoryIndex {
     this.chunksOf = new Map<string, string[]>();
     this.sources = new Map<string, SourceFact>();
     const titles = new Map<string, string>();
-    await db.transaction('r', [db.sources, db.chunks, db.indexLog], async () => {
-      // Everything logged so far is in the rows read below: replaying starts after it.
-      this.appliedSeq = Number((await db.indexLog.orderBy('seq').lastKey()) ?? 0);
-      await db.sources
-        .where('status')
-        .equals('indexed')
-        .each((source) => {
-          titles.set(source.id, source.title);
-          this.noteSource(source);
-        });
-      await db.chunks.each((chunk) => this.addChunk(chunk, titles.get(chunk.sourceId) ?? ''));
+    // Everything logged so far is in the rows read: replaying starts after it.
+    this.appliedSeq = await readEveryIndexedRow(db, {
+      source: (source) => {
+        titles.set(source.id, source.title);
+        this.noteSource(source);
+      },
+      chunk: (chunk) => this.addChunk(chunk, titles.get(chunk.sourceId) ?? ''),
     });
     this.persistedSeq = -1; // nothing persisted matches this index yet
     this.refreshedAt = Date.now();

@@ -3,7 +3,7 @@
  * seen, whether it was saved on purpose. Kept by the memory index, persisted as parallel arrays.
  */
 import type { SourceRow } from '../../shared/db';
-import type { SourcesSnapshot } from './index-snapshot';
+import type { SourcesSnapshot } from '../../shared/store/index-snapshots';
 
 export interface SourceFact {
   savedAt: number;

@@ -131,6 +131,15 @@ async function linkToPreviousVersion(db: EngramDb, row: SourceRow): Promise<void
   if (previous) await db.links.put({ fromId: row.id, toId: previous.id, kind: 'version' });
 }
 
+/** Calls `visit` with each source seen (saved, or seen again) at or after `since`. */
+export async function forEachSourceSeenSince(
+  db: EngramDb,
+  since: number,
+  visit: (source: SourceRow) => void,
+): Promise<void> {
+  await db.sources.where('lastSeenAt').aboveOrEqual(since).each(visit);
+}
+
 export async function enqueue(db: EngramDb, sourceId: string, now: number, reset?: 'pending') {
   await db.jobs.put(ingestJob(sourceId, now));
   if (reset) await db.sources.update(sourceId, { status: reset, error: undefined });

@@ -1,14 +1,15 @@
 /**
- * The persisted search indexes (issue 4): the keyword index, the sources' ranking facts and the
- * dense index of one model, written together in one transaction with the index-log position they
- * include; the same transaction drops the log entries they make redundant. A start reads the
- * three parts and replays the log after them. A crash before the write leaves the old parts and
- * the whole log; a crash during it leaves the old parts (the transaction is atomic): either way
- * nothing is lost, nothing is applied twice in a way that shows, and nothing is rebuilt.
+ * The `indexSnapshots` table: the persisted search indexes (issue 4) of the engine's memory index
+ * (engine/index/memory-index.ts), one row per part: the keyword index, the sources' ranking facts
+ * and the dense index of one model, written together in one transaction with the index-log
+ * position they include; the same transaction drops the log entries they make redundant. A start
+ * reads the three parts and replays the log after them. A crash before the write leaves the old
+ * parts and the whole log; a crash during it leaves the old parts (the transaction is atomic):
+ * either way nothing is lost, nothing is applied twice in a way that shows, and nothing is rebuilt.
  */
 import type { Bm25Snapshot } from '../../core/index/bm25';
 import type { BinaryIndexSnapshot } from '../../core/index/binary-index';
-import type { EngramDb } from '../../shared/db';
+import type { EngramDb } from '../db';
 
 export const KEYWORD_PART = 'keyword';
 export const SOURCES_PART = 'sources';
