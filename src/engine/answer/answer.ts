@@ -10,7 +10,12 @@ import { buildAnswerMessages } from '../../core/answer/prompt';
 import type { EngramDb, MessageRow } from '../../shared/db';
 import { errorMessage } from '../../shared/dispatch';
 import { readSetting } from '../../shared/settings';
-import { questionOf, updateMessage, type MessagePatch } from '../../shared/store/conversations';
+import {
+  getMessage,
+  questionOf,
+  updateMessage,
+  type MessagePatch,
+} from '../../shared/store/conversations';
 import { BUILT_IN_MODEL_ID } from '../models/built-in-model';
 import { citationsFor } from './citations';
 import type { Embedder } from '../models/embedder';
@@ -51,7 +56,7 @@ export class Answerer {
     if (this.active.has(messageId)) return;
     this.active.add(messageId);
     try {
-      const message = await this.db.messages.get(messageId);
+      const message = await getMessage(this.db, messageId);
       if (message?.role === 'assistant' && message.status !== 'done') await this.run(message);
     } catch (error) {
       await this.update(messageId, { status: 'error', error: errorMessage(error) });

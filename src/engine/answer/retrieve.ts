@@ -11,7 +11,8 @@ import { parseTimeFilter, type TimeFilter } from '../../core/time/time-query';
 import { weightedReciprocalRankFusion } from '../../core/rank/weighted-fusion';
 import type { ChunkRow, EngramDb, SourceRow } from '../../shared/db';
 import type { Embedder } from '../models/embedder';
-import { sourceIdOfChunk } from '../../shared/store/chunks';
+import { chunksById, sourceIdOfChunk } from '../../shared/store/chunks';
+import { sourcesById } from '../../shared/store/sources';
 import type { MemoryIndex } from '../index/memory-index';
 
 const CANDIDATES = 100;
@@ -71,10 +72,13 @@ export async function retrieve(
   }
   const sourceIds = [...bySource.keys()];
   const [sources, chunks] = await Promise.all([
-    db.sources.bulkGet(sourceIds),
-    db.chunks.bulkGet([...bySource.values()].flatMap((e) => e.chunkIds)),
+    sourcesById(db, sourceIds),
+    chunksById(
+      db,
+      [...bySource.values()].flatMap((e) => e.chunkIds),
+    ),
   ]);
-  const chunkById = new Map(chunks.filter((c) => c !== undefined).map((c) => [c.id, c]));
+  const chunkById = new Map(chunks.map((c) => [c.id, c]));
   const results: RetrievedSource[] = [];
   sources.forEach((source, i) => {
     const entry = bySource.get(sourceIds[i] ?? '');

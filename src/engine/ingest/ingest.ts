@@ -8,8 +8,10 @@ import { chunkText } from '../../core/text/chunk';
 import { quantizeInt8 } from '../../core/index/vector';
 import type { ChunkRow, EngramDb, JobRow, SourceRow } from '../../shared/db';
 import { errorMessage } from '../../shared/dispatch';
-import { chunkId } from '../../shared/store/chunks';
+import { chunkId, chunksById } from '../../shared/store/chunks';
 import { commitIndexed, commitVectors, recordFailure } from '../../shared/store/index-commit';
+import { dropJob, queuedJobs } from '../../shared/store/jobs';
+import { getSource } from '../../shared/store/sources';
 import type { Embedder } from '../models/embedder';
 import type { IndexingPace } from './indexing-pace';
 import type { MemoryIndex } from '../index/memory-index';
@@ -42,7 +44,7 @@ export class Ingestor {
       await this.index.refreshSightings(this.db);
       do {
         this.again = false;
-        const jobs = await this.db.jobs.where('status').equals('queued').sortBy('createdAt');
+        const jobs = await queuedJobs(this.db);
         this.pace?.plan(jobs.length);
         for (const job of this.pace?.order(jobs) ?? jobs) {
           // Bulk work gives way to a fresh capture: take the queue again, fresh jobs first.
@@ -62,9 +64,9 @@ export class Ingestor {
   }
 
   private async process(job: JobRow): Promise<void> {
-    const source = await this.db.sources.get(job.sourceId);
+    const source = await getSource(this.db, job.sourceId);
     if (!source) {
-      await this.db.jobs.delete(job.id);
+      await dropJob(this.db, job.id);
       return;
     }
     try {
@@ -116,7 +118,7 @@ export class Ingestor {
     for (let ids = this.index.unembedded(BACKFILL_BATCH); ids.length > 0;) {
       // Backfill is bulk work: it waits while the user is active, and lets fresh captures first.
       while (this.pace && !(await this.pace.turn())) await this.running;
-      const missing = (await this.db.chunks.bulkGet(ids)).filter((c) => c !== undefined);
+      const missing = await chunksById(this.db, ids);
       const vectors = await this.embedder.embed(
         missing.map((c) => c.text),
         'passage',

@@ -11,6 +11,7 @@ import { quantizeInt8 } from '../../core/index/vector';
 import type { EngramDb } from '../../shared/db';
 import { embeddingModel, modelSpec, type EmbeddingModelSpec } from '../../shared/model-registry';
 import { readSetting, writeSetting } from '../../shared/settings';
+import { chunksById, countChunks } from '../../shared/store/chunks';
 import { commitVectors } from '../../shared/store/index-commit';
 import type { Embedder } from '../models/embedder';
 import type { IndexingPace } from './indexing-pace';
@@ -41,7 +42,7 @@ export async function embeddingPlan(db: EngramDb, chosen: string): Promise<Embed
   const active = stored && modelSpec(stored)?.task === 'embed' ? embeddingModel(stored) : undefined;
   if (active?.id === target.id) return { active };
   // First start, a model no longer registered, or nothing to re-embed: use the chosen one now.
-  if (!active || (await db.chunks.count()) === 0) {
+  if (!active || (await countChunks(db)) === 0) {
     await setActiveEmbeddingModel(db, target.id);
     return { active: target };
   }
@@ -69,7 +70,7 @@ export class ReEmbedder {
     for (let ids = this.index.nextUnembedded(BATCH); ids.length > 0;) {
       // False when fresh work arrived: it runs on its own, this batch just waits its turn again.
       while (this.pace && !(await this.pace.turn()));
-      const chunks = (await this.db.chunks.bulkGet(ids)).filter((c) => c !== undefined);
+      const chunks = await chunksById(this.db, ids);
       const vectors = await this.embedder.embed(
         chunks.map((c) => c.text),
         'passage',

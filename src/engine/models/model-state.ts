@@ -4,6 +4,7 @@
  */
 import type { ProgressInfo } from '@huggingface/transformers';
 import { db, type ModelRow } from '../../shared/db';
+import { writeModelState } from '../../shared/store/models';
 import type { ModelProgress } from '../downloads/download-progress';
 
 const WRITE_EVERY_MS = 250;
@@ -68,7 +69,7 @@ export class ModelState {
   }
 
   private async write(): Promise<void> {
-    await db().models.put({
+    await writeModelState(db(), {
       id: this.id,
       task: this.task,
       state: this.state,

@@ -3,7 +3,8 @@
  * the question, so an answer in progress is always in IndexedDB: a popup closed mid-answer, or an
  * engine restarted mid-answer, loses nothing.
  */
-import type { EngramDb, MessageRow } from '../db';
+import Dexie from 'dexie';
+import type { ConversationRow, EngramDb, MessageRow } from '../db';
 
 export interface Exchange {
   conversationId: string;
@@ -81,3 +82,20 @@ export async function questionOf(db: EngramDb, message: MessageRow): Promise<str
   if (!message.replyTo) return undefined;
   return (await db.messages.get(message.replyTo))?.text;
 }
+
+export const getMessage = (db: EngramDb, id: string): Promise<MessageRow | undefined> =>
+  db.messages.get(id);
+
+export const getConversation = (db: EngramDb, id: string): Promise<ConversationRow | undefined> =>
+  db.conversations.get(id);
+
+/** The conversation updated last (where the popup opens), if any. */
+export const latestConversation = (db: EngramDb): Promise<ConversationRow | undefined> =>
+  db.conversations.orderBy('updatedAt').last();
+
+/** A conversation's messages, oldest first. */
+export const messagesOf = (db: EngramDb, conversationId: string): Promise<MessageRow[]> =>
+  db.messages
+    .where('[conversationId+createdAt]')
+    .between([conversationId, Dexie.minKey], [conversationId, Dexie.maxKey])
+    .toArray();

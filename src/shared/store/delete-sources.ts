@@ -7,6 +7,7 @@
  */
 import type { EngramDb } from '../db';
 import { linksFrom, mentionsBy } from './graph';
+import { keptSites, sourceIdsOnSites } from './sources';
 
 /**
  * Deletes the sources with these ids and all that hangs off them; returns the ids that existed
@@ -65,8 +66,6 @@ export async function sourceIdsOfSite(db: EngramDb, site: string): Promise<strin
   const host = normaliseSite(site);
   if (!host) throw new Error('Which site? The name is empty.');
   // The distinct sites first (an index walk), then only the matching sources.
-  const sites = (await db.sources.orderBy('site').uniqueKeys()).filter(
-    (s): s is string => typeof s === 'string' && (s === host || s.endsWith(`.${host}`)),
-  );
-  return sites.length === 0 ? [] : db.sources.where('site').anyOf(sites).primaryKeys();
+  const sites = (await keptSites(db)).filter((s) => s === host || s.endsWith(`.${host}`));
+  return sites.length === 0 ? [] : sourceIdsOnSites(db, sites);
 }

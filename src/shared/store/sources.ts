@@ -131,6 +131,43 @@ async function linkToPreviousVersion(db: EngramDb, row: SourceRow): Promise<void
   if (previous) await db.links.put({ fromId: row.id, toId: previous.id, kind: 'version' });
 }
 
+export const getSource = (db: EngramDb, id: string): Promise<SourceRow | undefined> =>
+  db.sources.get(id);
+
+/** The sources with these ids, position by position (undefined: not in memory). */
+export const sourcesById = (
+  db: EngramDb,
+  ids: readonly string[],
+): Promise<Array<SourceRow | undefined>> => db.sources.bulkGet([...ids]);
+
+export const countSources = (db: EngramDb): Promise<number> => db.sources.count();
+
+/** The distinct sites sources were kept from (an index walk; notes have none). */
+export async function keptSites(db: EngramDb): Promise<string[]> {
+  return (await db.sources.orderBy('site').uniqueKeys()).filter(
+    (site): site is string => typeof site === 'string' && site !== '',
+  );
+}
+
+/** The ids of the sources kept from these sites (as `keptSites` names them). */
+export const sourceIdsOnSites = (db: EngramDb, sites: readonly string[]): Promise<string[]> =>
+  db.sources
+    .where('site')
+    .anyOf([...sites])
+    .primaryKeys();
+
+/** Calls `visit` with each source kept from these sites. */
+export async function forEachSourceOnSites(
+  db: EngramDb,
+  sites: readonly string[],
+  visit: (source: SourceRow) => void,
+): Promise<void> {
+  await db.sources
+    .where('site')
+    .anyOf([...sites])
+    .each(visit);
+}
+
 /** Calls `visit` with each source seen (saved, or seen again) at or after `since`. */
 export async function forEachSourceSeenSince(
   db: EngramDb,
