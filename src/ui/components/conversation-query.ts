@@ -1,6 +1,8 @@
 /** The IndexedDB reads behind the chat, written for `useLiveQuery`. */
-import Dexie from 'dexie';
 import { db, type ConversationRow, type MessageRow } from '../../shared/db';
+import { getConversation, latestConversation, messagesOf } from '../../shared/store/conversations';
+import { modelStates } from '../../shared/store/models';
+import { countSources } from '../../shared/store/sources';
 
 /**
  * Which conversation the chat shows: the most recently updated one (what the popup opens on, so
@@ -15,20 +17,17 @@ export interface ConversationView {
 
 export async function loadConversation(selection: Selection): Promise<ConversationView> {
   if (selection.kind === 'new') return { conversation: undefined, messages: [] };
+  const store = db();
   const conversation =
     selection.kind === 'latest'
-      ? await db().conversations.orderBy('updatedAt').last()
-      : await db().conversations.get(selection.id);
+      ? await latestConversation(store)
+      : await getConversation(store, selection.id);
   // A just-created conversation may have its messages before its row: read them by id anyway.
   const id = conversation?.id ?? (selection.kind === 'id' ? selection.id : undefined);
   if (id === undefined) return { conversation, messages: [] };
-  const messages = await db()
-    .messages.where('[conversationId+createdAt]')
-    .between([id, Dexie.minKey], [id, Dexie.maxKey])
-    .toArray();
-  return { conversation, messages };
+  return { conversation, messages: await messagesOf(store, id) };
 }
 
-export const countMemories = (): Promise<number> => db().sources.count();
+export const countMemories = (): Promise<number> => countSources(db());
 
-export const loadModels = () => db().models.toArray();
+export const loadModels = () => modelStates(db());

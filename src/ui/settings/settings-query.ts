@@ -1,6 +1,8 @@
 /** The IndexedDB reads behind the settings page, written for `useLiveQuery`. */
 import { db } from '../../shared/db';
 import { readSettings, type SettingValue } from '../../shared/settings';
+import { countChunks } from '../../shared/store/chunks';
+import { countSources } from '../../shared/store/sources';
 
 /** The settings the page shows (the pause and the model idle time are read by their own parts). */
 const PAGE_SETTINGS = [
@@ -26,6 +28,6 @@ export interface MemoryCounts {
 
 export async function countMemory(): Promise<MemoryCounts> {
   const store = db();
-  const [sources, chunks] = await Promise.all([store.sources.count(), store.chunks.count()]);
+  const [sources, chunks] = await Promise.all([countSources(store), countChunks(store)]);
   return { sources, chunks };
 }
