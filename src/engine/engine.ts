@@ -4,6 +4,8 @@ import { generationModel } from '../shared/model-registry';
 import type { EngineStatus } from '../shared/protocol';
 import { readSetting } from '../shared/settings';
 import { unfinishedAnswers } from '../shared/store/conversations';
+import { countQueuedJobs } from '../shared/store/jobs';
+import { countSources } from '../shared/store/sources';
 import { Answerer } from './answer/answer';
 import { BuiltInModel } from './models/built-in-model';
 import { Embedder } from './models/embedder';
@@ -95,10 +97,10 @@ export class Engine {
     return {
       embedder: describe(this.embedder),
       generator: describe(this.generator),
-      sources: await db().sources.count(),
+      sources: await countSources(db()),
       chunks: this.index.chunkCount,
       ...(this.index.reembedding ? { reembedding: this.index.reembedding } : {}),
-      pendingJobs: await db().jobs.where('status').equals('queued').count(),
+      pendingJobs: await countQueuedJobs(db()),
       ...this.models.report(),
     };
   }
