@@ -3,7 +3,9 @@
  * (offscreen document) and the extension pages, all on the extension origin.
  *
  * Versioned Dexie schema. Index only what is queried. A schema change adds a new `version(n)`
- * below the last one; `.upgrade()` only where data changes shape.
+ * below the last one; `.upgrade()` only where data changes shape. Nothing outside src/shared
+ * touches a table: each has its store (store/*.ts, and settings.ts for `settings`), which owns
+ * its rows' ids and queries.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { CaptureMode, CaptureOrigin } from './protocol';
@@ -42,7 +44,7 @@ export interface SourceRow {
 }
 
 export interface ChunkRow {
-  /** `${sourceId}#${ord}`: deterministic, so a retried commit overwrites instead of duplicating. */
+  /** `chunkId(sourceId, ord)` (store/chunks.ts): deterministic, so a retried commit overwrites. */
   id: string;
   sourceId: string;
   ord: number;
@@ -70,7 +72,7 @@ export interface ChunkVector {
 
 export type EntityKind = 'site';
 export interface EntityRow {
-  id: string; // `${kind}:${name}`
+  id: string; // `siteEntityId(name)` (store/graph.ts)
   kind: EntityKind;
   name: string;
 }
@@ -94,7 +96,7 @@ export interface LinkRow {
 /** Ingest jobs are the durable queue between capture (service worker) and indexing (engine). */
 export type JobKind = 'ingest';
 export interface JobRow {
-  id: string; // `${kind}:${sourceId}`
+  id: string; // `ingestJobId(sourceId)` (store/jobs.ts)
   kind: JobKind;
   sourceId: string;
   status: 'queued' | 'failed';
