@@ -95,6 +95,15 @@ export class Bm25Index {
   }
 
   /**
+   * Documents holding the (already tokenized) term, capped at size: what search weighs it by
+   * (dead documents count until the next rewrite, as there). 0 for a term in no document.
+   */
+  documentFrequency(term: string): number {
+    const t = this.termOf.get(term);
+    return t === undefined ? 0 : Math.min(this.postings.df[t] ?? 0, this.docOf.size);
+  }
+
+  /**
    * The k best documents for query, best first (ties by id). Documents sharing no term with the
    * query are not returned; `filter` drops ids before ranking (e.g. a time range).
    */
