@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import {
+  coverage,
+  denseReads,
+  keepRelevant,
+  questionTerms,
+  relevance,
+  termWeights,
+  type RelevanceThresholds,
+} from './relevance';
+
+const thresholds: RelevanceThresholds = {
+  coverage: 0.5,
+  agreedCoverage: 0.25,
+  agreementRank: 2,
+  relativeToBest: 0.5,
+};
+
+describe('questionTerms', () => {
+  it('keeps content words and drops interrogatives, in English and Chinese', () => {
+    expect(questionTerms('How much does the Raspberry Pi cost?')).toEqual([
+      'raspberry',
+      'pi',
+      'cost',
+    ]);
+    expect(questionTerms('秘鲁的首都是哪里？')).toEqual(['秘鲁', '首都']);
+  });
+});
+
+describe('coverage', () => {
+  const df: Record<string, number> = { capital: 3, peru: 0 };
+  const weights = termWeights(['capital', 'peru'], (t) => df[t] ?? 0, 100);
+
+  it('weighs a word in no page above a common one', () => {
+    expect(weights.get('peru')).toBeGreaterThan(weights.get('capital') ?? Infinity);
+    const c = coverage(weights, 'The capital markets fell.');
+    expect(c).toBeGreaterThan(0);
+    expect(c).toBeLessThan(0.5);
+    expect(coverage(weights, 'Lima is the capital of Peru.')).toBe(1);
+  });
+
+  it('counts only words a page could hold in its script; numbers alone are no evidence', () => {
+    const w = termWeights(['火狐', 'mozilla', '成立'], () => 0, 10);
+    expect(coverage(w, 'Mozilla was founded in 1998.')).toBe(1);
+    const year = termWeights(['2022', '世界'], () => 0, 10);
+    expect(coverage(year, 'In 2022 the film came out.')).toBe(0);
+    expect(coverage(new Map(), 'anything')).toBe(0);
+  });
+});
+
+describe('relevance and keepRelevant', () => {
+  it('passes on coverage, on agreement with less coverage, or on a calibrated cosine', () => {
+    expect(relevance({ coverage: 0.6 }, thresholds)).toBeGreaterThanOrEqual(1);
+    expect(relevance({ coverage: 0.3 }, thresholds)).toBeLessThan(1);
+    expect(
+      relevance({ coverage: 0.3, keywordRank: 1, denseRank: 2 }, thresholds),
+    ).toBeGreaterThanOrEqual(1);
+    expect(relevance({ coverage: 0.1, cosine: 0.95 }, thresholds)).toBeLessThan(1);
+    expect(
+      relevance({ coverage: 0.1, cosine: 0.95 }, { ...thresholds, denseCosine: 0.9 }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      relevance({ coverage: 0.3, cosine: 0.7 }, { ...thresholds, coverageAndCosine: 0.9 }),
+    ).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps nothing when the best is irrelevant, and drops the padding', () => {
+    const r = (x: number) => x;
+    expect(keepRelevant([0.9, 0.5], r, thresholds)).toEqual([]);
+    expect(keepRelevant([3, 1.2, 1.6], r, thresholds)).toEqual([3, 1.6]);
+  });
+
+  it('trusts a dense cosine only in a language the model reads', () => {
+    expect(denseReads(['en'], 'zh')).toBe(false);
+    expect(denseReads(['multilingual'], 'zh')).toBe(true);
+  });
+});
