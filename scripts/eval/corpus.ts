@@ -16,8 +16,9 @@ export interface EvalPage {
   text: string;
 }
 
+/** Kinds of questions some page answers. */
 export const QUESTION_KINDS = ['lexical', 'paraphrase', 'cross-lingual'] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
+export type QuestionKind = (typeof QUESTION_KINDS)[number] | 'unanswerable';
 
 export interface EvalQuestion {
   id: string;
@@ -25,12 +26,19 @@ export interface EvalQuestion {
   lang: 'en' | 'zh';
   /**
    * lexical: uses the page's own words; paraphrase: avoids its distinctive words; cross-lingual:
-   * asked in Chinese about a page in another language.
+   * asked in Chinese about a page in another language; unanswerable: no page answers it (a topic
+   * absent from the corpus, or a near-miss sharing a word or two with a page), so the answer
+   * should be "nothing in memory".
    */
   kind: QuestionKind;
-  /** The id of the one page that answers it. */
-  answer_page: string;
+  /** The id of the one page that answers it; absent for unanswerable questions. */
+  answer_page?: string;
 }
+
+export const isAnswerable = (
+  q: EvalQuestion,
+): q is EvalQuestion & { kind: (typeof QUESTION_KINDS)[number]; answer_page: string } =>
+  q.kind !== 'unanswerable';
 
 export function loadPages(dir = path.join(EVAL_DIR, 'corpus')): EvalPage[] {
   return readdirSync(dir)
@@ -50,9 +58,11 @@ export function loadQuestions(
   for (const q of questions) {
     const problem =
       (seen.has(q.id) && 'duplicate id') ||
-      (!QUESTION_KINDS.includes(q.kind) && `unknown kind ${q.kind}`) ||
+      (![...QUESTION_KINDS, 'unanswerable'].includes(q.kind) && `unknown kind ${q.kind}`) ||
       (q.lang !== 'en' && q.lang !== 'zh' && `unknown lang ${String(q.lang)}`) ||
-      (!pageIds.has(q.answer_page) && `no page ${q.answer_page}`) ||
+      (q.kind === 'unanswerable'
+        ? q.answer_page !== undefined && 'an unanswerable question names a page'
+        : !pageIds.has(q.answer_page ?? '') && `no page ${q.answer_page}`) ||
       (q.question.trim() === '' && 'empty question');
     if (problem) throw new Error(`questions.json: ${q.id}: ${problem}`);
     seen.add(q.id);

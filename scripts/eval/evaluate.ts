@@ -9,7 +9,9 @@ import { chunkText } from '../../src/core/text/chunk';
 import { reciprocalRankFusion } from '../../src/core/rank/fusion';
 import { FlatVectorIndex } from '../../src/core/index/vector';
 import { weightedReciprocalRankFusion } from '../../src/core/rank/weighted-fusion';
-import { QUESTION_KINDS, type EvalPage, type EvalQuestion } from './corpus';
+import { denseReads, type RelevanceThresholds } from '../../src/core/rank/relevance';
+import { isAnswerable, QUESTION_KINDS, type EvalPage, type EvalQuestion } from './corpus';
+import { gatePages, judgePages, type GatedPage } from './gate';
 import { metricsOf, pairedBootstrap, reciprocal, type Interval, type Metrics } from './stats';
 
 export type Embed = (
@@ -18,27 +20,52 @@ export type Embed = (
 ) => Promise<Float32Array[]>;
 
 /**
- * hybrid: the engine's fusion today (reciprocalRankFusion, k = 60, equal weights);
- * hybrid-weighted: weighted RRF with the dense list counted `denseWeight` times.
+ * hybrid: plain RRF (k = 60, equal weights); hybrid-weighted: weighted RRF with the dense list
+ * counted `denseWeight` times (the engine's fusion); gated: hybrid-weighted after the relevance
+ * gate (src/core/rank/relevance.ts), the pages an answer would cite (a declined question: none).
  */
-export const METHODS = ['keyword', 'dense', 'hybrid', 'hybrid-weighted'] as const;
+export const METHODS = ['keyword', 'dense', 'hybrid', 'hybrid-weighted', 'gated'] as const;
 export type Method = (typeof METHODS)[number];
 
 export interface EvaluateOptions {
   embed: Embed;
   /** Weight of the dense list in hybrid-weighted (keyword counts 1). */
   denseWeight: number;
+  /** The model's relevance thresholds (the registry's). */
+  relevance: RelevanceThresholds;
+  /** The languages the model reads (the registry's). */
+  languages: readonly string[];
   /** Chunks each search returns before fusion; the engine's retrieve.ts uses 50. */
   candidates?: number;
 }
 
 export interface QuestionResult {
   id: string;
-  kind: EvalQuestion['kind'];
+  kind: Exclude<EvalQuestion['kind'], 'unanswerable'>;
   lang: EvalQuestion['lang'];
   answerPage: string;
   /** 1-based page rank of the answer per method; null where no candidate chunk came from it. */
   ranks: Record<Method, number | null>;
+  /** The gate's judgement of the best page (undefined when nothing matched at all). */
+  best?: GatedPage;
+}
+
+/** A question no page answers: did the gate decline it? */
+export interface UnanswerableResult {
+  id: string;
+  lang: EvalQuestion['lang'];
+  declined: boolean;
+  /** What would have been cited. */
+  cited: string[];
+  best?: GatedPage;
+}
+
+export interface DeclineRates {
+  /** Share of unanswerable questions declined (the goal: all). */
+  unanswerable: number;
+  /** Share of answerable questions declined (the goal: none). */
+  answerable: number;
+  byLang: Record<string, number>;
 }
 
 export interface EvalReport {
@@ -50,7 +77,9 @@ export interface EvalReport {
   metrics: Record<string, Record<Method, Metrics>>;
   /** Per-question reciprocal rank of each hybrid minus that of the best single method, overall. */
   mrrGain: Record<'hybrid' | 'hybrid-weighted', { overKeyword: Interval; overDense: Interval }>;
+  declines: DeclineRates;
   questions: QuestionResult[];
+  unanswerable: UnanswerableResult[];
 }
 
 const pageOf = (chunkId: string): string => chunkId.slice(0, chunkId.lastIndexOf('#'));
@@ -64,12 +93,15 @@ interface Indexes {
   keyword: Bm25Index;
   vectors: FlatVectorIndex;
   chunks: number;
+  /** Chunk text with its page title, as retrieve.ts judges relevance. */
+  texts: Map<string, string>;
 }
 
 async function buildIndexes(pages: readonly EvalPage[], embed: Embed): Promise<Indexes> {
   const keyword = new Bm25Index();
   const ids: string[] = [];
   const texts: string[] = [];
+  const withTitle = new Map<string, string>();
   for (const page of pages) {
     chunkText(page.text).forEach((chunk, ord) => {
       const id = `${page.id}#${ord}`;
@@ -77,6 +109,7 @@ async function buildIndexes(pages: readonly EvalPage[], embed: Embed): Promise<I
       keyword.add(id, ord === 0 && page.title ? `${page.title}\n${chunk.text}` : chunk.text);
       ids.push(id);
       texts.push(chunk.text);
+      withTitle.set(id, `${page.title}\n${chunk.text}`);
     });
   }
   const embedded = await embed(texts, 'passage');
@@ -88,7 +121,7 @@ async function buildIndexes(pages: readonly EvalPage[], embed: Embed): Promise<I
     if (!v) throw new Error(`evaluate: no vector for chunk ${id}`);
     vectors.upsert(id, v);
   });
-  return { keyword, vectors, chunks: ids.length };
+  return { keyword, vectors, chunks: ids.length, texts: withTitle };
 }
 
 function groupMetrics(results: readonly QuestionResult[]): EvalReport['metrics'] {
@@ -106,12 +139,7 @@ function groupMetrics(results: readonly QuestionResult[]): EvalReport['metrics']
     const members = results.filter(keep);
     if (members.length === 0) continue;
     const of = (m: Method): Metrics => metricsOf(members.map((r) => r.ranks[m]));
-    out[name] = {
-      keyword: of('keyword'),
-      dense: of('dense'),
-      hybrid: of('hybrid'),
-      'hybrid-weighted': of('hybrid-weighted'),
-    };
+    out[name] = Object.fromEntries(METHODS.map((m) => [m, of(m)])) as Record<Method, Metrics>;
   }
   return out;
 }
@@ -125,25 +153,62 @@ function gains(results: readonly QuestionResult[]): EvalReport['mrrGain'] {
   return { hybrid: over('hybrid'), 'hybrid-weighted': over('hybrid-weighted') };
 }
 
+const share = (xs: readonly boolean[]): number =>
+  xs.length === 0 ? 0 : xs.filter(Boolean).length / xs.length;
+
 export async function evaluate(
   pages: readonly EvalPage[],
   questions: readonly EvalQuestion[],
-  { embed, denseWeight, candidates = 50 }: EvaluateOptions,
+  { embed, denseWeight, relevance, languages, candidates = 50 }: EvaluateOptions,
 ): Promise<EvalReport> {
-  const { keyword, vectors, chunks } = await buildIndexes(pages, embed);
+  const { keyword, vectors, chunks, texts } = await buildIndexes(pages, embed);
   const queryVectors = await embed(
     questions.map((q) => q.question),
     'query',
   );
-  const results = questions.map((q, i): QuestionResult => {
+  const results: QuestionResult[] = [];
+  const unanswerable: UnanswerableResult[] = [];
+  const declined: Array<{ q: EvalQuestion; declined: boolean }> = [];
+  questions.forEach((q, i) => {
     const query = queryVectors[i];
     if (!query) throw new Error(`evaluate: no vector for question ${q.id}`);
     const lists = [keyword.search(q.question, candidates), vectors.search(query, candidates)];
-    const rankOf = (list: ReadonlyArray<{ id: string }>): number | null => {
-      const rank = pageRanking(list).indexOf(q.answer_page);
+    const fused = weightedReciprocalRankFusion(lists, { weights: [1, denseWeight] });
+    const judged = judgePages(
+      {
+        question: q.question,
+        keyword: lists[0] ?? [],
+        dense: lists[1] ?? [],
+        fused,
+        textOf: (id) => texts.get(id) ?? '',
+        df: (t) => keyword.documentFrequency(t),
+        docs: keyword.size,
+        denseReads: denseReads(languages, q.lang),
+      },
+      relevance,
+    );
+    const gated = gatePages(judged, relevance);
+    const best = judged.reduce<GatedPage | undefined>(
+      (b, p) => (b && b.relevance >= p.relevance ? b : p),
+      undefined,
+    );
+    declined.push({ q, declined: gated.length === 0 });
+    if (!isAnswerable(q)) {
+      unanswerable.push({
+        id: q.id,
+        lang: q.lang,
+        declined: gated.length === 0,
+        cited: gated,
+        ...(best ? { best } : {}),
+      });
+      return;
+    }
+    const rankIn = (ranking: readonly string[]): number | null => {
+      const rank = ranking.indexOf(q.answer_page);
       return rank < 0 ? null : rank + 1;
     };
-    return {
+    const rankOf = (list: ReadonlyArray<{ id: string }>) => rankIn(pageRanking(list));
+    results.push({
       id: q.id,
       kind: q.kind,
       lang: q.lang,
@@ -152,12 +217,14 @@ export async function evaluate(
         keyword: rankOf(lists[0] ?? []),
         dense: rankOf(lists[1] ?? []),
         hybrid: rankOf(reciprocalRankFusion(lists)),
-        'hybrid-weighted': rankOf(
-          weightedReciprocalRankFusion(lists, { weights: [1, denseWeight] }),
-        ),
+        'hybrid-weighted': rankOf(fused),
+        gated: rankIn(gated),
       },
-    };
+      ...(best ? { best } : {}),
+    });
   });
+  const rate = (keep: (q: EvalQuestion) => boolean) =>
+    share(declined.filter((d) => keep(d.q)).map((d) => d.declined));
   return {
     pages: pages.length,
     chunks,
@@ -165,6 +232,15 @@ export async function evaluate(
     denseWeight,
     metrics: groupMetrics(results),
     mrrGain: gains(results),
+    declines: {
+      unanswerable: rate((q) => !isAnswerable(q)),
+      answerable: rate(isAnswerable),
+      byLang: {
+        'unanswerable:en': rate((q) => !isAnswerable(q) && q.lang === 'en'),
+        'unanswerable:zh': rate((q) => !isAnswerable(q) && q.lang === 'zh'),
+      },
+    },
     questions: results,
+    unanswerable,
   };
 }

@@ -31,8 +31,9 @@ export function formatTable(model: EmbeddingModelSpec, report: EvalReport): stri
     `Retrieval eval — model ${model.id} (${model.dtype.wasm}, ${model.dims} dims)`,
     `${report.pages} pages, ${report.chunks} chunks, ${report.questions.length} questions; ` +
       `top ${report.candidates} chunks per list; a page ranks at its best chunk`,
-    `hybrid = the engine's RRF (k = 60, equal weights); hybrid-weighted = weighted RRF ` +
-      `(k = 60, keyword 1, dense ${report.denseWeight})`,
+    `hybrid = RRF (k = 60, equal weights); hybrid-weighted = weighted RRF ` +
+      `(k = 60, keyword 1, dense ${report.denseWeight}), the engine's; gated = hybrid-weighted ` +
+      `after the relevance gate`,
     '',
     `${'group'.padEnd(20)}${'n'.padStart(4)}  ${'method'.padEnd(16)}${'R@1'.padStart(7)}` +
       `${'R@5'.padStart(7)}${'R@10'.padStart(7)}${'MRR'.padStart(7)}`,
@@ -48,6 +49,16 @@ export function formatTable(model: EmbeddingModelSpec, report: EvalReport): stri
       );
     });
   }
+  const d = report.declines;
+  lines.push(
+    '',
+    `Relevance gate (${JSON.stringify(model.relevance)}):`,
+    `  declined: ${pct(d.unanswerable)} of ${report.unanswerable.length} unanswerable questions ` +
+      `(en ${pct(d.byLang['unanswerable:en'] ?? 0)}, zh ${pct(d.byLang['unanswerable:zh'] ?? 0)}); ` +
+      `${pct(d.answerable)} of ${report.questions.length} answerable ones`,
+    `  R@5 of answerable questions: ${pct(report.metrics.all?.['hybrid-weighted'].recallAt5 ?? 0)} ` +
+      `without the gate, ${pct(report.metrics.all?.gated.recallAt5 ?? 0)} with it`,
+  );
   lines.push('', 'MRR gain, all questions (paired bootstrap, 95% interval):');
   for (const [method, gain] of Object.entries(report.mrrGain)) {
     for (const [over, g] of Object.entries(gain)) {
@@ -66,7 +77,12 @@ async function main(): Promise<void> {
   const { embed, dispose } = await loadEmbedder(model);
   const started = performance.now();
   const denseWeight = denseWeightOf(model);
-  const report = await evaluate(pages, questions, { embed, denseWeight });
+  const report = await evaluate(pages, questions, {
+    embed,
+    denseWeight,
+    relevance: model.relevance,
+    languages: model.languages,
+  });
   const seconds = (performance.now() - started) / 1000;
   await dispose();
 
