@@ -103,7 +103,8 @@ test('the dense list honours the time filter too', async () => {
   index.setVector(`${recent}#0`, alike);
   // A dense-only match: the query shares no word with either page.
   const dense = {
-    spec,
+    // The gate is tested below: here a dense-only match (cosine 0.6) counts as relevant.
+    spec: { ...spec, relevance: { ...spec.relevance, denseCosine: 0.5 } },
     isReady: true,
     embed: () => Promise.resolve([same]),
   } as unknown as Embedder;
@@ -114,4 +115,55 @@ test('the dense list honours the time filter too', async () => {
     now: NOW,
   });
   expect(lastWeek.sources.map((s) => s.source.id)).toEqual([recent]);
+});
+
+test('nothing comes back for a question memory cannot answer (the relevance gate)', async () => {
+  await remember('Rice dumplings', 'Zongzi are rice dumplings wrapped in bamboo leaves.', NOW);
+  await remember('Lima travel notes', 'We flew to Lima and ate ceviche by the sea.', NOW);
+  const found = await retrieve(db, index, keywordOnly, 'What is the capital of Peru?', {
+    dense: false,
+    now: NOW,
+  });
+  expect(found.sources).toEqual([]);
+  const zh = await retrieve(db, index, keywordOnly, '秘鲁的首都是哪里？', {
+    dense: false,
+    now: NOW,
+  });
+  expect(zh.sources).toEqual([]);
+});
+
+test('a source that shares a stray word with the question is not cited beside the answer', async () => {
+  const pi = await remember(
+    'Raspberry Pi 3',
+    'The Raspberry Pi 3 is a credit card sized computer with a quad-core ARM processor.',
+    NOW,
+  );
+  await remember('Student journalism', 'A computer lab helps student reporters publish.', NOW);
+  const found = await retrieve(
+    db,
+    index,
+    keywordOnly,
+    'Which processor does the Raspberry Pi 3 use?',
+    {
+      dense: false,
+      now: NOW,
+    },
+  );
+  expect(found.sources.map((s) => s.source.id)).toEqual([pi]);
+});
+
+test('a glimpse and the page it was taken on are cited once', async () => {
+  const page = await remember('Terrarium guide', 'Build a terrarium with moss and glass.', NOW);
+  const glimpse = await remember(
+    'Terrarium guide',
+    'A terrarium needs moss, glass and light.',
+    NOW,
+  );
+  await db.sources.update(glimpse, { kind: 'glimpse' });
+  await db.links.put({ fromId: glimpse, toId: page, kind: 'glimpse' });
+  const found = await retrieve(db, index, keywordOnly, 'terrarium moss glass', {
+    dense: false,
+    now: NOW,
+  });
+  expect(found.sources).toHaveLength(1);
 });

@@ -5,23 +5,42 @@
  * per source, so an answer cites several sources rather than one page many times. A time
  * expression in the question ("last week", "三周前") becomes a filter on when sources were seen.
  * Keyword search needs no model, so it answers from the first second.
+ *
+ * Then the relevance gate (issue 10, core/rank/relevance.ts, thresholds per embedding model in
+ * the registry): a source is kept only when it is about the question and holds a good share of
+ * the best source's evidence, so an unanswerable question finds nothing and answers say so. A
+ * glimpse and the page it was taken on are one memory: the better of the two is cited once.
  */
 import { rankCandidates } from '../../core/rank/rank';
 import { parseTimeFilter, type TimeFilter } from '../../core/time/time-query';
 import { weightedReciprocalRankFusion } from '../../core/rank/weighted-fusion';
+import {
+  coverage,
+  denseReads,
+  keepRelevant,
+  questionTerms,
+  relevance,
+  termWeights,
+} from '../../core/rank/relevance';
+import { detectLanguage } from '../../core/text/language';
 import type { ChunkRow, EngramDb, SourceRow } from '../../shared/db';
 import type { Embedder } from '../models/embedder';
 import { chunksById, sourceIdOfChunk } from '../../shared/store/chunks';
+import { linksFrom } from '../../shared/store/graph';
 import { sourcesById } from '../../shared/store/sources';
 import type { MemoryIndex } from '../index/memory-index';
 
 const CANDIDATES = 100;
+/** Sources judged for every one cited: the gate may drop some, the rest move up. */
+const JUDGED_PER_CITED = 2;
 
 export interface RetrievedSource {
   source: SourceRow;
   /** Best first. */
   chunks: ChunkRow[];
   score: number;
+  /** Relevance in units of the model's thresholds (1 or more: relevant). */
+  relevance: number;
 }
 
 export interface RetrieveOptions {
@@ -58,7 +77,7 @@ export async function retrieve(
   }
   const ranked = rankCandidates(lists, (id) => index.infoOf(id), {
     now,
-    limit: maxSources * chunksPerSource * 2,
+    limit: maxSources * JUDGED_PER_CITED * chunksPerSource * 2,
     perSource: chunksPerSource,
     fuse: (l) => weightedReciprocalRankFusion(l, { weights: [1, embedder.spec.denseWeight] }),
   });
@@ -68,7 +87,9 @@ export async function retrieve(
     const sourceId = sourceIdOfChunk(id);
     const entry = bySource.get(sourceId);
     if (entry) entry.chunkIds.push(id);
-    else if (bySource.size < maxSources) bySource.set(sourceId, { chunkIds: [id], score });
+    else if (bySource.size < maxSources * JUDGED_PER_CITED) {
+      bySource.set(sourceId, { chunkIds: [id], score });
+    }
   }
   const sourceIds = [...bySource.keys()];
   const [sources, chunks] = await Promise.all([
@@ -79,12 +100,94 @@ export async function retrieve(
     ),
   ]);
   const chunkById = new Map(chunks.map((c) => [c.id, c]));
+  const judge = judgeOf(index, embedder, query, lists);
   const results: RetrievedSource[] = [];
   sources.forEach((source, i) => {
     const entry = bySource.get(sourceIds[i] ?? '');
     if (!source || !entry) return; // Deleted since it was indexed.
     const best = entry.chunkIds.map((id) => chunkById.get(id)).filter((c) => c !== undefined);
-    if (best.length > 0) results.push({ source, chunks: best, score: entry.score });
+    if (best.length === 0) return;
+    const r = judge(source, best);
+    results.push({ source, chunks: best, score: entry.score, relevance: r });
   });
-  return time ? { sources: results, time } : { sources: results };
+  const relevant = keepRelevant(results, (r) => r.relevance, embedder.spec.relevance);
+  const kept = (await oneCitationPerCapture(db, relevant)).slice(0, maxSources);
+  return time ? { sources: kept, time } : { sources: kept };
+}
+
+/** Scores a source's retrieved chunks against the question (relevance.ts). */
+function judgeOf(
+  index: MemoryIndex,
+  embedder: Embedder,
+  query: string,
+  lists: ReadonlyArray<ReadonlyArray<{ id: string; score: number }>>,
+): (source: SourceRow, chunks: readonly ChunkRow[]) => number {
+  const weights = termWeights(
+    questionTerms(query),
+    (t) => index.keyword.documentFrequency(t),
+    index.keyword.size,
+  );
+  const [keyword = [], dense] = lists;
+  const rankOf = (list: ReadonlyArray<{ id: string }>): Map<string, number> => {
+    const ranks = new Map<string, number>();
+    for (const { id } of list) {
+      const s = sourceIdOfChunk(id);
+      if (!ranks.has(s)) ranks.set(s, ranks.size + 1);
+    }
+    return ranks;
+  };
+  const keywordRanks = rankOf(keyword);
+  const denseRanks = dense && rankOf(dense);
+  // An English-only model's cosine for a Chinese question means nothing.
+  const reads = denseReads(embedder.spec.languages, detectLanguage(query));
+  const cosineOf = new Map(reads && dense ? dense.map((s) => [s.id, s.score]) : []);
+  const thresholds = embedder.spec.relevance;
+  return (source, chunks) => {
+    const cosines = chunks.map((c) => cosineOf.get(c.id)).filter((c) => c !== undefined);
+    const keywordRank = keywordRanks.get(source.id);
+    const denseRank = denseRanks?.get(source.id);
+    return relevance(
+      {
+        coverage: Math.max(
+          0,
+          ...chunks.map((c) => coverage(weights, `${source.title}\n${c.text}`)),
+        ),
+        ...(keywordRank !== undefined ? { keywordRank } : {}),
+        ...(denseRank !== undefined ? { denseRank } : {}),
+        ...(cosines.length > 0 ? { cosine: Math.max(...cosines) } : {}),
+      },
+      thresholds,
+    );
+  };
+}
+
+/**
+ * One capture is one memory: the shortcut saves the page and a glimpse of it (a `glimpse` source
+ * linked to the page), which must not be cited as [1] and [2]. The more relevant of the two
+ * stays, at the better of their places.
+ */
+async function oneCitationPerCapture(
+  db: EngramDb,
+  sources: readonly RetrievedSource[],
+): Promise<RetrievedSource[]> {
+  const memoryOf = new Map<string, string>();
+  for (const { source } of sources) {
+    if (source.kind !== 'glimpse') continue;
+    const links = await linksFrom(db, source.id).toArray();
+    const page = links.find((l) => l.kind === 'glimpse');
+    if (page) memoryOf.set(source.id, page.toId);
+  }
+  const slots = new Map<string, number>();
+  const kept: RetrievedSource[] = [];
+  for (const s of sources) {
+    const memory = memoryOf.get(s.source.id) ?? s.source.id;
+    const slot = slots.get(memory);
+    if (slot === undefined) {
+      slots.set(memory, kept.length);
+      kept.push(s);
+    } else if (s.relevance > (kept[slot]?.relevance ?? Infinity)) {
+      kept[slot] = s;
+    }
+  }
+  return kept;
 }
