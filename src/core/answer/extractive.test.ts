@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractiveAnswer } from './extractive';
+import { extractiveAnswer, groupedByPassage } from './extractive';
 
 describe('extractiveAnswer', () => {
   const english = [
@@ -65,5 +65,18 @@ describe('extractiveAnswer', () => {
     const [first] = extractiveAnswer('word', [{ n: 1, text: 'word '.repeat(200) }]);
     expect(first?.sentence.length).toBeLessThanOrEqual(401);
     expect(first?.sentence.endsWith('…')).toBe(true);
+  });
+});
+
+describe('groupedByPassage', () => {
+  it("puts each source's sentences together under its number", () => {
+    const text = groupedByPassage([
+      { n: 2, sentence: 'Futures are polled.' },
+      { n: 1, sentence: 'Tokio is a runtime.' },
+      { n: 2, sentence: 'Executors poll them.' },
+    ]);
+    expect(text).toBe(
+      '[2] “Futures are polled.” “Executors poll them.”\n\n[1] “Tokio is a runtime.”',
+    );
   });
 });

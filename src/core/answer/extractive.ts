@@ -33,6 +33,7 @@ export function extractiveAnswer(
   question: string,
   passages: ReadonlyArray<{ n: number; text: string }>,
   maxSentences = 3,
+  { shorten: cut = true }: { shorten?: boolean } = {},
 ): Array<{ n: number; sentence: string }> {
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
@@ -62,5 +63,21 @@ export function extractiveAnswer(
     .filter((c) => c.score > 0)
     .sort((a, b) => b.score - a.score)
     .slice(0, Math.max(1, maxSentences));
-  return (best.length > 0 ? best : [first]).map((c) => ({ n: c.n, sentence: shorten(c.sentence) }));
+  return (best.length > 0 ? best : [first]).map((c) => ({
+    n: c.n,
+    sentence: cut ? shorten(c.sentence) : c.sentence,
+  }));
+}
+
+/**
+ * The extractive answer as text a reader can follow: each source's sentences together, in the
+ * order of its best one, quoted under its number (`[n]`, a chip in the popup), sources apart by a
+ * blank line, rather than one wall of sentences from several pages.
+ */
+export function groupedByPassage(picked: ReadonlyArray<{ n: number; sentence: string }>): string {
+  const groups = new Map<number, string[]>();
+  for (const { n, sentence } of picked) groups.set(n, [...(groups.get(n) ?? []), sentence]);
+  return [...groups]
+    .map(([n, sentences]) => `[${n}] ${sentences.map((s) => `“${s}”`).join(' ')}`)
+    .join('\n\n');
 }

@@ -4,7 +4,7 @@
  * ready, then either the model's streamed answer or, without a language model, the best sentences
  * of the sources (extractive). Never an empty screen: every wait has words and a percentage.
  */
-import { extractiveAnswer } from '../../core/answer/extractive';
+import { extractiveAnswer, groupedByPassage } from '../../core/answer/extractive';
 import { detectLanguage } from '../../core/text/language';
 import { buildAnswerMessages } from '../../core/answer/prompt';
 import type { EngramDb, MessageRow } from '../../shared/db';
@@ -75,7 +75,10 @@ export class Answerer {
     if (!question) throw new Error('The question of this answer was lost.');
 
     let found = await retrieve(this.db, this.index, this.embedder, question, { dense: false });
-    await this.update(id, { status: 'searching', citations: citationsFor(found.sources) });
+    await this.update(id, {
+      status: 'searching',
+      citations: citationsFor(found.sources, question),
+    });
 
     if (!this.embedder.isReady && this.embedder.status.state !== 'failed') {
       await this.waitFor(id, this.embedder.load(), 'embedding model', this.embedderWaitMs);
@@ -93,7 +96,7 @@ export class Answerer {
       });
       return;
     }
-    const citations = citationsFor(retrieved);
+    const citations = citationsFor(retrieved, question);
     const extractive = extractiveText(question, retrieved);
     const useModel =
       (await readSetting(this.db, 'generation')) &&
@@ -189,7 +192,5 @@ export function extractiveText(question: string, retrieved: readonly RetrievedSo
     n: i + 1,
     text: chunks.map((c) => c.text).join('\n'),
   }));
-  return extractiveAnswer(question, passages)
-    .map(({ n, sentence }) => `${sentence} [${n}]`)
-    .join('\n');
+  return groupedByPassage(extractiveAnswer(question, passages));
 }

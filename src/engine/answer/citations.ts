@@ -1,4 +1,10 @@
-/** Turn retrieved sources into numbered citations that open the exact passage. */
+/**
+ * Turn retrieved sources into numbered citations that open the exact passage. The quote is the
+ * sentence that answered (the best-scoring one for the question, core/answer/extractive.ts), not
+ * the start of the stored chunk, and the text fragment targets that sentence, so opening the
+ * citation highlights it.
+ */
+import { extractiveAnswer } from '../../core/answer/extractive';
 import { textFragmentUrl } from '../../core/text/text-fragment';
 import { truncateSafely } from '../../core/text/text';
 import type { Citation } from '../../shared/db';
@@ -6,16 +12,27 @@ import type { RetrievedSource } from './retrieve';
 
 const QUOTE_LENGTH = 400;
 
-export function citationsFor(retrieved: readonly RetrievedSource[]): Citation[] {
+/** The sentence of the source's chunks that best answers the question, as stored (uncut). */
+function answeringSentence(
+  question: string,
+  chunks: RetrievedSource['chunks'],
+): string | undefined {
+  const text = chunks.map((c) => c.text).join('\n');
+  const [best] = extractiveAnswer(question, [{ n: 1, text }], 1, { shorten: false });
+  return best?.sentence;
+}
+
+export function citationsFor(retrieved: readonly RetrievedSource[], question: string): Citation[] {
   return retrieved.map(({ source, chunks }, i) => {
     const best = chunks[0];
-    const quote = truncateSafely(best?.text ?? source.text, QUOTE_LENGTH);
+    const sentence = answeringSentence(question, chunks);
+    const quote = truncateSafely(sentence ?? best?.text ?? source.text, QUOTE_LENGTH);
     // A saved link opens the link itself; everything else opens the page, scrolled to the passage.
     const href =
       source.kind === 'link' && source.targetUrl
         ? source.targetUrl
-        : best
-          ? textFragmentUrl(source.url, best.text)
+        : sentence || best
+          ? textFragmentUrl(source.url, sentence ?? best?.text ?? '')
           : source.url;
     return {
       n: i + 1,
