@@ -4,6 +4,7 @@
  * on their own and relative to the best page. An empty result is a declined question.
  */
 import {
+  comparable,
   coverage,
   keepRelevant,
   questionTerms,
@@ -68,6 +69,7 @@ export function judgePages(input: GateInput, thresholds: RelevanceThresholds): G
       : [];
     const evidence: Evidence = {
       coverage: Math.max(0, ...chunks.map((id) => coverage(weights, input.textOf(id)))),
+      comparable: chunks.some((id) => comparable(weights, input.textOf(id))),
       ...(keywordRanks.has(page) ? { keywordRank: keywordRanks.get(page) } : {}),
       ...(denseRanks.has(page) ? { denseRank: denseRanks.get(page) } : {}),
       ...(cosines.length > 0 ? { cosine: Math.max(...cosines) } : {}),

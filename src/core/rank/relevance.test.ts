@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  comparable,
   coverage,
   denseReads,
   keepRelevant,
@@ -73,5 +74,19 @@ describe('relevance and keepRelevant', () => {
   it('trusts a dense cosine only in a language the model reads', () => {
     expect(denseReads(['en'], 'zh')).toBe(false);
     expect(denseReads(['multilingual'], 'zh')).toBe(true);
+  });
+
+  it("leaves a question in another script to a multilingual model's top dense ranks", () => {
+    const w = termWeights(['秘鲁', '首都'], () => 0, 10);
+    const page = 'Lima is the capital of Peru.';
+    expect(comparable(w, page)).toBe(false);
+    expect(comparable(w, '利马是秘鲁的首都。')).toBe(true);
+    const across = { ...thresholds, denseRankAcrossScripts: 2 };
+    const evidence = { coverage: coverage(w, page), comparable: false };
+    expect(relevance({ ...evidence, denseRank: 2 }, across)).toBeGreaterThanOrEqual(1);
+    expect(relevance({ ...evidence, denseRank: 3 }, across)).toBeLessThan(1);
+    // Without the rule (an English-only model), or when the words could have been there.
+    expect(relevance({ ...evidence, denseRank: 1 }, thresholds)).toBeLessThan(1);
+    expect(relevance({ coverage: 0, comparable: true, denseRank: 1 }, across)).toBeLessThan(1);
   });
 });

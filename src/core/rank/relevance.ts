@@ -32,6 +32,12 @@ export interface RelevanceThresholds {
   coverageAndCosine?: number;
   /** A source is kept only with at least this share of the best source's evidence. */
   relativeToBest: number;
+  /**
+   * For a question none of whose words could be in the passage (another script: a Chinese
+   * question about an English page), the dense rank at or above which a multilingual model's
+   * word is taken for it. Absent: such a passage must pass on the cosine, or not at all.
+   */
+  denseRankAcrossScripts?: number;
 }
 
 /**
@@ -77,20 +83,35 @@ const NUMBER = /^[\p{N}.,:]+$/u;
  * is about the page is the dense model's call. 0 when no word (numbers aside) could match.
  */
 export function coverage(weights: ReadonlyMap<string, number>, text: string): number {
+  return measure(weights, text).coverage;
+}
+
+/**
+ * Whether any of the question's words (numbers aside) could appear in `text` at all: false for a
+ * Chinese question about a page with no Chinese, whose coverage then says nothing either way.
+ */
+export function comparable(weights: ReadonlyMap<string, number>, text: string): boolean {
+  return measure(weights, text).counted > 0;
+}
+
+function measure(
+  weights: ReadonlyMap<string, number>,
+  text: string,
+): { coverage: number; counted: number } {
   const hasCjk = CJK.test(text);
   const hasOther = OTHER_WORD.test(text.replace(CJK_ALL, ''));
   const words = new Set(tokenize(text));
   let total = 0;
   let held = 0;
-  let countedWords = 0;
+  let counted = 0;
   for (const [t, w] of weights) {
     if (!(CJK.test(t) ? hasCjk : hasOther)) continue;
     // A number is in every script: "2022" alone says nothing about "2022年世界杯".
-    if (!NUMBER.test(t)) countedWords++;
+    if (!NUMBER.test(t)) counted++;
     total += w;
     if (words.has(t)) held += w;
   }
-  return total > 0 && countedWords > 0 ? held / total : 0;
+  return { coverage: total > 0 && counted > 0 ? held / total : 0, counted };
 }
 
 /**
@@ -104,6 +125,8 @@ export function denseReads(languages: readonly string[], language: string): bool
 export interface Evidence {
   /** coverage() of the passage with its page title. */
   coverage: number;
+  /** comparable() of the passage with its page title; absent counts as true. */
+  comparable?: boolean;
   /** The source's rank in the keyword and dense lists (1-based), undefined where absent. */
   keywordRank?: number;
   denseRank?: number;
@@ -116,7 +139,8 @@ export interface Evidence {
 
 /**
  * How strongly the evidence says "relevant", in units of the thresholds: 1 or more passes. The
- * best of three readings: coverage alone, coverage with both lists agreeing, the dense cosine.
+ * best of these readings: coverage alone, coverage with both lists agreeing, the dense cosine
+ * (alone or with coverage), and, across scripts, a multilingual model's top dense ranks.
  */
 export function relevance(e: Evidence, t: RelevanceThresholds): number {
   const agreed =
@@ -134,7 +158,14 @@ export function relevance(e: Evidence, t: RelevanceThresholds): number {
     t.coverageAndCosine !== undefined && e.cosine !== undefined && e.cosine > 0
       ? (e.coverage + e.cosine) / t.coverageAndCosine
       : 0;
-  return Math.max(byCoverage, byAgreement, byCosine, byBoth);
+  const acrossScripts =
+    e.comparable === false &&
+    t.denseRankAcrossScripts !== undefined &&
+    e.denseRank !== undefined &&
+    e.denseRank <= t.denseRankAcrossScripts
+      ? 1
+      : 0;
+  return Math.max(byCoverage, byAgreement, byCosine, byBoth, acrossScripts);
 }
 
 /**

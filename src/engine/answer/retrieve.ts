@@ -15,6 +15,7 @@ import { rankCandidates } from '../../core/rank/rank';
 import { parseTimeFilter, type TimeFilter } from '../../core/time/time-query';
 import { weightedReciprocalRankFusion } from '../../core/rank/weighted-fusion';
 import {
+  comparable,
   coverage,
   denseReads,
   keepRelevant,
@@ -144,14 +145,13 @@ function judgeOf(
   const thresholds = embedder.spec.relevance;
   return (source, chunks) => {
     const cosines = chunks.map((c) => cosineOf.get(c.id)).filter((c) => c !== undefined);
+    const texts = chunks.map((c) => `${source.title}\n${c.text}`);
     const keywordRank = keywordRanks.get(source.id);
     const denseRank = denseRanks?.get(source.id);
     return relevance(
       {
-        coverage: Math.max(
-          0,
-          ...chunks.map((c) => coverage(weights, `${source.title}\n${c.text}`)),
-        ),
+        coverage: Math.max(0, ...texts.map((text) => coverage(weights, text))),
+        comparable: texts.some((text) => comparable(weights, text)),
         ...(keywordRank !== undefined ? { keywordRank } : {}),
         ...(denseRank !== undefined ? { denseRank } : {}),
         ...(cosines.length > 0 ? { cosine: Math.max(...cosines) } : {}),
