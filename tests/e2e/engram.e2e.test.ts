@@ -225,6 +225,27 @@ describe('Engram 0.1 end to end', () => {
       .toContain(PEANUTS);
   });
 
+  test('a question memory cannot answer gets a plain reply in its language and no sources', async () => {
+    const page = await open('/ehow-1/source.html');
+    const popup = await RealPopup.open(engram, page);
+    await waitFor('the chat to open', () =>
+      popup.evaluate<boolean>(`!!document.querySelector('[data-testid="new-chat"]')`),
+    );
+    await popup.evaluate(`document.querySelector('[data-testid="new-chat"]').click()`);
+    await waitFor('an empty new chat', async () =>
+      (await popup.evaluate<RenderedMessage[]>(READ_MESSAGES)).length === 0 ? true : undefined,
+    );
+    await askInPopup(popup, 'What is the capital of Peru?');
+    const english = await finishedAnswer(popup, 1);
+    expect(english.text).toContain('Nothing you have saved is about that');
+    expect(english.citations).toEqual([]);
+    await askInPopup(popup, '秘鲁的首都是哪里？');
+    const chinese = await finishedAnswer(popup, 2);
+    expect(chinese.text).toContain('你保存的内容里没有与此相关的');
+    expect(chinese.citations).toEqual([]);
+    await popup.close();
+  });
+
   test('right-click on a link or an image saves just that', async () => {
     const page = await open('/ehow-1/source.html');
     const imageUrl = await page.evaluate(

@@ -28,17 +28,25 @@ const PROGRESS_WRITE_MS = 500;
 /** How long a question waits for a loading embedding model before settling for keywords. */
 const EMBEDDER_WAIT_MS = 20_000;
 
-/** The plain answer when memory holds nothing on the question, in the question's language. */
-export function nothingFound(question: string, when?: string): string {
+/**
+ * The plain answer when memory holds nothing on the question, in the question's language: with
+ * an empty memory, how to fill it; otherwise that nothing kept is about it (no guess, no sources).
+ */
+export function nothingFound(question: string, when?: string, memoryEmpty = false): string {
   const zh = detectLanguage(question) === 'zh';
   if (when) {
     return zh
       ? `在“${when.trim()}”这段时间里，你的记忆中没有找到相关内容。去掉时间再问一次，就会搜索全部记忆。`
       : `I could not find anything about that from ${when.trim()} in your memory. Ask without the time to search everything.`;
   }
+  if (memoryEmpty) {
+    return zh
+      ? '你的记忆里还没有内容。用快捷键或右键“保存到记忆”保存网页后再问。'
+      : 'Your memory is empty so far. Save pages with the shortcut or right-click → Save to memory, then ask again.';
+  }
   return zh
-    ? '你的记忆里还没有相关内容。用快捷键或右键“保存到记忆”保存网页后再问。'
-    : 'I could not find anything about that in your memory yet. Save pages with the shortcut or right-click → Save to memory, then ask again.';
+    ? '你保存的内容里没有与此相关的，所以我不作猜测。'
+    : 'Nothing you have saved is about that, so I won’t guess.';
 }
 
 export class Answerer {
@@ -91,7 +99,7 @@ export class Answerer {
       await this.update(id, {
         status: 'done',
         mode: 'extractive',
-        text: nothingFound(question, found.time?.matched),
+        text: nothingFound(question, found.time?.matched, this.index.chunkCount === 0),
         citations: [],
       });
       return;
