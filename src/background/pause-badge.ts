@@ -15,7 +15,8 @@ import {
 
 export const PAUSE_ALARM = 'engram-pause-end';
 export const DEFAULT_TITLE = 'Engram — ask your memory';
-export const PAUSED_BADGE = '⏸';
+// Plain letters, not ⏸ (U+23F8), which some systems draw as an empty box.
+export const PAUSED_BADGE = 'II';
 export const PAUSED_COLOR = '#6e7781';
 
 /**

@@ -29,7 +29,7 @@ import {
 import { ALLOW_LOCAL, setSiteRules } from './site-rules';
 
 const PAGES = resolve(ROOT, 'tests/fixtures/privacy-pages');
-const PAUSED_BADGE = '⏸';
+const PAUSED_BADGE = 'II';
 
 /** The badge text a tab shows (its own flash, else the global one). */
 async function badgeText(engram: Engram, pageUrl?: string): Promise<string> {

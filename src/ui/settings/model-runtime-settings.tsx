@@ -35,17 +35,19 @@ export function ModelRuntimeSettings({ engine }: { engine: EngineStatus | undefi
         {engine?.runtime ? `Runs on ${runtimeLine(engine.runtime)}.` : 'The engine is starting…'}
       </p>
       <div class="field">
-        <label for="model-idle-minutes">Unload models after this many minutes unused</label>
-        <input
-          id="model-idle-minutes"
-          type="number"
-          min={0}
-          max={1440}
-          step={1}
-          data-testid="model-idle-minutes"
-          value={saved ?? ''}
-          onChange={(event) => void save(event.currentTarget.value)}
-        />
+        <div class="field-row">
+          <label for="model-idle-minutes">Unload models after this many minutes unused</label>
+          <input
+            id="model-idle-minutes"
+            type="number"
+            min={0}
+            max={1440}
+            step={1}
+            data-testid="model-idle-minutes"
+            value={saved ?? ''}
+            onChange={(event) => void save(event.currentTarget.value)}
+          />
+        </div>
         <p class="note">They load again when needed; 0 keeps them loaded.</p>
         {error && (
           <p class="field-error" role="alert">

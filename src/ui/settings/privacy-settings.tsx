@@ -29,7 +29,7 @@ export function PrivacySettings({ rules, readFrames }: Props) {
         <PauseControl idPrefix="settings" />
         <p class="hint muted">
           While paused, the shortcut, the menus and the popup save nothing and read nothing from the
-          page. The toolbar badge shows ⏸. A pause holds when the browser restarts.
+          page. The toolbar icon shows “II”. A pause holds when the browser restarts.
         </p>
       </div>
       {readFrames !== undefined && (
