@@ -53,6 +53,17 @@ function modelHostOf(value: string | undefined, fallback: string): string {
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
+/**
+ * The modelDownloads setting's default per flavour: the shipped build asks before downloading
+ * (issue 10); the packaged build has nothing to download, and the hosted one exists to test
+ * downloads (tests/e2e/downloads.e2e.test.ts), so both start allowed.
+ */
+export function modelDownloadsFor(
+  buildFlavour: 'shipped' | 'packaged' | 'hosted',
+): 'ask' | 'allowed' {
+  return buildFlavour === 'shipped' ? 'ask' : 'allowed';
+}
+
 const flavour = flavourOf(process.env.ENGRAM_FIXTURE_MODELS);
 /** The fixture models are the defaults (packaged or hosted). */
 const fixtures = flavour !== 'shipped';
@@ -67,6 +78,7 @@ const define = {
     ),
   ),
   __ENGRAM_DOWNLOAD_CHUNK_BYTES__: JSON.stringify(flavour === 'hosted' ? 1 * MiB : 8 * MiB),
+  __ENGRAM_MODEL_DOWNLOADS__: JSON.stringify(modelDownloadsFor(flavour)),
   __ENGRAM_VERSION__: JSON.stringify(
     (JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as { version: string })
       .version,

@@ -13,6 +13,7 @@ export default defineConfig({
     __ENGRAM_MODEL_SOURCE__: '"packaged"',
     __ENGRAM_DEFAULT_MODEL_HOST__: '"https://huggingface.co/"',
     __ENGRAM_DOWNLOAD_CHUNK_BYTES__: String(8 * 1024 * 1024),
+    __ENGRAM_MODEL_DOWNLOADS__: '"allowed"',
     __ENGRAM_VERSION__: '"test"',
   },
   test: {

@@ -7,4 +7,10 @@ declare const __ENGRAM_MODEL_SOURCE__: 'packaged' | 'host';
 declare const __ENGRAM_DEFAULT_MODEL_HOST__: string;
 /** Bytes per Range request and per stored part of a model download. */
 declare const __ENGRAM_DOWNLOAD_CHUNK_BYTES__: number;
+/**
+ * The modelDownloads setting's default: 'ask' in the shipped build (nothing large is downloaded
+ * before the user agrees, issue 10); 'allowed' where the models are packaged (nothing to download)
+ * and in the hosted test build (downloads.e2e.test.ts tests the downloads themselves).
+ */
+declare const __ENGRAM_MODEL_DOWNLOADS__: 'ask' | 'allowed';
 declare const __ENGRAM_VERSION__: string;

@@ -36,9 +36,12 @@ export class Engine {
     // Set up before choosing a device: the runtime sets the WASM threads it reports. The models
     // that downloads report to are made after the device is chosen, so they sign up below.
     const downloads = new Map<string, ModelState>();
-    await configureRuntime(await readSetting(store, 'modelHost'), (download) => {
-      downloads.get(download.model)?.onDownload(download);
-    });
+    await configureRuntime(
+      await readSetting(store, 'modelHost'),
+      (download) => downloads.get(download.model)?.onDownload(download),
+      // Read at each file that is not on this device yet: "Download" takes effect at once.
+      async () => (await readSetting(store, 'modelDownloads')) === 'allowed',
+    );
     const idleMs = (await readSetting(store, 'modelIdleMinutes')) * 60_000;
     const models = await EngineModels.choose(embeddingSpec, idleMs);
     const embedder = new Embedder(embeddingSpec, models.modelRuntime);
@@ -65,17 +68,7 @@ export class Engine {
       new Answerer(store, index, embedder, generator),
       models,
     );
-    // Warm the embedder first (indexing and search need it), then the language model.
-    void embedder
-      .load()
-      .then(async () => {
-        void models.embedderReady(embedder).catch((error: unknown) => {
-          console.warn('Engram: WebGPU check:', error);
-        });
-        await ingestor.backfill();
-      })
-      .catch((error: unknown) => console.warn('Engram: embedding model:', error))
-      .finally(() => void generator.load().catch(() => undefined));
+    engine.warm();
     void ingestor.kick();
     if (plan.next) {
       // When every chunk has the new model's vector, the engine starts again on that model.
@@ -86,6 +79,24 @@ export class Engine {
     }
     for (const message of await unfinishedAnswers(store)) void engine.answerer.answer(message.id);
     return engine;
+  }
+
+  /**
+   * Load the embedder first (indexing and search need it), then the language model. Where model
+   * downloads wait for the user, models not on this device stay `not-downloaded` (no request is
+   * made); the user's "Download" calls this again (models/model-handlers.ts).
+   */
+  warm(): void {
+    void this.embedder
+      .load()
+      .then(async () => {
+        void this.models.embedderReady(this.embedder).catch((error: unknown) => {
+          console.warn('Engram: WebGPU check:', error);
+        });
+        await this.ingestor.backfill();
+      })
+      .catch((error: unknown) => console.warn('Engram: embedding model:', error))
+      .finally(() => void this.generator.load().catch(() => undefined));
   }
 
   async status(): Promise<EngineStatus> {

@@ -156,7 +156,8 @@ export interface ModelRow {
   /** The model id as the engine loads it. */
   id: string;
   task: 'embed' | 'generate';
-  state: 'idle' | 'loading' | 'ready' | 'failed' | 'unavailable';
+  /** `not-downloaded`: its files are not on this device and downloads wait for the user. */
+  state: 'idle' | 'loading' | 'ready' | 'failed' | 'unavailable' | 'not-downloaded';
   /** Bytes loaded and expected, summed over the model's files, while loading. */
   loaded: number;
   total: number;

@@ -142,7 +142,14 @@ export const noticeRequest = z.object({
 const empty = z.object({}).strict();
 const idString = z.string().min(1).max(200);
 
-export const modelState = z.enum(['idle', 'loading', 'ready', 'failed', 'unavailable']);
+export const modelState = z.enum([
+  'idle',
+  'loading',
+  'ready',
+  'failed',
+  'unavailable',
+  'not-downloaded',
+]);
 
 export const engineStatus = z.object({
   embedder: z.object({ state: modelState, model: z.string(), error: z.string().optional() }),

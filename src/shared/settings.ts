@@ -47,6 +47,12 @@ export const settingsSchema = {
    * access to a page (content/glimpse-buffer.ts); 0 turns the buffer off.
    */
   glimpseMinutes: z.number().int().min(0).max(60).default(10),
+  /**
+   * Whether the engine may download model files (issue 10): 'ask' until the user agrees, on the
+   * welcome page, the popup or Settings; until then only files already on this device load, and
+   * keyword search and extractive answers work without models. The build sets the default.
+   */
+  modelDownloads: z.enum(['ask', 'allowed']).default(__ENGRAM_MODEL_DOWNLOADS__),
   /** Automatic capture of pages actually read (opt-in: it needs host access, asked for then). */
   autoCapture: z.boolean().default(false),
   /** How long a page must be on screen to count as read, for automatic capture, in ms. */

@@ -88,7 +88,10 @@ export class Answerer {
       citations: citationsFor(found.sources, question),
     });
 
-    if (!this.embedder.isReady && this.embedder.status.state !== 'failed') {
+    if (
+      !this.embedder.isReady &&
+      !['failed', 'not-downloaded'].includes(this.embedder.status.state)
+    ) {
       await this.waitFor(id, this.embedder.load(), 'embedding model', this.embedderWaitMs);
     }
     if (this.embedder.isReady) {
@@ -108,7 +111,7 @@ export class Answerer {
     const extractive = extractiveText(question, retrieved);
     const useModel =
       (await readSetting(this.db, 'generation')) &&
-      !['failed', 'unavailable'].includes(this.generator.status.state);
+      !['failed', 'unavailable', 'not-downloaded'].includes(this.generator.status.state);
     if (!useModel) {
       await this.update(id, { status: 'done', mode: 'extractive', text: extractive, citations });
       return;

@@ -13,7 +13,9 @@ export type DownloadFailure =
   /** The file failed its size or SHA-256 check twice in a row. */
   | 'corrupt'
   /** Any other HTTP answer (5xx, 429, a host that sends other bytes than asked for). */
-  | 'http';
+  | 'http'
+  /** Not fetched: the user has not agreed to download models yet (the modelDownloads setting). */
+  | 'not-allowed';
 
 export class ModelDownloadError extends Error {
   override readonly name = 'ModelDownloadError';
@@ -62,6 +64,14 @@ export function diskFull(url: string, cause?: unknown): ModelDownloadError {
   return new ModelDownloadError('disk-full', url, `Not enough disk space to keep ${url}`, {
     cause,
   });
+}
+
+export function notAllowed(url: string): ModelDownloadError {
+  return new ModelDownloadError(
+    'not-allowed',
+    url,
+    `Not downloading ${url}: model downloads wait until you choose to download the models`,
+  );
 }
 
 function nameOf(error: unknown): string | undefined {

@@ -15,7 +15,7 @@ import { CachedFiles, type FileCache, type FileRecord } from './cached-files';
 import { MODEL_CACHE } from '../../shared/model-files';
 import { DownloadProgress, type ProgressListener } from './download-progress';
 import { downloadFile, type Integrity } from './file-download';
-import { ModelDownloadError } from './model-download-error';
+import { ModelDownloadError, notAllowed } from './model-download-error';
 import { modelFileOf, type ModelFileRef } from './model-url';
 
 export { MODEL_CACHE } from '../../shared/model-files';
@@ -39,6 +39,13 @@ export interface ModelStoreOptions {
   integrity?: (ref: ModelFileRef) => Integrity | undefined;
   /** Bytes the browser will still store (defaults to navigator.storage.estimate where present). */
   freeSpace?: () => Promise<number | undefined>;
+  /**
+   * Whether model files may be fetched from the host now (the user agreed: the modelDownloads
+   * setting, issue 10). When it says no, files already complete on this device are still served,
+   * and anything else is refused with a `not-allowed` ModelDownloadError before any request is
+   * made, size probes included. Unset: always.
+   */
+  mayDownload?: () => Promise<boolean>;
 }
 
 export interface CachedModelFile {
@@ -96,7 +103,10 @@ export class ModelStore {
     const range = headers.get('range');
     if (range !== null) {
       // transformers.js's size probe: answer it from a stored file, else let the host answer.
-      return (await this.rangeOf(ref, range)) ?? this.network(ref.url, init ?? {});
+      const stored = await this.rangeOf(ref, range);
+      if (stored) return stored;
+      await this.mayFetch(ref);
+      return this.network(ref.url, init ?? {});
     }
     try {
       await this.download(ref, headers);
@@ -147,6 +157,10 @@ export class ModelStore {
     if (!ref) throw new Error(`${url} is not a model file on ${this.options.host}`);
     let pending = this.inflight.get(ref.url)?.done;
     if (!pending) {
+      await this.mayFetch(ref);
+      pending = this.inflight.get(ref.url)?.done; // Another call may have started it meanwhile.
+    }
+    if (!pending) {
       pending = downloadFile(ref, {
         files: this.files,
         progress: this.progress,
@@ -162,6 +176,14 @@ export class ModelStore {
       this.inflight.set(ref.url, { model: ref.model, done: pending });
     }
     await pending;
+  }
+
+  /** Throws `not-allowed` unless the file is complete here or downloads are allowed now. */
+  private async mayFetch(ref: ModelFileRef): Promise<void> {
+    const ask = this.options.mayDownload;
+    if (!ask || (await ask())) return;
+    if ((await this.files.read(ref.url))?.complete) return;
+    throw notAllowed(ref.url);
   }
 
   /** What is on disk, per model, complete or not. */

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { notAllowed } from '../downloads/model-download-error';
 import { LazyModel, retryDelayMs } from './lazy-model';
+import { becameAllowed } from './download-consent';
 import type { ModelState } from './model-state';
 
 /** The states a model went through, as the `models` table would see them. */
@@ -124,5 +126,36 @@ describe('retry after a failure', () => {
     await expect(model.load()).rejects.toThrow('offline');
     model.retryNow();
     expect(await model.load()).toBe('m');
+  });
+});
+
+describe('model downloads not allowed yet (issue 10)', () => {
+  test('the model is not-downloaded, not failed, and loads at once when allowed', async () => {
+    const state = fakeState();
+    let allowed = false;
+    const model = new LazyModel(state, () =>
+      allowed ? Promise.resolve('model') : Promise.reject(notAllowed('https://hub/acme/m/x')),
+    );
+    await expect(model.load()).rejects.toThrow(/wait until you choose/);
+    expect(state.state).toBe('not-downloaded');
+    expect(state.error).toBeUndefined();
+    allowed = true;
+    // No back-off: the user's "Download" must not wait 5 s behind a refusal that was no failure.
+    expect(await model.load()).toBe('model');
+    expect(state.seen).toEqual(['loading', 'not-downloaded', 'loading', 'ready']);
+  });
+});
+
+describe('becameAllowed', () => {
+  test('fires once, on the change from ask to allowed, never for the first value', () => {
+    const started = becameAllowed();
+    expect(started('allowed')).toBe(false);
+    const waiting = becameAllowed();
+    expect(['ask', 'ask', 'allowed', 'allowed'].map((v) => waiting(v as 'ask'))).toEqual([
+      false,
+      false,
+      true,
+      false,
+    ]);
   });
 });

@@ -2,8 +2,10 @@
  * Load a model once and share the load among callers; unload it after a period of no use (it
  * reloads on the next use, from the cache); after a failure allow a fresh attempt after a short
  * pause that grows with each failure (a dropped network should not become a retry storm), or at
- * once when the network comes back or the user asks (`retryNow`).
+ * once when the network comes back or the user asks (`retryNow`). A load refused because model
+ * downloads wait for the user's go-ahead leaves the model `not-downloaded`, not failed.
  */
+import { downloadFailureOf } from '../downloads/model-download-error';
 import { describeLoadError } from './load-error';
 import type { ModelState } from './model-state';
 
@@ -72,6 +74,12 @@ export class LazyModel<T> {
         this.armIdleTimer();
         return this.value;
       } catch (error) {
+        if (downloadFailureOf(error)?.kind === 'not-allowed') {
+          // Not a failure: the files wait for the user's go-ahead (issue 10). No back-off, so the
+          // load after "Download" starts at once.
+          await this.status.set('not-downloaded');
+          throw error;
+        }
         this.failures++;
         this.failedAt = this.now();
         await this.status.set('failed', describeLoadError(error));

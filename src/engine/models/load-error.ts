@@ -10,6 +10,7 @@ const CAUSES: Record<DownloadFailure, string> = {
   'disk-full': 'Not enough disk space to keep the model.',
   corrupt: 'The downloaded model was damaged twice in a row; it will be fetched again later.',
   http: 'The model host refused the download; it will be tried again later.',
+  'not-allowed': 'The model is not downloaded yet: it downloads once you choose Download.',
 };
 
 export function describeLoadError(error: unknown): string {

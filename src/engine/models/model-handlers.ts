@@ -1,7 +1,8 @@
 /**
  * The engine's handlers for the models work: the search probe (benchmarks, tests), the user's
  * activity relayed by the service worker (only it has chrome.idle; the offscreen document has
- * only chrome.runtime), and retrying failed model loads at once when the network comes back.
+ * only chrome.runtime), retrying failed model loads at once when the network comes back, and
+ * starting the downloads when the user allows them.
  */
 import { liveQuery } from 'dexie';
 import { db } from '../../shared/db';
@@ -10,6 +11,7 @@ import { send } from '../../shared/messaging';
 import { readSetting } from '../../shared/settings';
 import type { Engine } from '../engine';
 import { searchSources } from '../index/search';
+import { becameAllowed } from './download-consent';
 
 export function modelHandlers(
   ready: Promise<Engine>,
@@ -44,6 +46,16 @@ export function watchModelConditions(ready: Promise<Engine>): void {
       engine.generator.lifecycle.setIdleMs(minutes * 60_000);
     }),
   );
+  // "Download now" (welcome page, popup, Settings) writes the setting: start loading at once.
+  void ready.then((engine) => {
+    const allowedNow = becameAllowed();
+    liveQuery(() => readSetting(db(), 'modelDownloads')).subscribe((value) => {
+      if (!allowedNow(value)) return;
+      engine.embedder.lifecycle.retryNow();
+      engine.generator.lifecycle.retryNow();
+      engine.warm();
+    });
+  });
   addEventListener('online', () => {
     void ready.then((engine) => {
       engine.embedder.lifecycle.retryNow();

@@ -12,6 +12,8 @@ import { ModelStore } from '../downloads/model-store';
 export async function configureRuntime(
   modelHost: string,
   onDownload: ProgressListener,
+  /** Whether the user has agreed to download models (see ModelStoreOptions.mayDownload). */
+  mayDownload: () => Promise<boolean>,
 ): Promise<ModelStore | undefined> {
   const wasm = env.backends.onnx.wasm;
   if (wasm) {
@@ -35,6 +37,7 @@ export async function configureRuntime(
     host: modelHost,
     onProgress: onDownload,
     chunkSize: __ENGRAM_DOWNLOAD_CHUNK_BYTES__,
+    mayDownload,
   });
   env.allowRemoteModels = true;
   env.allowLocalModels = false;

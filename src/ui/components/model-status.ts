@@ -29,10 +29,24 @@ function describe(row: ModelInfo): string {
       return row.error ? `failed: ${row.error}` : 'failed';
     case 'unavailable':
       return 'unavailable';
+    case 'not-downloaded':
+      return 'not downloaded';
     case 'idle':
       // Never loaded yet, or unloaded after a while unused: either way it loads when needed.
       return 'not loaded (loads when needed)';
   }
+}
+
+/** Each task's most recently updated row: the model in use, where a switch left several. */
+export function latestByTask<T extends Pick<ModelRow, 'task' | 'updatedAt'>>(
+  rows: readonly T[],
+): Map<ModelRow['task'], T> {
+  const latest = new Map<ModelRow['task'], T>();
+  for (const row of rows) {
+    const seen = latest.get(row.task);
+    if (!seen || row.updatedAt > seen.updatedAt) latest.set(row.task, row);
+  }
+  return latest;
 }
 
 /**
@@ -40,11 +54,7 @@ function describe(row: ModelInfo): string {
  * updated one is the one in use.
  */
 export function modelStatusLine(rows: readonly ModelInfo[]): string {
-  const latest = new Map<ModelRow['task'], ModelInfo>();
-  for (const row of rows) {
-    const seen = latest.get(row.task);
-    if (!seen || row.updatedAt > seen.updatedAt) latest.set(row.task, row);
-  }
+  const latest = latestByTask(rows);
   const parts = (['embed', 'generate'] as const).flatMap((task) => {
     const row = latest.get(task);
     return row ? [`${LABELS[task]} ${describe(row)}`] : [];

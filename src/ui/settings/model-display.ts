@@ -47,6 +47,9 @@ export function modelDisplay(
       return withReason('failed', row?.error);
     case 'unavailable':
       return withReason('unavailable', row?.error);
+    case 'not-downloaded':
+      // Waiting for the user's go-ahead (issue 10): not an error; the row offers Download.
+      return { state: 'not-downloaded', text: 'not downloaded', percent: null };
     case 'idle':
       return atRest(inUse, cached);
   }
