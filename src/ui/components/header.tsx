@@ -1,6 +1,7 @@
 /** "Engram", how many memories, the models' state, indexing progress, and New chat. */
 import browser from 'webextension-polyfill';
 import { countMemories, loadModels } from './conversation-query';
+import { ModelNotice } from './model-notice';
 import { indexingLine, modelStatusLine, runtimeLine } from './model-status';
 import { useEngineStatus } from './model-status-poll';
 import { useLiveQuery } from './use-live-query';
@@ -48,6 +49,7 @@ export function Header({ onNewChat, engineError }: Props) {
       >
         {modelLine}
       </p>
+      <ModelNotice />
       <p class="model-status muted" data-testid="indexing-status" role="status">
         {indexing}
       </p>

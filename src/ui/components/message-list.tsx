@@ -1,6 +1,7 @@
 /** The conversation, kept scrolled to the newest words unless the reader has scrolled up. */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { MessageRow } from '../../shared/db';
+import { EmptyChat } from './empty-memory';
 import { Message } from './message';
 
 /** Within this many pixels of the bottom counts as "at the bottom". */
@@ -30,11 +31,7 @@ export function MessageList({ messages, now }: Props) {
     <div class="messages" ref={scroller} onScroll={onScroll}>
       {messages === undefined ? null : messages.length === 0 ? (
         <div class="empty" data-testid="empty">
-          <p>
-            Ask about anything you have read. Engram answers from the pages you saved, on this
-            device.
-          </p>
-          <p class="muted">Each answer links to the passage it came from.</p>
+          <EmptyChat />
         </div>
       ) : (
         <ol class="message-list" aria-label="Conversation">

@@ -7,7 +7,7 @@ import type { EngineRuntime, IndexingProgress } from '../../shared/engine-info';
 
 type ModelInfo = Pick<ModelRow, 'task' | 'state' | 'loaded' | 'total' | 'error' | 'updatedAt'>;
 
-const LABELS: Record<ModelRow['task'], string> = {
+export const MODEL_LABELS: Record<ModelRow['task'], string> = {
   embed: 'Embedding model',
   generate: 'Language model',
 };
@@ -57,7 +57,7 @@ export function modelStatusLine(rows: readonly ModelInfo[]): string {
   const latest = latestByTask(rows);
   const parts = (['embed', 'generate'] as const).flatMap((task) => {
     const row = latest.get(task);
-    return row ? [`${LABELS[task]} ${describe(row)}`] : [];
+    return row ? [`${MODEL_LABELS[task]} ${describe(row)}`] : [];
   });
   return parts.length > 0 ? parts.join(' · ') : 'Models not loaded yet';
 }

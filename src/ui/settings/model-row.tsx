@@ -2,6 +2,7 @@
 import { useId } from 'preact/hooks';
 import type { ModelRow as LiveRow } from '../../shared/db';
 import { downloadSize, type ModelSpec } from '../../shared/model-registry';
+import { DownloadModelsButton } from '../components/download-models-button';
 import { DeleteDownload } from './delete-download';
 import { formatBytes } from './format-bytes';
 import { modelDisplay } from './model-display';
@@ -88,6 +89,10 @@ export function ModelRow(props: Props) {
           >
             Use this model
           </button>
+        )}
+        {inUse && row?.state === 'not-downloaded' && (
+          // Waiting for the user's go-ahead (issue 10): the same choice as the welcome page's.
+          <DownloadModelsButton bytes={size} />
         )}
         {inUse && display.state === 'failed' && (
           <button type="button" data-testid="retry-model" disabled={switching} onClick={onRetry}>
