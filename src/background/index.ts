@@ -13,6 +13,7 @@ import { ensureEngine, restartEngine } from './engine-gateway';
 import { onGlimpseAlarm, releaseDueGlimpses, reviewGlimpse } from './glimpse';
 import { onOmniboxEntered, setOmniboxSuggestion } from './omnibox';
 import { currentActivity, watchActivity } from './user-activity';
+import { onInstalledWelcome } from './welcome';
 import { choosePause, onAlarm, syncPauseBadge } from './pause-badge';
 import {
   autoCapture,
@@ -71,7 +72,10 @@ chrome.permissions.onAdded.addListener((added) => {
 // Glimpses whose hold ran out while the worker (or the browser) was stopped are queued now.
 void releaseDueGlimpses().catch((error: unknown) => console.warn('Engram: glimpses:', error));
 
-chrome.runtime.onInstalled.addListener(() => {
+chrome.runtime.onInstalled.addListener((details) => {
+  void onInstalledWelcome(details).catch((error: unknown) =>
+    console.warn('Engram: welcome:', error),
+  );
   void syncWatchers().catch((error: unknown) => console.warn('Engram: watchers:', error));
   void createContextMenus().catch((error: unknown) => console.warn('Engram: menus:', error));
   void ensureEngine().catch((error: unknown) => console.warn('Engram: engine:', error));
