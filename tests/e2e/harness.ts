@@ -50,21 +50,52 @@ export function tempProfile(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function launchEngram(userDataDir: string, dist = FIXTURE_DIST): Promise<Engram> {
+export interface LaunchOptions {
+  /** More browser flags (e.g. --host-resolver-rules). */
+  args?: readonly string[];
+  /** Leave the welcome page open (welcome.e2e.test.ts); by default it is closed. */
+  keepWelcome?: boolean;
+}
+
+export async function launchEngram(
+  userDataDir: string,
+  dist = FIXTURE_DIST,
+  options: LaunchOptions = {},
+): Promise<Engram> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`],
+    args: [
+      ...CHROMIUM_FLAGS,
+      ...(options.args ?? []),
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+    ],
   });
   // Pages from the corpus reference the web; this machine has none. Keep everything on loopback.
   await context.route(/^https?:\/\/(?!(?:127\.0\.0\.1|localhost)[:/])/, (route) => route.abort());
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return {
-    context,
-    sw,
-    extensionId: new URL(sw.url()).host,
-    close: () => context.close(),
-  };
+  const extensionId = new URL(sw.url()).host;
+  if (!options.keepWelcome) await (await welcomePage(context, extensionId))?.close();
+  return { context, sw, extensionId, close: () => context.close() };
+}
+
+/**
+ * The welcome tab Engram opens at install, which --load-extension reports at every launch: tests
+ * of other things close it, so that it never takes the focus a shortcut or a popup needs.
+ * Undefined if it did not open within `timeoutMs`.
+ */
+export async function welcomePage(
+  context: BrowserContext,
+  extensionId: string,
+  timeoutMs = 5_000,
+): Promise<Page | undefined> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  return waitFor(
+    'the welcome page',
+    () => Promise.resolve(context.pages().find((page) => page.url() === url)),
+    timeoutMs,
+  ).catch(() => undefined);
 }
 
 /** The current service worker (it may have been restarted since launch). */
