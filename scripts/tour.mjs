@@ -56,6 +56,14 @@ export async function guidedTour(context, extensionId) {
     (route) => route.abort(),
   );
   try {
+    // Engram opens its welcome page at install (Chromium reports an install at every launch with
+    // --load-extension). Show what it says, then close it: the shortcut goes to the active tab.
+    const welcome = await welcomePage(context, extensionId);
+    if (welcome) {
+      const heading = (await welcome.locator('h1').first().textContent())?.trim();
+      console.log(`0. Engram opened its welcome page: “${heading}”`);
+      await welcome.close();
+    }
     const page = await context.newPage();
     const url = `${server.origin.replace('127.0.0.1', TOUR_HOST)}/webmd-1/source.html`;
     await bounded(
@@ -64,6 +72,7 @@ export async function guidedTour(context, extensionId) {
     );
     console.log(`1. Opened ${url} — “${await page.title()}”`);
 
+    await page.bringToFront();
     await pressRememberShortcut(page);
     const outcome = await shortcutOutcome(context, extensionId, url);
     if (!/^Engram — saved/.test(outcome)) {
@@ -295,4 +304,16 @@ async function bounded(wait, what) {
     const words = typeof what === 'string' ? what : await what();
     throw new TourError(`Timed out waiting for ${words}.`, { cause: error });
   }
+}
+
+/** The welcome tab, if Engram opens one within 5 s of launch. */
+async function welcomePage(context, extensionId) {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const page = context.pages().find((p) => p.url() === url);
+    if (page) return page;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  return undefined;
 }
