@@ -45,7 +45,7 @@ test('v1 → current keeps every row and adds the site index and the persisted-i
   v1.close();
 
   const db = new EngramDb(name);
-  expect(db.verno).toBe(3);
+  expect(db.verno).toBe(4);
   expect(await db.sources.get('src_1')).toEqual(source);
   expect(await db.chunks.get('src_1#0')).toEqual(chunk);
   expect(await db.settings.get('generation')).toEqual({ key: 'generation', value: false });
@@ -227,7 +227,7 @@ describe('v2 → v3', () => {
 
     const db = new EngramDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     for (const [table, rows] of Object.entries(V2_ROWS)) {
       const stored = await db.table<Record<string, unknown>>(table).toArray();
       // Settings gain the model in use (below); every other table is exactly as v2 left it.
@@ -249,7 +249,7 @@ describe('v2 → v3', () => {
       indexLog: [],
       indexSnapshots: [],
       jobs: ['status'],
-      links: ['toId'],
+      links: ['kind', 'toId'],
       mentions: ['entityId'],
       messages: ['[conversationId+createdAt]', 'status'].sort(),
       models: [],
@@ -298,6 +298,30 @@ test('a newer version opened elsewhere is not blocked: this connection closes', 
   expect(db.isOpen()).toBe(false);
   // Closed without disabling auto-open: the next access opens it again.
   expect(await db.sources.count()).toBe(0);
+  db.close();
+  await db.delete();
+});
+
+test('v3 → v4 keeps every row and finds links by kind', async () => {
+  const name = `migrate-${crypto.randomUUID()}`;
+  const v3 = new Dexie(name);
+  v3.version(3).stores({
+    ...V2,
+    sources: 'id, status, canonicalUrl, lastSeenAt, *outLinks, site',
+    entities: 'id',
+  });
+  for (const [table, rows] of Object.entries(V2_ROWS)) await v3.table(table).bulkAdd(rows);
+  v3.close();
+
+  const db = new EngramDb(name);
+  await db.open();
+  expect(db.verno).toBe(4);
+  for (const [table, rows] of Object.entries(V2_ROWS)) {
+    expect(await db.table(table).toArray(), table).toEqual(rows);
+  }
+  expect(await db.links.where('kind').equals('glimpse').primaryKeys()).toEqual([
+    ['src_b', 'src_a', 'glimpse'],
+  ]);
   db.close();
   await db.delete();
 });

@@ -253,6 +253,11 @@ export class EngramDb extends Dexie {
         }
         await snapshots.delete(V2_ACTIVE_MODEL_ROW);
       });
+    // v4 (issue 10): links by kind, so the memory count can tell the glimpses kept with their page
+    // (store/sources.ts `countMemories`) without reading every link. An added index only.
+    this.version(4).stores({
+      links: '[fromId+toId+kind], toId, kind',
+    });
     // Several contexts hold the database open; when a newer version of Engram upgrades the schema,
     // close ours so the upgrade is not blocked. The next access reopens it at the new version.
     this.on('versionchange', () => {

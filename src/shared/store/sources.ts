@@ -142,6 +142,25 @@ export const sourcesById = (
 
 export const countSources = (db: EngramDb): Promise<number> => db.sources.count();
 
+/**
+ * How many memories the user has: one per capture. The shortcut keeps a page and a glimpse of
+ * it (a `glimpse` source linked to the page, store/glimpses.ts); the two are one memory, so a
+ * glimpse counts only when no page of it is left (its page was forgotten). A glimpse link always
+ * joins two sources that exist (forgetting either deletes it), so this is every source less the
+ * glimpses that have a link to a page: a native count and the keys of the glimpse links, never
+ * a source row.
+ */
+export async function countMemories(db: EngramDb): Promise<number> {
+  return db.transaction('r', db.sources, db.links, async () => {
+    const [all, glimpseLinks] = await Promise.all([
+      db.sources.count(),
+      db.links.where('kind').equals('glimpse').primaryKeys(),
+    ]);
+    // A glimpse seen on two pages has two links: count it once.
+    return all - new Set(glimpseLinks.map(([fromId]) => fromId)).size;
+  });
+}
+
 /** The distinct sites sources were kept from (an index walk; notes have none). */
 export async function keptSites(db: EngramDb): Promise<string[]> {
   return (await db.sources.orderBy('site').uniqueKeys()).filter(

@@ -2,7 +2,7 @@
 import { db, type ConversationRow, type MessageRow } from '../../shared/db';
 import { getConversation, latestConversation, messagesOf } from '../../shared/store/conversations';
 import { modelStates } from '../../shared/store/models';
-import { countSources } from '../../shared/store/sources';
+import { countMemories as countMemoriesIn } from '../../shared/store/sources';
 
 /**
  * Which conversation the chat shows: the most recently updated one (what the popup opens on, so
@@ -28,6 +28,6 @@ export async function loadConversation(selection: Selection): Promise<Conversati
   return { conversation, messages: await messagesOf(store, id) };
 }
 
-export const countMemories = (): Promise<number> => countSources(db());
+export const countMemories = (): Promise<number> => countMemoriesIn(db());
 
 export const loadModels = () => modelStates(db());
