@@ -70,13 +70,14 @@ async function choosePauseInPopup(engram: Engram, page: Page, choice: string): P
     await waitFor('the pause control', () =>
       popup.evaluate<boolean>(`!!document.querySelector('[data-testid="pause"]')`),
     );
-    await popup.evaluate(`(() => {
-      const select = document.querySelector('[data-testid="pause-choice"]');
-      select.focus();
-      select.value = ${JSON.stringify(choice)};
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-      document.querySelector('[data-testid="pause"]').click();
-    })()`);
+    // The pause menu button opens its menu; the choice is one of its items.
+    await popup.evaluate(`document.querySelector('[data-testid="pause"]').click()`);
+    await waitFor('the pause menu', () =>
+      popup.evaluate<boolean>(`!!document.querySelector('[data-testid="pause-menu"]')`),
+    );
+    await popup.evaluate(
+      `document.querySelector('[data-testid="pause-choice"][data-choice=${JSON.stringify(choice)}]').click()`,
+    );
     await waitFor('the popup to say it is paused', () =>
       popup.evaluate<boolean>(`!!document.querySelector('[data-testid="pause-state"]')`),
     );

@@ -63,31 +63,40 @@ export function AutoCaptureToggle({ idPrefix }: { idPrefix: string }) {
   return (
     <section class="auto-capture" aria-labelledby={headingId} data-testid="auto-capture">
       <p class="auto-capture-row">
-        <span id={headingId}>
-          Automatic capture:{' '}
-          <strong data-testid="auto-capture-state" data-on={on}>
-            {on ? 'on' : 'off'}
-          </strong>
-        </span>
+        {/* One switch-like button that says the state: off opens the disclosure, on turns off. */}
         {on ? (
           <button
             type="button"
+            class="control auto-capture-switch"
             data-testid="auto-capture-off"
+            aria-pressed="true"
+            title="Automatic capture is on: turn it off"
             disabled={busy}
             onClick={() => void turnOff()}
           >
-            Turn off
+            <span id={headingId}>
+              Auto<span class="visually-hidden">matic capture</span>
+            </span>{' '}
+            <strong data-testid="auto-capture-state" data-on={on}>
+              on
+            </strong>
           </button>
         ) : (
-          !disclosing && (
-            <button
-              type="button"
-              data-testid="auto-capture-details"
-              onClick={() => setDisclosing(true)}
-            >
-              Turn on…
-            </button>
-          )
+          <button
+            type="button"
+            class="control auto-capture-switch"
+            data-testid="auto-capture-details"
+            aria-expanded={disclosing}
+            title="Automatic capture is off: what turning it on means"
+            onClick={() => setDisclosing((shown) => !shown)}
+          >
+            <span id={headingId}>
+              Auto<span class="visually-hidden">matic capture</span>
+            </span>{' '}
+            <strong data-testid="auto-capture-state" data-on={on}>
+              off
+            </strong>
+          </button>
         )}
       </p>
       {!on && disclosing && (

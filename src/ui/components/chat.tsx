@@ -5,16 +5,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage, send } from '../../shared/messaging';
 import './chat.css';
-import { AutoCaptureToggle } from './auto-capture-toggle';
 import { Composer } from './composer';
+import { Controls } from './controls';
 import { loadConversation, type Selection } from './conversation-query';
 import { GlimpseReview } from './glimpse-review';
 import { Header } from './header';
 import { MessageList } from './message-list';
-import { PauseControl } from './pause-control';
-import { RememberButton } from './remember-button';
-import { ShortcutHint } from './shortcut-hint';
-import { SidePanelButton } from './side-panel-button';
 import { useLiveQuery } from './use-live-query';
 import { useNow } from './use-now';
 
@@ -71,13 +67,7 @@ export function Chat({ layout }: { layout: Layout }) {
   return (
     <div class={`chat chat--${layout}`}>
       <Header onNewChat={newChat} engineError={engineError} />
-      <div class="toolbar">
-        <RememberButton />
-        <ShortcutHint />
-        <PauseControl idPrefix={layout} />
-        {layout === 'popup' && <SidePanelButton />}
-        <AutoCaptureToggle idPrefix={layout} />
-      </div>
+      <Controls layout={layout} />
       <GlimpseReview />
       <MessageList key={conversationId ?? 'new'} messages={view.value?.messages} now={now} />
       {view.error && (

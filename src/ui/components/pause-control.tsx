@@ -2,7 +2,12 @@
  * Pause saving for an hour, until tomorrow, or until resumed; or resume. Shown in the popup and
  * the settings page. The state is read live from IndexedDB (shared/pause.ts); a choice goes to
  * the service worker, which stores it and keeps the toolbar badge and its alarm in step.
+ *
+ * A menu button (WAI-ARIA pattern), not a native select (issue 10): Enter, Space or the arrows
+ * open it, the arrows, Home and End move, Enter chooses, Escape or Tab closes, and the focus goes
+ * back to the button.
  */
+import type { TargetedKeyboardEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { db } from '../../shared/db';
 import { errorMessage, send } from '../../shared/messaging';
@@ -13,14 +18,16 @@ import {
   type PauseChoice,
   type StoredPause,
 } from '../../shared/pause';
+import { ChevronDown, PauseIcon, PlayIcon } from './icons';
+import { menuMove } from './menu-keys';
 import './pause-control.css';
 import { useLiveQuery } from './use-live-query';
 import { useNow } from './use-now';
 
 const CHOICES: ReadonlyArray<{ value: Exclude<PauseChoice, 'resume'>; label: string }> = [
-  { value: 'hour', label: 'for 1 hour' },
-  { value: 'tomorrow', label: 'until tomorrow' },
-  { value: 'resume-manually', label: 'until I resume' },
+  { value: 'hour', label: 'For 1 hour' },
+  { value: 'tomorrow', label: 'Until tomorrow' },
+  { value: 'resume-manually', label: 'Until I resume' },
 ];
 
 /** Wrapped, so that "not read yet" (undefined) differs from "not paused" (`{stored: null}`). */
@@ -31,10 +38,16 @@ const readStored = async (): Promise<{ stored: StoredPause }> => ({
 export function PauseControl({ idPrefix }: { idPrefix: string }) {
   const stored = useLiveQuery(readStored, []);
   const now = Math.max(useNow(30_000), Date.now());
-  const [choice, setChoice] = useState<Exclude<PauseChoice, 'resume'>>('hour');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const select = useRef<HTMLSelectElement>(null);
+  /** The menu is open, with the focus on this item (null: closed). */
+  const [open, setOpen] = useState<number | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLUListElement>(null);
+
+  useEffect(() => {
+    if (open !== null) menu.current?.querySelectorAll('button')[open]?.focus();
+  }, [open]);
 
   const apply = async (next: PauseChoice) => {
     setBusy(true);
@@ -45,6 +58,37 @@ export function PauseControl({ idPrefix }: { idPrefix: string }) {
       setError(errorMessage(failure));
     } finally {
       setBusy(false);
+    }
+  };
+
+  const close = (refocus: boolean) => {
+    setOpen(null);
+    if (refocus) button.current?.focus();
+  };
+
+  const onButtonKey = (event: TargetedKeyboardEvent<HTMLButtonElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setOpen(event.key === 'ArrowUp' ? CHOICES.length - 1 : 0);
+    }
+  };
+
+  const onMenuKey = (event: TargetedKeyboardEvent<HTMLUListElement>) => {
+    if (event.key === 'Escape') {
+      // Closes the menu, not the popup.
+      event.preventDefault();
+      event.stopPropagation();
+      close(true);
+      return;
+    }
+    if (event.key === 'Tab') {
+      close(false);
+      return;
+    }
+    const next = menuMove(event.key, open ?? 0, CHOICES.length);
+    if (next !== null) {
+      event.preventDefault();
+      setOpen(next);
     }
   };
 
@@ -61,7 +105,8 @@ export function PauseControl({ idPrefix }: { idPrefix: string }) {
     return () => clearTimeout(timer);
   }, [until]);
   if (!stored.value && !stored.error) return null;
-  const selectId = `${idPrefix}-pause-choice`;
+  const menuId = `${idPrefix}-pause-menu`;
+  const described = describePause(status, now);
 
   return (
     <div
@@ -71,48 +116,78 @@ export function PauseControl({ idPrefix }: { idPrefix: string }) {
     >
       {status.paused ? (
         <>
-          <span class="pause-state" role="status" data-testid="pause-state">
-            {describePause(status, now)}: nothing is saved.
+          <span
+            class="pause-state"
+            role="status"
+            data-testid="pause-state"
+            title={`${described}: nothing is saved.`}
+          >
+            {described}
           </span>
           <button
             type="button"
+            class="control"
             data-testid="resume"
             disabled={busy}
             onClick={() => void apply('resume')}
           >
-            Resume saving
+            <PlayIcon /> Resume
           </button>
         </>
       ) : (
-        <>
-          <label for={selectId}>Pause saving</label>
-          <select
-            id={selectId}
-            ref={select}
-            data-testid="pause-choice"
-            value={choice}
-            onChange={(event) =>
-              setChoice(event.currentTarget.value as Exclude<PauseChoice, 'resume'>)
-            }
-          >
-            {CHOICES.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
+        <div
+          class="menu-button"
+          onFocusOut={(event) => {
+            // Closed when the focus leaves the button and its menu (a click elsewhere, Tab).
+            const next = event.relatedTarget as Node | null;
+            if (open !== null && !event.currentTarget.contains(next)) setOpen(null);
+          }}
+        >
           <button
+            ref={button}
             type="button"
+            class="control"
             data-testid="pause"
+            aria-haspopup="menu"
+            aria-expanded={open !== null}
+            aria-controls={menuId}
+            title="Pause saving"
             disabled={busy}
-            // The field itself, not the state: a change in the same task is not rendered yet.
-            onClick={() =>
-              void apply(CHOICES.find((c) => c.value === select.current?.value)?.value ?? choice)
-            }
+            onClick={() => (open === null ? setOpen(0) : close(true))}
+            onKeyDown={onButtonKey}
           >
-            Pause
+            <PauseIcon /> Pause <ChevronDown />
           </button>
-        </>
+          {open !== null && (
+            <ul
+              ref={menu}
+              id={menuId}
+              class="menu"
+              role="menu"
+              aria-label="Pause saving"
+              data-testid="pause-menu"
+              onKeyDown={onMenuKey}
+            >
+              {CHOICES.map((c) => (
+                <li key={c.value} role="none">
+                  <button
+                    type="button"
+                    role="menuitem"
+                    tabIndex={-1}
+                    data-testid="pause-choice"
+                    data-choice={c.value}
+                    onClick={() => {
+                      close(true);
+                      void apply(c.value);
+                    }}
+                  >
+                    {c.label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       {error && (
         <span class="pause-error" role="alert" data-testid="pause-error">

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { errorMessage, send } from '../../shared/messaging';
+import { BookmarkIcon } from './icons';
 
 type State =
   | { kind: 'idle' }
@@ -28,7 +29,8 @@ export function RememberButton() {
     }
   };
 
-  // The line is clamped to one row; the full text is in the tooltip.
+  // A line of its own below the controls, only once there is something to say; clamped to one
+  // row, the full text in the tooltip.
   const message =
     state.kind === 'saved'
       ? `Saved: ${state.title || 'this page'}`
@@ -37,14 +39,16 @@ export function RememberButton() {
         : undefined;
 
   return (
-    <div class="remember">
+    <>
       <button
         type="button"
+        class="control"
         data-testid="remember"
+        title="Remember this page"
         disabled={state.kind === 'saving'}
         onClick={() => void remember()}
       >
-        {state.kind === 'saving' ? 'Remembering…' : 'Remember this page'}
+        <BookmarkIcon /> {state.kind === 'saving' ? 'Remembering…' : 'Remember'}
       </button>
       <span
         class={`remember-result${state.kind === 'failed' ? ' is-error' : ''}`}
@@ -56,6 +60,6 @@ export function RememberButton() {
       >
         {message}
       </span>
-    </div>
+    </>
   );
 }

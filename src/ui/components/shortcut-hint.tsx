@@ -3,14 +3,20 @@ import { SHORTCUTS_PAGE, useRememberShortcut } from './use-shortcut';
 
 export function ShortcutHint() {
   const known = useRememberShortcut();
+  // Compact (issue 10): the keys alone, what they do in the tooltip and for screen readers.
+  const label =
+    known.kind === 'set'
+      ? `Remember what I just saw: ${known.keys}`
+      : known.kind === 'unset'
+        ? `Remember what I just saw: no shortcut set (set one at ${SHORTCUTS_PAGE})`
+        : 'Remember what I just saw';
   return (
-    <p class="shortcut muted">
-      Remember what I just saw:{' '}
-      <span data-testid="shortcut" data-state={known.kind}>
+    <span class="shortcut muted" title={label}>
+      <span class="visually-hidden">{label}</span>
+      <span data-testid="shortcut" data-state={known.kind} aria-hidden="true">
         {known.kind === 'set' && <kbd>{known.keys}</kbd>}
-        {known.kind === 'unset' && 'not set'}
+        {known.kind === 'unset' && 'No shortcut'}
       </span>
-      {known.kind === 'unset' && <span class="hint"> (set one at {SHORTCUTS_PAGE})</span>}
-    </p>
+    </span>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { errorMessage } from '../../shared/messaging';
+import { PanelIcon } from './icons';
 
 export function SidePanelButton() {
   const [error, setError] = useState<string>();
@@ -20,14 +21,15 @@ export function SidePanelButton() {
   return (
     <button
       type="button"
-      class="side-panel-button"
+      class="control side-panel-button"
       data-testid="open-side-panel"
+      aria-label="Open in side panel"
       title={
         error ? `Could not open the side panel: ${error}` : 'Keep the chat open beside your pages'
       }
       onClick={() => void open()}
     >
-      Side panel
+      <PanelIcon />
     </button>
   );
 }
