@@ -126,7 +126,12 @@ describe('glimpses and automatic capture', () => {
     const page = await open('short.html');
     const popup = await RealPopup.open(engram, page);
     try {
-      const shown = await waitFor('the glimpse review', () =>
+      // The review is one line; Edit opens the glimpse's text.
+      await waitFor('the glimpse review', () =>
+        popup.evaluate<boolean>(`!!document.querySelector('[data-testid="glimpse-edit"]')`),
+      );
+      await popup.evaluate(`document.querySelector('[data-testid="glimpse-edit"]').click()`);
+      const shown = await waitFor('the glimpse text', () =>
         popup.evaluate<string | null>(
           `document.querySelector('[data-testid="glimpse-text"]')?.value ?? null`,
         ),

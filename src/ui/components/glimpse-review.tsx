@@ -1,38 +1,68 @@
 /**
- * The glimpse the shortcut just kept, before it is indexed (issue 5): the user can keep it now,
+ * The glimpses the shortcut kept, before they are indexed (issue 5): the user can keep one now,
  * keep their own edit of it, or discard it. Doing nothing loses nothing: the hold runs out and
  * the glimpse is indexed as it was (shared/store/glimpses.ts). An edit saved after that becomes a
  * new version, linked to the one already indexed.
+ *
+ * One line above the chat (issue 10), so it never takes the popup over: where the glimpse is
+ * from, Keep / Edit / Discard, and which of the waiting glimpses this is, with the previous and
+ * next ones a button (or an arrow key on the line) away. Edit opens the text below the line.
  */
-import { useState } from 'preact/hooks';
+import type { TargetedKeyboardEvent } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { db } from '../../shared/db';
 import type { SourceRow } from '../../shared/db';
 import { errorMessage, send } from '../../shared/messaging';
 import { heldGlimpses } from '../../shared/store/glimpses';
 import './glimpse.css';
+import { ChevronLeft, ChevronRight } from './icons';
 import { useLiveQuery } from './use-live-query';
-import { useNow } from './use-now';
 
 const loadHeld = () => heldGlimpses(db());
 
-function timeLeft(ms: number): string {
-  const seconds = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
+const clockTime = (ms: number) =>
+  new Date(ms).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
 
 export function GlimpseReview() {
-  const held = useLiveQuery(loadHeld, []).value;
-  const latest = held?.[0];
+  const held = useLiveQuery(loadHeld, []).value ?? [];
+  // Followed by id, so a glimpse arriving or going does not swap the one being read; when it goes
+  // (kept, discarded, indexed), the one that took its place is shown.
+  const [shownId, setShownId] = useState<string>();
+  const lastIndex = useRef(0);
+  const found = held.findIndex((g) => g.id === shownId);
+  const index = found >= 0 ? found : Math.min(lastIndex.current, held.length - 1);
+  lastIndex.current = Math.max(0, index);
+  const glimpse = held[index];
+  if (!glimpse) return null;
+  const go = (step: number) => {
+    const next = held[(index + step + held.length) % held.length];
+    if (next) setShownId(next.id);
+  };
   // A new glimpse starts a fresh review (no draft carried over from the last one).
-  return latest ? <Review key={latest.id} glimpse={latest} more={(held?.length ?? 1) - 1} /> : null;
+  return (
+    <Review key={glimpse.id} glimpse={glimpse} position={index + 1} count={held.length} go={go} />
+  );
 }
 
-function Review({ glimpse, more }: { glimpse: SourceRow; more: number }) {
+interface ReviewProps {
+  glimpse: SourceRow;
+  position: number;
+  count: number;
+  go: (step: number) => void;
+}
+
+function Review({ glimpse, position, count, go }: ReviewProps) {
+  const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(glimpse.text);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const now = useNow(1_000);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
   const edited = draft.trim() !== glimpse.text.trim();
+
+  useEffect(() => {
+    if (editing) box.current?.focus();
+  }, [editing]);
 
   const review = async (action: 'keep' | 'edit' | 'discard') => {
     setBusy(true);
@@ -50,59 +80,142 @@ function Review({ glimpse, more }: { glimpse: SourceRow; more: number }) {
     }
   };
 
+  const closeEditor = () => {
+    setEditing(false);
+    setDraft(glimpse.text);
+    editButton.current?.focus();
+  };
+
+  // Arrows on the line (not in the text) go through the waiting glimpses.
+  const onLineKey = (event: TargetedKeyboardEvent<HTMLDivElement>) => {
+    if (count < 2) return;
+    if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+      event.preventDefault();
+      go(event.key === 'ArrowLeft' ? -1 : 1);
+    }
+  };
+
+  const onEditorKey = (event: TargetedKeyboardEvent<HTMLTextAreaElement>) => {
+    // Escape leaves the editor (not the popup); the text stays the glimpse's own.
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      closeEditor();
+    }
+  };
+
   const moment = glimpse.extractor === 'glimpse-now';
+  const from = glimpse.site || glimpse.title;
+  const detailsId = `glimpse-details-${position}`;
   return (
-    <section class="glimpse-review" aria-labelledby="glimpse-heading" data-testid="glimpse-review">
-      <h2 id="glimpse-heading" class="glimpse-heading" dir="auto">
-        Glimpse kept from {glimpse.title}
-      </h2>
-      <p class="muted glimpse-note">
-        {moment
-          ? 'What was on screen when you pressed the shortcut (Engram has no access to this site, so it kept only that moment).'
-          : 'What stayed on screen for a second or more in the last minutes.'}{' '}
-        Indexed in {timeLeft((glimpse.heldUntil ?? now) - now)} unless you change it
-        {more > 0 ? ` · ${more} more waiting` : ''}.
-      </p>
-      <label class="visually-hidden" for="glimpse-text">
-        Text of the glimpse
-      </label>
-      <textarea
-        id="glimpse-text"
-        data-testid="glimpse-text"
-        rows={5}
-        dir="auto"
-        value={draft}
-        onInput={(event) => setDraft(event.currentTarget.value)}
-      />
-      <p class="glimpse-actions">
-        {edited ? (
-          <button
-            type="button"
-            data-testid="glimpse-save"
-            disabled={busy}
-            onClick={() => void review('edit')}
-          >
-            Keep my edit
-          </button>
-        ) : (
-          <button
-            type="button"
-            data-testid="glimpse-keep"
-            disabled={busy}
-            onClick={() => void review('keep')}
-          >
-            Keep now
-          </button>
-        )}
+    <section
+      class={`glimpse-review${editing ? ' is-open' : ''}`}
+      aria-label="Glimpse waiting for review"
+      data-testid="glimpse-review"
+      data-glimpse-id={glimpse.id}
+    >
+      <div class="glimpse-line" onKeyDown={onLineKey}>
+        <span
+          class="glimpse-from"
+          dir="auto"
+          title={`${glimpse.title}\n${
+            moment
+              ? 'What was on screen when you pressed the shortcut (Engram has no access to this site, so it kept only that moment).'
+              : 'What stayed on screen for a second or more in the last minutes.'
+          }\nIndexed at ${clockTime(glimpse.heldUntil ?? Date.now())} unless you change it.`}
+        >
+          Glimpse from <strong>{from}</strong>
+        </span>
         <button
           type="button"
+          class="control"
+          data-testid="glimpse-keep"
+          disabled={busy}
+          onClick={() => void review('keep')}
+        >
+          Keep
+        </button>
+        <button
+          ref={editButton}
+          type="button"
+          class="control"
+          data-testid="glimpse-edit"
+          aria-expanded={editing}
+          aria-controls={detailsId}
+          onClick={() => (editing ? closeEditor() : setEditing(true))}
+        >
+          Edit
+        </button>
+        <button
+          type="button"
+          class="control"
           data-testid="glimpse-discard"
           disabled={busy}
           onClick={() => void review('discard')}
         >
           Discard
         </button>
-      </p>
+        {count > 1 && (
+          <span class="glimpse-nav">
+            <button
+              type="button"
+              class="control icon-button"
+              data-testid="glimpse-previous"
+              aria-label="Previous glimpse"
+              onClick={() => go(-1)}
+            >
+              <ChevronLeft />
+            </button>
+            <span data-testid="glimpse-position" aria-live="polite">
+              {position} of {count}
+            </span>
+            <button
+              type="button"
+              class="control icon-button"
+              data-testid="glimpse-next"
+              aria-label="Next glimpse"
+              onClick={() => go(1)}
+            >
+              <ChevronRight />
+            </button>
+          </span>
+        )}
+      </div>
+      {editing && (
+        <div id={detailsId} class="glimpse-details">
+          <p class="muted glimpse-note" dir="auto">
+            {glimpse.title} · indexed at {clockTime(glimpse.heldUntil ?? Date.now())} unless you
+            change it.
+          </p>
+          <label class="visually-hidden" for="glimpse-text">
+            Text of the glimpse
+          </label>
+          <textarea
+            id="glimpse-text"
+            ref={box}
+            data-testid="glimpse-text"
+            rows={4}
+            dir="auto"
+            value={draft}
+            onInput={(event) => setDraft(event.currentTarget.value)}
+            onKeyDown={onEditorKey}
+          />
+          <p class="glimpse-actions">
+            <button
+              type="button"
+              class="control primary"
+              data-testid="glimpse-save"
+              disabled={busy || !edited}
+              onClick={() => void review('edit')}
+            >
+              Keep my edit
+            </button>
+            <button type="button" class="control" onClick={closeEditor}>
+              Cancel
+            </button>
+          </p>
+        </div>
+      )}
       {error && (
         <p class="glimpse-error" role="alert">
           {error}
