@@ -256,6 +256,27 @@ export class RealPopup {
     await this.call('Input.insertText', { text });
   }
 
+  /**
+   * Press a key as a person would, through the browser's input pipeline (so the page sees the
+   * keydown, the default action and the keyup). `text` is what the key types, if anything.
+   */
+  async press(key: string, code: string, keyCode: number, text?: string): Promise<void> {
+    const base = { key, code, windowsVirtualKeyCode: keyCode, nativeVirtualKeyCode: keyCode };
+    await this.call('Input.dispatchKeyEvent', {
+      type: text ? 'keyDown' : 'rawKeyDown',
+      ...base,
+      ...(text ? { text, unmodifiedText: text } : {}),
+    });
+    await this.call('Input.dispatchKeyEvent', { type: 'keyUp', ...base });
+  }
+
+  /** Emulate the light or dark colour scheme (for screenshots). */
+  async colorScheme(scheme: 'light' | 'dark'): Promise<void> {
+    await this.call('Emulation.setEmulatedMedia', {
+      features: [{ name: 'prefers-color-scheme', value: scheme }],
+    });
+  }
+
   /** A PNG of the popup as the user sees it (for looking at, not for asserting). */
   async screenshot(): Promise<Buffer> {
     const reply = await this.call('Page.captureScreenshot', { format: 'png' });

@@ -6,7 +6,7 @@ import { composerAction } from './composer-keys';
 const PLACEHOLDER = 'Ask your memory… (e.g. what did I read about…)';
 
 interface Props {
-  /** Rejects with a message the user should see; the question is then put back. */
+  /** Rejects with a message the user should see; the question then stays in the box. */
   onAsk: (question: string) => Promise<void>;
   /** Changes whenever the box should take the focus (open, new chat). */
   focusKey: unknown;
@@ -31,15 +31,19 @@ export function Composer({ onAsk, focusKey }: Props) {
     // Enter press has not been rendered into `question` yet.
     const asked = (box.current?.value ?? question).trim();
     if (!asked || sending) return;
+    // The question stays in the box (read-only) until it is asked: whatever happens meanwhile (a
+    // failure, the view re-rendering around the box), it is never lost (issue 10).
+    setQuestion(asked);
     setSending(true);
     setError(undefined);
-    setQuestion('');
     try {
       await onAsk(asked);
+      // The box too, not only the state: typing since the last render leaves the two apart, and
+      // Preact skips a render that sets the state to what it already was.
+      if (box.current) box.current.value = '';
+      setQuestion('');
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
-      // Give the question back unless a new one was started meanwhile.
-      setQuestion((current) => (current === '' ? asked : current));
     } finally {
       setSending(false);
       box.current?.focus();
@@ -54,6 +58,7 @@ export function Composer({ onAsk, focusKey }: Props) {
     } else if (action === 'clear' && event.currentTarget.value !== '') {
       // Only when there is something to clear, so Escape on an empty box still closes the popup.
       event.preventDefault();
+      event.currentTarget.value = '';
       setQuestion('');
       setError(undefined);
     }
@@ -79,6 +84,8 @@ export function Composer({ onAsk, focusKey }: Props) {
         placeholder={PLACEHOLDER}
         autoFocus
         value={question}
+        readOnly={sending}
+        aria-busy={sending}
         onInput={(event) => setQuestion(event.currentTarget.value)}
         onKeyDown={onKeyDown}
       />

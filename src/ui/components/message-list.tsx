@@ -1,4 +1,7 @@
-/** The conversation, kept scrolled to the newest words unless the reader has scrolled up. */
+/**
+ * The conversation, kept scrolled to the newest words unless the reader has scrolled up; a new
+ * question brings the view back down to it and its answer, wherever the reader was (issue 10).
+ */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { MessageRow } from '../../shared/db';
 import { EmptyChat } from './empty-memory';
@@ -16,9 +19,15 @@ interface Props {
 export function MessageList({ messages, now }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
+  const lastQuestion = useRef<string | undefined>(undefined);
 
   useLayoutEffect(() => {
     const el = scroller.current;
+    const question = messages?.findLast((m) => m.role === 'user')?.id;
+    if (question !== lastQuestion.current) {
+      lastQuestion.current = question;
+      stick.current = true;
+    }
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   }, [messages]);
 
