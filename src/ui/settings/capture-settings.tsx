@@ -54,7 +54,10 @@ export function CaptureSettings({ settings }: { settings: Settings }) {
           onChange={(event) => void save('glimpseMinutes', number(event.currentTarget.value))}
         />
       </div>
-      <AutoCaptureToggle idPrefix="settings" />
+      <div class="field">
+        <p class="field-label">Automatic capture of the pages you read</p>
+        <AutoCaptureToggle idPrefix="settings" />
+      </div>
       <div class="field field-row">
         <label for="dwell-seconds">A page counts as read after (seconds on screen)</label>
         <input

@@ -26,6 +26,7 @@ export function PrivacySettings({ rules, readFrames }: Props) {
     <section class="panel" aria-labelledby="privacy-heading" data-testid="privacy">
       <h2 id="privacy-heading">Privacy</h2>
       <div class="field">
+        <p class="field-label">Pause saving</p>
         <PauseControl idPrefix="settings" />
         <p class="hint muted">
           While paused, the shortcut, the menus and the popup save nothing and read nothing from the
