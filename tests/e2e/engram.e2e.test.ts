@@ -192,13 +192,7 @@ describe('Engram 0.1 end to end', () => {
   test('without a language model the answer is the best sentences, with citations', async () => {
     const page = await open('/ehow-1/source.html');
     const popup = await RealPopup.open(engram, page);
-    await waitFor('the chat to open', () =>
-      popup.evaluate<boolean>(`!!document.querySelector('[data-testid="new-chat"]')`),
-    );
-    await popup.evaluate(`document.querySelector('[data-testid="new-chat"]').click()`);
-    await waitFor('an empty new chat', async () =>
-      (await popup.evaluate<RenderedMessage[]>(READ_MESSAGES)).length === 0 ? true : undefined,
-    );
+    await startNewChat(popup);
     await askInPopup(popup, 'When should parents give babies food with peanuts?');
     const answer = await finishedAnswer(popup, 1);
     expect(answer.mode).toBe('extractive');
@@ -228,13 +222,7 @@ describe('Engram 0.1 end to end', () => {
   test('a question memory cannot answer gets a plain reply in its language and no sources', async () => {
     const page = await open('/ehow-1/source.html');
     const popup = await RealPopup.open(engram, page);
-    await waitFor('the chat to open', () =>
-      popup.evaluate<boolean>(`!!document.querySelector('[data-testid="new-chat"]')`),
-    );
-    await popup.evaluate(`document.querySelector('[data-testid="new-chat"]').click()`);
-    await waitFor('an empty new chat', async () =>
-      (await popup.evaluate<RenderedMessage[]>(READ_MESSAGES)).length === 0 ? true : undefined,
-    );
+    await startNewChat(popup);
     await askInPopup(popup, 'What is the capital of Peru?');
     const english = await finishedAnswer(popup, 1);
     expect(english.text).toContain('Nothing you have saved is about that');
@@ -349,3 +337,14 @@ describe('Engram 0.1 end to end', () => {
     await again.close();
   });
 });
+
+/** Press New chat in the popup and wait for the empty conversation. */
+async function startNewChat(popup: RealPopup): Promise<void> {
+  await waitFor('the chat to open', () =>
+    popup.evaluate<boolean>(`!!document.querySelector('[data-testid="new-chat"]')`),
+  );
+  await popup.evaluate(`document.querySelector('[data-testid="new-chat"]').click()`);
+  await waitFor('an empty new chat', async () =>
+    (await popup.evaluate<RenderedMessage[]>(READ_MESSAGES)).length === 0 ? true : undefined,
+  );
+}
