@@ -146,3 +146,13 @@ test('waking the engine goes through the gateway and never throws', async () => 
   expect(warn).toHaveBeenCalledTimes(1);
   warn.mockRestore();
 });
+
+test('engine/ensure returns once the engine answers, not when its document merely exists', async () => {
+  const { engineListening } = await import('./engine-gateway');
+  replies.push(() => {
+    throw new Error('Could not establish connection. Receiving end does not exist.');
+  });
+  await engineListening();
+  expect(creations).toBe(1);
+  expect(sent).toEqual(['engine/status', 'engine/status']);
+});

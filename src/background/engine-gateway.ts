@@ -93,6 +93,15 @@ export async function sendToEngine<N extends MessageName>(
   );
 }
 
+/**
+ * Make sure the engine runs and answers: for `engine/ensure`, after which an extension page may
+ * message the engine directly (the settings page's `memory/forget`) without meeting a document
+ * that exists but does not listen yet.
+ */
+export async function engineListening(): Promise<void> {
+  await sendToEngine('engine/status', {});
+}
+
 /** Tell the engine there is work to index; if it is just starting it finds the work by itself. */
 export async function wakeEngine(): Promise<void> {
   try {

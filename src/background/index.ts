@@ -9,7 +9,7 @@ import { captureTab } from './capture-tab';
 import { ask } from './chat';
 import { onCommand } from './commands';
 import { createContextMenus, onMenuClicked } from './context-menus';
-import { ensureEngine, restartEngine } from './engine-gateway';
+import { engineListening, ensureEngine, restartEngine } from './engine-gateway';
 import { onGlimpseAlarm, releaseDueGlimpses, reviewGlimpse } from './glimpse';
 import { onOmniboxEntered, setOmniboxSuggestion } from './omnibox';
 import { currentActivity, watchActivity } from './user-activity';
@@ -45,7 +45,7 @@ browser.runtime.onMessage.addListener(
     'glimpse/review': reviewGlimpse,
     'activity/query': currentActivity,
     'engine/ensure': async () => {
-      await ensureEngine();
+      await engineListening();
       return {};
     },
     'engine/restart': async () => {

@@ -218,7 +218,10 @@ export const protocol = {
     request: z.object({ choice: pauseChoice }),
     response: z.object({ paused: z.boolean(), until: z.number().nullable() }),
   }),
-  /** Any extension page: make sure the engine runs (it resumes pending work when it starts). */
+  /**
+   * Any extension page: make sure the engine runs and answers (it resumes pending work when it
+   * starts); after it, a page may message the engine directly.
+   */
   'engine/ensure': def({
     target: 'background',
     from: ['extension'],
