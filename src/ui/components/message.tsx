@@ -43,7 +43,9 @@ function AssistantMessage({ message, now }: Props) {
       data-mode={message.mode}
       aria-busy={working}
     >
-      {message.mode === 'extractive' && (
+      {/* Only over quoted passages: a plain "nothing about that" reply quotes no page, and the
+          label would claim a missing model beside "Language model ready". */}
+      {message.mode === 'extractive' && citations.length > 0 && (
         <p class="mode-label" data-testid="mode-label">
           {EXTRACTIVE_LABEL}
         </p>
