@@ -170,13 +170,14 @@ async function oneCitationPerCapture(
   db: EngramDb,
   sources: readonly RetrievedSource[],
 ): Promise<RetrievedSource[]> {
+  // The glimpses' page links, read together (a question cites a handful of sources).
+  const glimpses = sources.filter(({ source }) => source.kind === 'glimpse');
+  const links = await Promise.all(glimpses.map(({ source }) => linksFrom(db, source.id).toArray()));
   const memoryOf = new Map<string, string>();
-  for (const { source } of sources) {
-    if (source.kind !== 'glimpse') continue;
-    const links = await linksFrom(db, source.id).toArray();
-    const page = links.find((l) => l.kind === 'glimpse');
+  glimpses.forEach(({ source }, i) => {
+    const page = links[i]?.find((l) => l.kind === 'glimpse');
     if (page) memoryOf.set(source.id, page.toId);
-  }
+  });
   const slots = new Map<string, number>();
   const kept: RetrievedSource[] = [];
   for (const s of sources) {
