@@ -22,7 +22,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          setupFiles: ['tests/setup/fast-check.ts'],
+          setupFiles: ['tests/setup/fast-check.ts', 'tests/setup/i18n.ts'],
           include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'tests/scale/**', 'node_modules/**'],
           environment: 'node',
@@ -32,7 +32,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'scale',
-          setupFiles: ['tests/setup/fast-check.ts'],
+          setupFiles: ['tests/setup/fast-check.ts', 'tests/setup/i18n.ts'],
           include: ['tests/scale/**/*.test.ts'],
           environment: 'node',
         },

@@ -3,6 +3,7 @@
  * seconds; then the tab shows the global badge again, which says whether capture is paused
  * (./pause-badge.ts).
  */
+import { t } from '../shared/i18n';
 import { PAUSED_COLOR, syncPauseBadge } from './pause-badge';
 
 const CLEAR_AFTER_MS = 4_000;
@@ -17,7 +18,7 @@ export async function flashBadge(
   await Promise.all([
     chrome.action.setBadgeText({ ...target, text: saved ? '✓' : '!' }),
     chrome.action.setBadgeBackgroundColor({ ...target, color: saved ? '#1a7f37' : '#cf222e' }),
-    chrome.action.setTitle({ ...target, title: `Engram — ${detail}` }),
+    chrome.action.setTitle({ ...target, title: t('badgeTitle', detail) }),
   ]);
   setTimeout(() => {
     void clearFlash(tabId).catch(() => undefined); // The tab may be gone by now: nothing to clear.

@@ -1,16 +1,17 @@
 /** Right-click "Save to memory" on a page, a selection, a link or an image. */
+import { t, type MessageKey } from '../shared/i18n';
 import type { CaptureRequest } from '../shared/protocol';
 import { captureTab } from './capture-tab';
 
 const MENUS: ReadonlyArray<{
   id: string;
-  title: string;
+  title: MessageKey;
   contexts: [`${chrome.contextMenus.ContextType}`];
 }> = [
-  { id: 'save-page', title: 'Save page to memory', contexts: ['page'] },
-  { id: 'save-selection', title: 'Save selection to memory', contexts: ['selection'] },
-  { id: 'save-link', title: 'Save link to memory', contexts: ['link'] },
-  { id: 'save-image', title: 'Save image to memory', contexts: ['image'] },
+  { id: 'save-page', title: 'menuSavePage', contexts: ['page'] },
+  { id: 'save-selection', title: 'menuSaveSelection', contexts: ['selection'] },
+  { id: 'save-link', title: 'menuSaveLink', contexts: ['link'] },
+  { id: 'save-image', title: 'menuSaveImage', contexts: ['image'] },
 ];
 
 const PAGES_ONLY = ['http://*/*', 'https://*/*'];
@@ -18,7 +19,7 @@ const PAGES_ONLY = ['http://*/*', 'https://*/*'];
 export async function createContextMenus(): Promise<void> {
   await chrome.contextMenus.removeAll();
   for (const menu of MENUS) {
-    chrome.contextMenus.create({ ...menu, documentUrlPatterns: PAGES_ONLY });
+    chrome.contextMenus.create({ ...menu, title: t(menu.title), documentUrlPatterns: PAGES_ONLY });
   }
 }
 

@@ -67,6 +67,8 @@ export async function launchEngram(
     headless: true,
     args: [
       ...CHROMIUM_FLAGS,
+      // The interface follows the browser's language: English unless a test asks for another.
+      ...(options.args?.some((arg) => arg.startsWith('--lang=')) ? [] : ['--lang=en-US']),
       ...(options.args ?? []),
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,

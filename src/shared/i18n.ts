@@ -1,0 +1,91 @@
+/**
+ * Every word the user reads comes from the extension's locale files (`public/_locales/<locale>/
+ * messages.json`: English and Simplified Chinese), through the browser's own `i18n.getMessage`, so
+ * the interface follows the browser's language with no code of ours choosing it. Keys are checked
+ * at compile time against the English file, and `tests/i18n.test.ts` checks that both files have
+ * the same keys and placeholders and that no interface text is written in the code.
+ *
+ * Messages use the platform's named placeholders ("Saved $TITLE$", with `placeholders.title.content
+ * = "$1"`); `formatMessage` implements the same rules for Node, where unit tests read the English
+ * file through `setMessageSource`.
+ */
+import type enMessages from '../../public/_locales/en/messages.json';
+
+export type MessageKey = keyof typeof enMessages;
+
+export interface MessageEntry {
+  message: string;
+  description?: string;
+  placeholders?: Record<string, { content: string; example?: string }>;
+}
+
+export type MessageTable = Record<string, MessageEntry>;
+
+type Substitution = string | number;
+
+/** A message looked up by key with its substitutions; '' for an unknown key, as the platform. */
+export type MessageSource = (key: string, substitutions?: string[]) => string;
+
+let source: MessageSource | undefined;
+
+/** Where messages come from outside a browser (unit tests); production never calls it. */
+export function setMessageSource(next: MessageSource | undefined): void {
+  source = next;
+}
+
+function platformSource(): MessageSource | undefined {
+  const i18n = (globalThis as { chrome?: { i18n?: { getMessage?: MessageSource } } }).chrome?.i18n;
+  return i18n?.getMessage ? (key, subs) => i18n.getMessage!(key, subs) : undefined;
+}
+
+/** The message for `key` in the browser's language, with `$1`… filled from `substitutions`. */
+export function t(key: MessageKey, ...substitutions: Substitution[]): string {
+  const lookup = source ?? platformSource();
+  if (!lookup) return key;
+  const subs = substitutions.map(String);
+  return lookup(key, subs.length > 0 ? subs : undefined) || key;
+}
+
+/**
+ * "en", "zh_CN": the locale the interface is shown in, as the browser chose it from the locale
+ * files. (`getUILanguage()` is not it: with `--lang=zh-CN` on Linux it still says "en-US" while
+ * every message comes in Chinese.)
+ */
+export function uiLanguage(): string {
+  return (source ?? platformSource())?.('@@ui_locale') || 'en';
+}
+
+/** True when the interface is in Chinese. */
+export function uiIsChinese(): boolean {
+  return /^zh(?:[_-]|$)/i.test(uiLanguage());
+}
+
+/**
+ * A message from a table, filled as the platform fills it: `$NAME$` becomes its placeholder's
+ * content, in which `$1`…`$9` are the substitutions, and `$$` is a dollar sign.
+ */
+export function formatMessage(entry: MessageEntry, substitutions: readonly string[] = []): string {
+  const placeholders = new Map(
+    Object.entries(entry.placeholders ?? {}).map(([name, value]) => [
+      name.toLowerCase(),
+      value.content,
+    ]),
+  );
+  const fill = (text: string): string =>
+    text.replace(/\$(\$|[1-9])/g, (_, which: string) =>
+      which === '$' ? '$' : (substitutions[Number(which) - 1] ?? ''),
+    );
+  return entry.message.replace(/\$\$|\$([A-Za-z0-9_@]+)\$/g, (whole, name: string | undefined) => {
+    if (name === undefined) return '$';
+    const content = placeholders.get(name.toLowerCase());
+    return content === undefined ? whole : fill(content);
+  });
+}
+
+/** A `MessageSource` over one locale's table (unit tests, and answers worded in another language). */
+export function tableSource(table: MessageTable): MessageSource {
+  return (key, subs) => {
+    const entry = table[key];
+    return entry ? formatMessage(entry, subs ?? []) : '';
+  };
+}
