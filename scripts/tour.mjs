@@ -20,7 +20,11 @@ const QUESTION = 'Should babies eat peanuts early to avoid an allergy?';
  */
 export const TOUR_HOST = 'news.example-site.com';
 /** Flags for the browser the tour runs in. */
-export const TOUR_BROWSER_FLAGS = [`--host-resolver-rules=MAP ${TOUR_HOST} 127.0.0.1`];
+export const TOUR_BROWSER_FLAGS = [
+  `--host-resolver-rules=MAP ${TOUR_HOST} 127.0.0.1`,
+  // The tour prints what it sees in English, and reads the toolbar button's English words.
+  '--lang=en-US',
+];
 
 /** How long each step may take before the tour gives up and says why. */
 const LIMITS = {
