@@ -5,9 +5,11 @@ import {
   defaultEntries,
   hostPart,
   MAX_RULES,
+  PATTERN_EXAMPLES,
   patternCovers,
   removeRule,
   setRule,
+  type RuleProblem,
 } from './site-rules-edit';
 
 describe('checking what the user typed', () => {
@@ -23,20 +25,22 @@ describe('checking what the user typed', () => {
     expect(checkPattern(raw)).toEqual({ ok: true, pattern });
   });
 
-  test.each([
-    ['', /Type a site/],
-    ['   ', /Type a site/],
-    ['exa mple.com', /no spaces/],
-    ['ftp://example.com', /Only web sites/],
-    ['exa*mple.com', /not a site Engram understands/],
-    ['example..com', /not a site/],
-    ['example.com:99999', /not a site/],
-    ['10.0.0.0/40', /not a site/],
-    ['x'.repeat(301), /too long/],
-  ])('%j is refused with a reason', (raw, reason) => {
-    const checked = checkPattern(raw);
-    expect(checked.ok).toBe(false);
-    if (!checked.ok) expect(checked.error).toMatch(reason);
+  test.each<[string, RuleProblem]>([
+    ['', { code: 'empty' }],
+    ['   ', { code: 'empty' }],
+    ['exa mple.com', { code: 'spaces' }],
+    ['ftp://example.com', { code: 'not-web' }],
+    [' Exa*mple.com ', { code: 'not-understood', text: 'Exa*mple.com' }],
+    ['example..com', { code: 'not-understood', text: 'example..com' }],
+    ['example.com:99999', { code: 'not-understood', text: 'example.com:99999' }],
+    ['10.0.0.0/40', { code: 'not-understood', text: '10.0.0.0/40' }],
+    ['x'.repeat(301), { code: 'too-long', max: 300 }],
+  ])('%j is refused with a reason', (raw, problem) => {
+    expect(checkPattern(raw)).toEqual({ ok: false, problem });
+  });
+
+  test('every example offered is a pattern', () => {
+    for (const example of PATTERN_EXAMPLES) expect(checkPattern(example).ok).toBe(true);
   });
 });
 
@@ -63,7 +67,10 @@ describe('editing rules', () => {
       pattern: `s${i}.example`,
       policy: 'never' as const,
     }));
-    expect(setRule(rules, 'new.example', 'never')).toMatchObject({ ok: false });
+    expect(setRule(rules, 'new.example', 'never')).toEqual({
+      ok: false,
+      problem: { code: 'too-many', max: MAX_RULES },
+    });
     expect(setRule(rules, 's5.example', 'full')).toMatchObject({ ok: true });
   });
 

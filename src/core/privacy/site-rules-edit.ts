@@ -1,41 +1,60 @@
 /**
  * Editing the user's site rules (the settings page's editor): checked input, one rule per
  * pattern, and the default blocklist shown with what the user made of each entry. Pure, so the
- * rules of editing are tested in Node; the page only renders and stores the result.
+ * rules of editing are tested in Node; the page only renders and stores the result. A refusal is a
+ * reason (a code and its values), worded by the page in the interface's language.
  */
 import { DEFAULT_BLOCKLIST } from './default-blocklist';
 import { matchSite, parseSitePattern, type SitePolicy, type SiteRule } from './site-policy';
 
 export const MAX_RULES = 2_000;
 
+export const MAX_PATTERN_LENGTH = 300;
+
+/** Why a pattern or an edit is refused. */
+export type RuleProblem =
+  | { code: 'empty' }
+  | { code: 'too-long'; max: number }
+  | { code: 'spaces' }
+  | { code: 'not-web' }
+  /** Not a pattern Engram parses; `text` is what the user typed, trimmed. */
+  | { code: 'not-understood'; text: string }
+  | { code: 'too-many'; max: number };
+
 export type RuleEdit =
   | { ok: true; rules: SiteRule[]; rule: SiteRule; replaced: SiteRule | null }
-  | { ok: false; error: string };
+  | { ok: false; problem: RuleProblem };
 
-const EXAMPLES = 'example.com, mail.example.com, example.com/path, mychart.*, 10.0.0.0/8';
+/** Patterns of each kind, offered when one is not understood. */
+export const PATTERN_EXAMPLES: readonly string[] = [
+  'example.com',
+  'mail.example.com',
+  'example.com/path',
+  'mychart.*',
+  '10.0.0.0/8',
+];
 
 /**
  * The pattern as it is stored: trimmed, lower case, without a pasted `https://` or a trailing
- * slash. Null, with the reason, when it is not a pattern at all.
+ * slash; refused, with the reason, when it is not a pattern at all.
  */
 export function checkPattern(
   raw: string,
-): { ok: true; pattern: string } | { ok: false; error: string } {
+): { ok: true; pattern: string } | { ok: false; problem: RuleProblem } {
   const text = raw.trim();
-  if (!text) return { ok: false, error: 'Type a site, such as example.com.' };
-  if (text.length > 300)
-    return { ok: false, error: 'That is too long for a site (300 characters at most).' };
-  if (/\s/.test(text)) return { ok: false, error: 'A site has no spaces in it.' };
+  if (!text) return { ok: false, problem: { code: 'empty' } };
+  if (text.length > MAX_PATTERN_LENGTH) {
+    return { ok: false, problem: { code: 'too-long', max: MAX_PATTERN_LENGTH } };
+  }
+  if (/\s/.test(text)) return { ok: false, problem: { code: 'spaces' } };
   const pattern = text
     .toLowerCase()
     .replace(/^https?:\/\//, '')
     .replace(/(?<=.)\/+$/, '');
   if (/^[a-z][a-z0-9+.-]*:\/\//.test(pattern)) {
-    return { ok: false, error: 'Only web sites (http or https) have rules.' };
+    return { ok: false, problem: { code: 'not-web' } };
   }
-  if (!parseSitePattern(pattern)) {
-    return { ok: false, error: `“${text}” is not a site Engram understands. Try ${EXAMPLES}.` };
-  }
+  if (!parseSitePattern(pattern)) return { ok: false, problem: { code: 'not-understood', text } };
   return { ok: true, pattern };
 }
 
@@ -53,7 +72,7 @@ export function setRule(rules: readonly SiteRule[], raw: string, policy: SitePol
   const rule: SiteRule = { pattern: checked.pattern, policy };
   const at = rules.findIndex((r) => samePattern(r.pattern, rule.pattern));
   if (at < 0 && rules.length >= MAX_RULES) {
-    return { ok: false, error: `You have ${MAX_RULES} rules already: remove one first.` };
+    return { ok: false, problem: { code: 'too-many', max: MAX_RULES } };
   }
   const next = [...rules];
   if (at < 0) next.push(rule);

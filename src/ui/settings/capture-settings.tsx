@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { db } from '../../shared/db';
+import { t } from '../../shared/i18n';
 import { errorMessage } from '../../shared/messaging';
 import { settingsSchema, writeSetting } from '../../shared/settings';
 import { AutoCaptureToggle } from '../components/auto-capture-toggle';
@@ -16,33 +17,24 @@ export function CaptureSettings({ settings }: { settings: Settings }) {
 
   const save = async (key: NumberKey, value: number) => {
     if (!settingsSchema[key].safeParse(value).success) {
-      setError(
-        key === 'glimpseMinutes'
-          ? 'Not saved: the buffer keeps 0 to 60 minutes.'
-          : 'Not saved: a page counts as read after 1 to 600 seconds.',
-      );
+      setError(key === 'glimpseMinutes' ? t('settingsGlimpseRange') : t('settingsDwellRange'));
       return;
     }
     try {
       await writeSetting(db(), key, value);
       setError(undefined);
     } catch (failure) {
-      setError(`Not saved: ${errorMessage(failure)}`);
+      setError(t('settingsNotSaved', errorMessage(failure)));
     }
   };
   const number = (raw: string) => (raw.trim() === '' ? Number.NaN : Number(raw));
 
   return (
     <section class="panel" aria-labelledby="capture-heading" data-testid="capture-settings">
-      <h2 id="capture-heading">Remember what I just saw</h2>
-      <p>
-        Where Engram may read a site (after you turn on automatic capture), it keeps in the page’s
-        memory only the paragraphs that stayed on screen for a second or more; the shortcut saves
-        them. Elsewhere the shortcut saves what is on screen at that moment, the selection and the
-        page.
-      </p>
+      <h2 id="capture-heading">{t('settingsCaptureHeading')}</h2>
+      <p>{t('settingsCaptureIntro')}</p>
       <div class="field field-row">
-        <label for="glimpse-minutes">Keep what was on screen for (minutes, 0 = off)</label>
+        <label for="glimpse-minutes">{t('settingsGlimpseMinutesLabel')}</label>
         <input
           id="glimpse-minutes"
           type="number"
@@ -55,11 +47,11 @@ export function CaptureSettings({ settings }: { settings: Settings }) {
         />
       </div>
       <div class="field">
-        <p class="field-label">Automatic capture of the pages you read</p>
+        <p class="field-label">{t('settingsAutoCaptureLabel')}</p>
         <AutoCaptureToggle idPrefix="settings" />
       </div>
       <div class="field field-row">
-        <label for="dwell-seconds">A page counts as read after (seconds on screen)</label>
+        <label for="dwell-seconds">{t('settingsDwellLabel')}</label>
         <input
           id="dwell-seconds"
           type="number"

@@ -7,6 +7,26 @@ import { useState } from 'preact/hooks';
 import { DEFAULT_BLOCKLIST_GROUPS } from '../../core/privacy/default-blocklist';
 import type { SiteRule } from '../../core/privacy/site-policy';
 import { defaultEntries } from '../../core/privacy/site-rules-edit';
+import { t, type MessageKey } from '../../shared/i18n';
+import { POLICY_WORDS } from './site-rules-editor';
+import { formatCount } from './ui-locale';
+
+/** The groups' names in the locale files; a group added to the core without one shows its own. */
+const GROUP_NAMES: Readonly<Record<string, MessageKey>> = {
+  'Banks and payments': 'settingsBlockGroupBanks',
+  Webmail: 'settingsBlockGroupWebmail',
+  'Password managers': 'settingsBlockGroupPasswords',
+  'Health portals': 'settingsBlockGroupHealth',
+  'This computer and private networks': 'settingsBlockGroupLocal',
+};
+
+function groupSummary(group: string, size: number, changed: number): string {
+  const key = GROUP_NAMES[group];
+  const name = key ? t(key) : group;
+  return changed > 0
+    ? t('settingsBlockGroupChanged', name, formatCount(size), formatCount(changed))
+    : t('settingsBlockGroup', name, formatCount(size));
+}
 
 interface Props {
   rules: readonly SiteRule[];
@@ -27,11 +47,8 @@ export function DefaultBlocklistList({ rules, onAllow, onReset }: Props) {
     });
   return (
     <div class="default-blocklist" data-testid="default-blocklist">
-      <h3>Never read by default</h3>
-      <p class="hint muted">
-        Money, mail, passwords, health, and your own machine and network. Allow a site here, or give
-        it another rule above.
-      </p>
+      <h3>{t('settingsDefaultBlockHeading')}</h3>
+      <p class="hint muted">{t('settingsDefaultBlockHint')}</p>
       {Object.entries(DEFAULT_BLOCKLIST_GROUPS).map(([group, patterns]) => {
         const entries = defaultEntries(rules, patterns);
         const changed = entries.filter((e) => e.override).length;
@@ -41,10 +58,7 @@ export function DefaultBlocklistList({ rules, onAllow, onReset }: Props) {
             class="blocklist-group"
             onToggle={(event) => toggle(group, event.currentTarget.open)}
           >
-            <summary>
-              {group} ({patterns.length}
-              {changed > 0 ? `, ${changed} changed by you` : ''})
-            </summary>
+            <summary>{groupSummary(group, patterns.length, changed)}</summary>
             {open.has(group) && (
               <ul class="rule-list">
                 {entries.map((entry) => (
@@ -56,7 +70,9 @@ export function DefaultBlocklistList({ rules, onAllow, onReset }: Props) {
                   >
                     <span class="rule-pattern">{entry.pattern}</span>
                     <span class="muted" data-testid="default-rule-state">
-                      {entry.override ? `Your rule: ${entry.policy}` : 'Never'}
+                      {entry.override
+                        ? t('settingsYourRule', t(POLICY_WORDS[entry.policy]))
+                        : t('settingsPolicyNever')}
                     </span>
                     {entry.override ? (
                       <button
@@ -64,7 +80,8 @@ export function DefaultBlocklistList({ rules, onAllow, onReset }: Props) {
                         data-testid="default-rule-reset"
                         onClick={() => onReset(entry.pattern)}
                       >
-                        Block again<span class="visually-hidden"> {entry.pattern}</span>
+                        {t('settingsBlockAgain')}
+                        <span class="visually-hidden"> {entry.pattern}</span>
                       </button>
                     ) : (
                       <button
@@ -72,7 +89,8 @@ export function DefaultBlocklistList({ rules, onAllow, onReset }: Props) {
                         data-testid="default-rule-allow"
                         onClick={() => onAllow(entry.pattern)}
                       >
-                        Allow<span class="visually-hidden"> {entry.pattern}</span>
+                        {t('settingsAllow')}
+                        <span class="visually-hidden"> {entry.pattern}</span>
                       </button>
                     )}
                   </li>

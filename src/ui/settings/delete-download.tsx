@@ -4,6 +4,7 @@
  */
 import type { TargetedKeyboardEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t, type MessageKey } from '../../shared/i18n';
 import { errorMessage } from '../../shared/messaging';
 
 type Step =
@@ -17,6 +18,19 @@ interface Props {
   /** Why deleting is not possible now; undefined when it is. */
   blocked: string | undefined;
   onDelete: () => Promise<void>;
+}
+
+/** The question asked before deleting: with the size if known, and a note for the model in use. */
+function question(modelName: string, size: string | undefined, inUse: boolean): string {
+  const key: MessageKey =
+    size === undefined
+      ? inUse
+        ? 'settingsDeleteFilesQuestionInUse'
+        : 'settingsDeleteFilesQuestion'
+      : inUse
+        ? 'settingsDeleteQuestionInUse'
+        : 'settingsDeleteQuestion';
+  return size === undefined ? t(key, modelName) : t(key, size, modelName);
 }
 
 export function DeleteDownload({ modelName, size, inUse, blocked, onDelete }: Props) {
@@ -63,13 +77,10 @@ export function DeleteDownload({ modelName, size, inUse, blocked, onDelete }: Pr
       <div
         class="delete-confirm"
         role="group"
-        aria-label={`Delete the download of ${modelName}?`}
+        aria-label={t('settingsDeleteGroupAria', modelName)}
         onKeyDown={onKeyDown}
       >
-        <p class="delete-question">
-          Delete {size ?? 'the files'} of {modelName}?
-          {inUse && ' Engram downloads it again the next time it needs it.'}
-        </p>
+        <p class="delete-question">{question(modelName, size, inUse)}</p>
         <button
           type="button"
           class="danger"
@@ -78,10 +89,10 @@ export function DeleteDownload({ modelName, size, inUse, blocked, onDelete }: Pr
           disabled={deleting}
           onClick={() => void confirm()}
         >
-          {deleting ? 'Deleting…' : 'Delete'}
+          {deleting ? t('settingsDeleting') : t('settingsDelete')}
         </button>
         <button type="button" data-testid="cancel-delete" disabled={deleting} onClick={cancel}>
-          Cancel
+          {t('settingsCancel')}
         </button>
       </div>
     );
@@ -97,11 +108,11 @@ export function DeleteDownload({ modelName, size, inUse, blocked, onDelete }: Pr
         title={blocked}
         onClick={() => setStep({ kind: 'confirm' })}
       >
-        Delete download
+        {t('settingsDeleteDownload')}
       </button>
       {step.kind === 'failed' && (
         <p class="row-error" role="alert" data-testid="delete-error">
-          Could not delete: {step.error}
+          {t('settingsDeleteFailed', step.error)}
         </p>
       )}
     </div>

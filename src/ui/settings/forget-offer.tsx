@@ -3,7 +3,9 @@
  * them?". Deleting goes through the engine (`memory/forget`), which also drops them from search.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../shared/i18n';
 import { errorMessage, send } from '../../shared/messaging';
+import { pagesSentence } from './forget-offer-words';
 import { keptFrom } from './kept-from-site';
 
 type State =
@@ -12,8 +14,6 @@ type State =
   | { kind: 'deleting'; ids: string[] }
   | { kind: 'deleted'; count: number }
   | { kind: 'failed'; error: string; ids: string[] };
-
-const pages = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'page' : 'pages'}`;
 
 export function ForgetOffer({ pattern, onDone }: { pattern: string; onDone: () => void }) {
   const [state, setState] = useState<State>({ kind: 'counting' });
@@ -43,40 +43,44 @@ export function ForgetOffer({ pattern, onDone }: { pattern: string; onDone: () =
 
   if (state.kind === 'counting' || (state.kind === 'offer' && state.ids.length === 0)) return null;
   return (
-    <div class="forget-offer" data-testid="forget-offer" role="region" aria-label="Kept pages">
+    <div
+      class="forget-offer"
+      data-testid="forget-offer"
+      role="region"
+      aria-label={t('settingsKeptPages')}
+    >
       {state.kind === 'offer' && (
         <>
-          <p role="status">
-            {pages(state.ids.length)} from {pattern} {state.ids.length === 1 ? 'is' : 'are'} already
-            in your memory. Delete {state.ids.length === 1 ? 'it' : 'them'}?
-          </p>
+          <p role="status">{pagesSentence('offer', state.ids.length, pattern)}</p>
           <button
             type="button"
             class="primary"
             data-testid="forget-confirm"
             onClick={() => void forget(state.ids)}
           >
-            Delete {pages(state.ids.length)}
+            {pagesSentence('confirm', state.ids.length)}
           </button>
           <button type="button" data-testid="forget-keep" onClick={onDone}>
-            Keep them
+            {pagesSentence('keep', state.ids.length)}
           </button>
         </>
       )}
-      {state.kind === 'deleting' && <p role="status">Deleting {pages(state.ids.length)}…</p>}
+      {state.kind === 'deleting' && (
+        <p role="status">{pagesSentence('deleting', state.ids.length)}</p>
+      )}
       {state.kind === 'deleted' && (
         <p class="field-ok" role="status" data-testid="forget-done">
-          Deleted {pages(state.count)} from {pattern}: gone from storage and search.
+          {pagesSentence('done', state.count, pattern)}
         </p>
       )}
       {state.kind === 'failed' && (
         <>
           <p class="field-error" role="alert">
-            Nothing was deleted: {state.error}
+            {t('settingsForgetFailed', state.error)}
           </p>
           {state.ids.length > 0 && (
             <button type="button" onClick={() => void forget(state.ids)}>
-              Try again
+              {t('settingsTryAgain')}
             </button>
           )}
         </>

@@ -30,3 +30,11 @@ describe('formatBytes', () => {
     expect(formatBytes(Number.POSITIVE_INFINITY)).toBe('–');
   });
 });
+
+describe('formatBytes in the interface’s locale', () => {
+  it('writes the number as the locale does', () => {
+    expect(formatBytes(1.8 * MB, 'zh-CN')).toBe('1.8 MB');
+    expect(formatBytes(1.8 * MB, 'de')).toBe('1,8 MB');
+    expect(formatBytes(118 * MB, 'zh-CN')).toBe('118 MB');
+  });
+});

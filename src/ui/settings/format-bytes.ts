@@ -1,11 +1,14 @@
 /**
  * "118 MB": a byte count as people read it. Binary steps (1 MB = 1024 × 1024 bytes), as the model
  * registry counts its sizes and as Chrome's own storage pages do; one decimal below 10 so small
- * models do not all read "1 MB".
+ * models do not all read "1 MB". The number is written in the interface's locale; the unit
+ * symbols are the same in English and Chinese.
  */
+import { uiLocale } from './ui-locale';
+
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
-export function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number, locale = uiLocale()): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '–';
   let value = bytes;
   let unit = 0;
@@ -19,5 +22,7 @@ export function formatBytes(bytes: number): string {
     shown = 1;
     unit += 1;
   }
-  return `${shown} ${UNITS[unit]}`;
+  // No grouping: a shown value is below 1024 ("1023 B", not "1,023 B").
+  const number = new Intl.NumberFormat(locale, { useGrouping: false }).format(shown);
+  return `${number} ${UNITS[unit]}`;
 }

@@ -1,6 +1,7 @@
 /** The model host and whether answers are written by the language model. */
 import { useState } from 'preact/hooks';
 import { db } from '../../shared/db';
+import { t } from '../../shared/i18n';
 import { errorMessage } from '../../shared/messaging';
 import { writeSetting } from '../../shared/settings';
 import { ModelHostForm } from './model-host-form';
@@ -21,7 +22,7 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
 
   return (
     <section class="panel" aria-labelledby="general-heading" data-testid="general">
-      <h2 id="general-heading">General</h2>
+      <h2 id="general-heading">{t('settingsGeneralHeading')}</h2>
       <ModelHostForm saved={settings.modelHost} />
       <div class="field">
         <label class="toggle">
@@ -31,13 +32,11 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
             checked={settings.generation}
             onChange={(event) => void setGeneration(event.currentTarget.checked)}
           />
-          <span>
-            Write answers with the language model (otherwise: best passages from your pages)
-          </span>
+          <span>{t('settingsGenerationToggle')}</span>
         </label>
         {toggleError && (
           <p class="field-error" role="alert">
-            Not saved: {toggleError}
+            {t('settingsNotSaved', toggleError)}
           </p>
         )}
       </div>

@@ -9,8 +9,10 @@
  * is kept whoever it belongs to: it says what went wrong the last time the model was tried.
  */
 import type { ModelRow } from '../../shared/db';
+import { t, type MessageKey } from '../../shared/i18n';
 import { loadPercent } from '../components/model-status';
 import { formatBytes } from './format-bytes';
+import { formatCount } from './ui-locale';
 
 export type ModelDisplayState =
   | 'not-downloaded'
@@ -42,14 +44,14 @@ export function modelDisplay(
     case 'loading':
       return downloading(row?.loaded ?? 0, row?.total ?? 0);
     case 'ready':
-      return { state: 'ready', text: 'ready', percent: null };
+      return { state: 'ready', text: t('settingsStateReady'), percent: null };
     case 'failed':
       return withReason('failed', row?.error);
     case 'unavailable':
       return withReason('unavailable', row?.error);
     case 'not-downloaded':
       // Waiting for the user's go-ahead (issue 10): not an error; the row offers Download.
-      return { state: 'not-downloaded', text: 'not downloaded', percent: null };
+      return { state: 'not-downloaded', text: t('settingsStateNotDownloaded'), percent: null };
     case 'idle':
       return atRest(inUse, cached);
   }
@@ -57,28 +59,44 @@ export function modelDisplay(
 
 function downloading(loaded: number, total: number): ModelDisplay {
   const percent = loadPercent(loaded, total);
-  if (percent === null) return { state: 'downloading', text: 'downloading…', percent };
+  if (percent === null) {
+    return { state: 'downloading', text: t('settingsStateDownloadingUnknown'), percent };
+  }
   // Every byte is in: the runtime is now building the model from the files.
-  if (percent === 100) return { state: 'downloading', text: 'starting…', percent };
+  if (percent === 100) return { state: 'downloading', text: t('settingsStateStarting'), percent };
   return {
     state: 'downloading',
-    text: `downloading ${percent}% (${formatBytes(loaded)} of ${formatBytes(total)})`,
+    text: t(
+      'settingsStateDownloading',
+      formatCount(percent),
+      formatBytes(loaded),
+      formatBytes(total),
+    ),
     percent,
   };
 }
 
+const REASON_WORDS = {
+  failed: { alone: 'settingsStateFailed', why: 'settingsStateFailedReason' },
+  unavailable: { alone: 'settingsStateUnavailable', why: 'settingsStateUnavailableReason' },
+} as const satisfies Record<string, { alone: MessageKey; why: MessageKey }>;
+
 function withReason(state: 'failed' | 'unavailable', error: string | undefined): ModelDisplay {
-  return { state, text: error ? `${state}: ${error}` : state, percent: null };
+  const words = REASON_WORDS[state];
+  return { state, text: error ? t(words.why, error) : t(words.alone), percent: null };
 }
 
 function atRest(inUse: boolean, cached: number | undefined): ModelDisplay {
-  if (cached === undefined) return { state: 'idle', text: 'not loaded', percent: null };
-  if (cached <= 0) return { state: 'not-downloaded', text: 'not downloaded', percent: null };
+  if (cached === undefined)
+    return { state: 'idle', text: t('settingsStateNotLoaded'), percent: null };
+  if (cached <= 0) {
+    return { state: 'not-downloaded', text: t('settingsStateNotDownloaded'), percent: null };
+  }
   // The size says how much is there: a download cut short shows as less than the full model.
   const size = formatBytes(cached);
   return {
     state: 'downloaded',
-    text: inUse ? `downloaded (${size}), loads when needed` : `downloaded (${size})`,
+    text: t(inUse ? 'settingsStateDownloadedInUse' : 'settingsStateDownloaded', size),
     percent: null,
   };
 }

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { db } from '../../shared/db';
+import { t } from '../../shared/i18n';
 import { errorMessage, send } from '../../shared/messaging';
 import { writeSetting } from '../../shared/settings';
 import { checkModelHost } from './model-host';
@@ -34,7 +35,7 @@ export function ModelHostForm({ saved }: { saved: string }) {
     try {
       await writeSetting(db(), 'modelHost', check.value);
     } catch (error) {
-      setStatus({ kind: 'failed', error: `Not saved: ${errorMessage(error)}` });
+      setStatus({ kind: 'failed', error: t('settingsNotSaved', errorMessage(error)) });
       return;
     }
     setDraft(check.value);
@@ -42,10 +43,7 @@ export function ModelHostForm({ saved }: { saved: string }) {
       await send('engine/restart', {});
       setStatus({ kind: 'saved' });
     } catch (error) {
-      setStatus({
-        kind: 'failed',
-        error: `Saved, but the engine did not restart (${errorMessage(error)}); the host is used from its next start.`,
-      });
+      setStatus({ kind: 'failed', error: t('settingsHostSavedNoRestart', errorMessage(error)) });
     }
   };
 
@@ -59,9 +57,9 @@ export function ModelHostForm({ saved }: { saved: string }) {
         void save();
       }}
     >
-      <label for="model-host">Model host</label>
+      <label for="model-host">{t('settingsHostLabel')}</label>
       <p class="hint muted" id="model-host-hint">
-        Models are downloaded from here, in the Hugging Face hub&apos;s layout.
+        {t('settingsHostHint')}
       </p>
       <div class="field-row">
         <input
@@ -86,7 +84,7 @@ export function ModelHostForm({ saved }: { saved: string }) {
           data-testid="save-model-host"
           disabled={status.kind === 'saving'}
         >
-          {status.kind === 'saving' ? 'Saving…' : 'Save'}
+          {status.kind === 'saving' ? t('settingsSaving') : t('settingsSave')}
         </button>
       </div>
       {(status.kind === 'invalid' || status.kind === 'failed') && (
@@ -96,7 +94,7 @@ export function ModelHostForm({ saved }: { saved: string }) {
       )}
       {status.kind === 'saved' && (
         <p class="field-ok" data-testid="model-host-saved" role="status">
-          Saved. Models now come from this host.
+          {t('settingsHostSaved')}
         </p>
       )}
     </form>

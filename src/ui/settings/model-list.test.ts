@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import en from '../../../public/_locales/en/messages.json';
+import zhCN from '../../../public/_locales/zh_CN/messages.json';
+import { setMessageSource, tableSource } from '../../shared/i18n';
 import { MODELS } from '../../shared/model-registry';
 import { describeLanguages, visibleModels } from './model-list';
 
@@ -32,5 +35,15 @@ describe('describeLanguages', () => {
 
   it('shows a malformed code as written', () => {
     expect(describeLanguages(['not a code'])).toBe('not a code');
+  });
+});
+
+describe('describeLanguages in Chinese', () => {
+  afterEach(() => setMessageSource(tableSource(en)));
+
+  it('names and lists languages as Chinese does', () => {
+    setMessageSource(tableSource(zhCN));
+    expect(describeLanguages(['multilingual'], 'zh-CN')).toBe('多语言');
+    expect(describeLanguages(['en', 'fr'], 'zh-CN')).toBe('英语、法语');
   });
 });

@@ -1,16 +1,18 @@
 /** Which registered models the settings page lists, grouped by task, and how their facts read. */
+import { t, type MessageKey } from '../../shared/i18n';
 import type { ModelSpec } from '../../shared/model-registry';
+import { uiLocale } from './ui-locale';
 
 export interface TaskGroup {
   task: ModelSpec['task'];
-  title: string;
+  title: MessageKey;
   /** The setting that names the model in use for this task. */
   setting: 'embeddingModel' | 'generationModel';
 }
 
 export const TASK_GROUPS: readonly TaskGroup[] = [
-  { task: 'embed', title: 'Embedding', setting: 'embeddingModel' },
-  { task: 'generate', title: 'Answers', setting: 'generationModel' },
+  { task: 'embed', title: 'settingsTaskEmbed', setting: 'embeddingModel' },
+  { task: 'generate', title: 'settingsTaskGenerate', setting: 'generationModel' },
 ];
 
 /**
@@ -26,18 +28,22 @@ export function visibleModels(
   return all.filter((spec) => fixtureBuild || !spec.fixture || inUse.has(spec.id));
 }
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-
-/** "Multilingual", or "English, French" from ISO 639-1 codes. */
-export function describeLanguages(languages: readonly string[]): string {
-  return languages
-    .map((code) => {
-      if (code === 'multilingual') return 'Multilingual';
+/**
+ * "Multilingual", or "English, French" ("英语、法语") from ISO 639-1 codes, named and listed in
+ * the interface's language.
+ */
+export function describeLanguages(languages: readonly string[], locale = uiLocale()): string {
+  const names = new Intl.DisplayNames([locale], { type: 'language' });
+  // Narrow: a plain list, "English, French", without the "and" of a sentence.
+  const list = new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' });
+  return list.format(
+    languages.map((code) => {
+      if (code === 'multilingual') return t('settingsMultilingual');
       try {
-        return languageNames.of(code) ?? code;
+        return names.of(code) ?? code;
       } catch {
         return code; // Not a well-formed language tag: show it as written.
       }
-    })
-    .join(', ');
+    }),
+  );
 }

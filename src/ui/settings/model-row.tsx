@@ -1,6 +1,7 @@
 /** One registered model: its facts, its live state, and the buttons to use it or free its space. */
 import { useId } from 'preact/hooks';
 import type { ModelRow as LiveRow } from '../../shared/db';
+import { t } from '../../shared/i18n';
 import { downloadSize, type ModelSpec } from '../../shared/model-registry';
 import { DownloadModelsButton } from '../components/download-models-button';
 import { DeleteDownload } from './delete-download';
@@ -29,9 +30,9 @@ export function ModelRow(props: Props) {
   const size = downloadSize(spec, 'wasm');
   const blocked =
     inUse && display.state === 'downloading'
-      ? 'The model in use is loading; delete it when it is done.'
+      ? t('settingsDeleteBlockedLoading')
       : cached === 0
-        ? 'Nothing downloaded.'
+        ? t('settingsNothingDownloaded')
         : undefined;
   return (
     <li
@@ -47,23 +48,25 @@ export function ModelRow(props: Props) {
           <h4 id={nameId}>{spec.name}</h4>
           {inUse && (
             <span class="badge" data-testid="in-use">
-              In use
+              {t('settingsInUse')}
             </span>
           )}
         </div>
         <code class="model-id">{spec.id}</code>
         <dl class="model-facts">
           <div>
-            <dt>Languages</dt>
+            <dt>{t('settingsLanguages')}</dt>
             <dd>{describeLanguages(spec.languages)}</dd>
           </div>
           <div>
-            <dt>Licence</dt>
+            <dt>{t('settingsLicence')}</dt>
             <dd>{spec.licence}</dd>
           </div>
           <div>
-            <dt>Download</dt>
-            <dd data-testid="model-size">{size === undefined ? 'unknown' : formatBytes(size)}</dd>
+            <dt>{t('settingsDownload')}</dt>
+            <dd data-testid="model-size">
+              {size === undefined ? t('settingsSizeUnknown') : formatBytes(size)}
+            </dd>
           </div>
         </dl>
         <p class={`model-state state-${display.state}`} data-testid="model-state">
@@ -74,7 +77,7 @@ export function ModelRow(props: Props) {
             class="model-progress"
             max={100}
             value={display.percent}
-            aria-label={`${spec.name} download`}
+            aria-label={t('settingsDownloadAria', spec.name)}
           />
         )}
       </div>
@@ -87,7 +90,7 @@ export function ModelRow(props: Props) {
             disabled={switching}
             onClick={onUse}
           >
-            Use this model
+            {t('settingsUseModel')}
           </button>
         )}
         {inUse && row?.state === 'not-downloaded' && (
@@ -96,7 +99,7 @@ export function ModelRow(props: Props) {
         )}
         {inUse && display.state === 'failed' && (
           <button type="button" data-testid="retry-model" disabled={switching} onClick={onRetry}>
-            Try again
+            {t('settingsTryAgain')}
           </button>
         )}
         <DeleteDownload

@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { db } from '../../shared/db';
+import { t } from '../../shared/i18n';
 import { errorMessage } from '../../shared/messaging';
 import type { EngineStatus } from '../../shared/protocol';
 import { readSetting, writeSetting } from '../../shared/settings';
@@ -18,25 +19,27 @@ export function ModelRuntimeSettings({ engine }: { engine: EngineStatus | undefi
   const save = async (value: string) => {
     const minutes = Number(value);
     if (!Number.isInteger(minutes) || minutes < 0 || minutes > 1_440) {
-      setError('Enter whole minutes from 0 to 1440 (0 keeps models loaded).');
+      setError(t('settingsIdleRange'));
       return;
     }
     try {
       await writeSetting(db(), 'modelIdleMinutes', minutes);
       setError(undefined);
     } catch (failure) {
-      setError(`Not saved: ${errorMessage(failure)}`);
+      setError(t('settingsNotSaved', errorMessage(failure)));
     }
   };
 
   return (
     <div class="model-runtime" data-testid="model-runtime">
       <p class="muted" data-testid="model-device" data-device={engine?.runtime?.device}>
-        {engine?.runtime ? `Runs on ${runtimeLine(engine.runtime)}.` : 'The engine is starting…'}
+        {engine?.runtime
+          ? t('settingsRunsOn', runtimeLine(engine.runtime))
+          : t('settingsEngineStarting')}
       </p>
       <div class="field">
         <div class="field-row">
-          <label for="model-idle-minutes">Unload models after this many minutes unused</label>
+          <label for="model-idle-minutes">{t('settingsIdleLabel')}</label>
           <input
             id="model-idle-minutes"
             type="number"
@@ -48,7 +51,7 @@ export function ModelRuntimeSettings({ engine }: { engine: EngineStatus | undefi
             onChange={(event) => void save(event.currentTarget.value)}
           />
         </div>
-        <p class="note">They load again when needed; 0 keeps them loaded.</p>
+        <p class="note">{t('settingsIdleNote')}</p>
         {error && (
           <p class="field-error" role="alert">
             {error}

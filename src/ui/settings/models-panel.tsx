@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { db, type ModelRow as LiveRow } from '../../shared/db';
+import { t } from '../../shared/i18n';
 import { errorMessage, send } from '../../shared/messaging';
 import { deleteModelFiles } from '../../shared/model-files';
 import { MODELS, type ModelSpec } from '../../shared/model-registry';
@@ -31,10 +32,6 @@ interface Props {
   onDeleted: () => void;
 }
 
-const REINDEX_NOTE =
-  'Switching the embedding model re-indexes your memory in the background. Search keeps using ' +
-  'the current index until the new one is complete.';
-
 export function ModelsPanel({ settings, rows, cached, onDeleted }: Props) {
   const [notice, setNotice] = useState<Notice>();
   const engine = useEngineStatus(2_000);
@@ -43,13 +40,13 @@ export function ModelsPanel({ settings, rows, cached, onDeleted }: Props) {
   const live = new Map(rows.map((row) => [row.id, row]));
 
   const use = async (group: TaskGroup, spec: ModelSpec) => {
-    setNotice({ kind: 'busy', text: `Switching to ${spec.name}…` });
+    setNotice({ kind: 'busy', text: t('settingsSwitching', spec.name) });
     try {
       await writeSetting(db(), group.setting, spec.id);
     } catch (error) {
       setNotice({
         kind: 'failed',
-        text: `Could not switch to ${spec.name}: ${errorMessage(error)}`,
+        text: t('settingsSwitchFailed', spec.name, errorMessage(error)),
       });
       return;
     }
@@ -57,26 +54,23 @@ export function ModelsPanel({ settings, rows, cached, onDeleted }: Props) {
       await send('engine/restart', {});
       setNotice({
         kind: 'done',
-        text:
-          group.task === 'embed'
-            ? `Now using ${spec.name}. Your memory is being re-indexed in the background.`
-            : `Now using ${spec.name}.`,
+        text: t(group.task === 'embed' ? 'settingsNowUsingReindex' : 'settingsNowUsing', spec.name),
       });
     } catch (error) {
       setNotice({
         kind: 'failed',
-        text: `${spec.name} is selected, but the engine did not restart (${errorMessage(error)}); it is used from the next start.`,
+        text: t('settingsSelectedNoRestart', spec.name, errorMessage(error)),
       });
     }
   };
 
   const retry = async (spec: ModelSpec) => {
-    setNotice({ kind: 'busy', text: `Restarting the engine to try ${spec.name} again…` });
+    setNotice({ kind: 'busy', text: t('settingsRetrying', spec.name) });
     try {
       await send('engine/restart', {});
-      setNotice({ kind: 'done', text: `Trying ${spec.name} again.` });
+      setNotice({ kind: 'done', text: t('settingsTrying', spec.name) });
     } catch (error) {
-      setNotice({ kind: 'failed', text: `The engine did not restart: ${errorMessage(error)}` });
+      setNotice({ kind: 'failed', text: t('settingsNoRestart', errorMessage(error)) });
     }
   };
 
@@ -90,11 +84,8 @@ export function ModelsPanel({ settings, rows, cached, onDeleted }: Props) {
 
   return (
     <section class="panel" aria-labelledby="models-heading" data-testid="models-panel">
-      <h2 id="models-heading">Models</h2>
-      <p class="muted">
-        Models run on this device and are downloaded once. Sizes are the download for running
-        without WebGPU.
-      </p>
+      <h2 id="models-heading">{t('settingsModels')}</h2>
+      <p class="muted">{t('settingsModelsIntro')}</p>
       <ModelRuntimeSettings engine={engine} />
       <p
         class={`switch-notice${notice?.kind === 'failed' ? ' is-error' : ''}`}
@@ -108,10 +99,10 @@ export function ModelsPanel({ settings, rows, cached, onDeleted }: Props) {
         const headingId = `models-${group.task}`;
         return (
           <section class="model-group" key={group.task} aria-labelledby={headingId}>
-            <h3 id={headingId}>{group.title}</h3>
+            <h3 id={headingId}>{t(group.title)}</h3>
             {group.task === 'embed' && (
               <p class="note" data-testid="reindex-note">
-                {REINDEX_NOTE}
+                {t('settingsReindexNote')}
               </p>
             )}
             {group.task === 'embed' && <ReembedProgress engine={engine} />}

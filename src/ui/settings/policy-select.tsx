@@ -1,12 +1,13 @@
 /** A labelled choice of never / address only / full, for one site rule. */
 import type { Ref } from 'preact';
 import { SITE_POLICIES, type SitePolicy } from '../../core/privacy/site-policy';
+import { t, type MessageKey } from '../../shared/i18n';
 
-const LABELS: Readonly<Record<SitePolicy, string>> = {
-  never: 'Never',
-  'url-only': 'Address only',
-  full: 'Full',
-};
+const LABELS = {
+  never: 'settingsPolicyNever',
+  'url-only': 'settingsPolicyUrlOnly',
+  full: 'settingsPolicyFull',
+} as const satisfies Record<SitePolicy, MessageKey>;
 
 interface Props {
   id: string;
@@ -34,7 +35,7 @@ export function PolicySelect({ id, label, value, selectRef, onChange }: Props) {
       >
         {SITE_POLICIES.map((policy) => (
           <option key={policy} value={policy}>
-            {LABELS[policy]}
+            {t(LABELS[policy])}
           </option>
         ))}
       </select>

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { SiteRule } from '../../core/privacy/site-policy';
 import { db } from '../../shared/db';
+import { t } from '../../shared/i18n';
 import { errorMessage } from '../../shared/messaging';
 import { writeSetting } from '../../shared/settings';
 import { PauseControl } from '../components/pause-control';
@@ -24,14 +25,11 @@ export function PrivacySettings({ rules, readFrames }: Props) {
   };
   return (
     <section class="panel" aria-labelledby="privacy-heading" data-testid="privacy">
-      <h2 id="privacy-heading">Privacy</h2>
+      <h2 id="privacy-heading">{t('settingsPrivacyHeading')}</h2>
       <div class="field">
-        <p class="field-label">Pause saving</p>
+        <p class="field-label">{t('settingsPauseLabel')}</p>
         <PauseControl idPrefix="settings" />
-        <p class="hint muted">
-          While paused, the shortcut, the menus and the popup save nothing and read nothing from the
-          page. The toolbar icon shows “II”. A pause holds when the browser restarts.
-        </p>
+        <p class="hint muted">{t('settingsPauseHint')}</p>
       </div>
       {readFrames !== undefined && (
         <div class="field">
@@ -42,19 +40,20 @@ export function PrivacySettings({ rules, readFrames }: Props) {
               checked={readFrames}
               onChange={(event) => void setFrames(event.currentTarget.checked)}
             />
-            <span>
-              Also read frames from the same site inside a page (embedded documents; frames from
-              other sites are never read)
-            </span>
+            <span>{t('settingsReadFramesToggle')}</span>
           </label>
           {framesError && (
             <p class="field-error" role="alert">
-              Not saved: {framesError}
+              {t('settingsNotSaved', framesError)}
             </p>
           )}
         </div>
       )}
-      {rules ? <SiteRulesEditor rules={rules} /> : <p class="muted">Loading site rules…</p>}
+      {rules ? (
+        <SiteRulesEditor rules={rules} />
+      ) : (
+        <p class="muted">{t('settingsLoadingSiteRules')}</p>
+      )}
     </section>
   );
 }

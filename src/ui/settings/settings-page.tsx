@@ -4,6 +4,7 @@
  * follows it live.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../shared/i18n';
 import { errorMessage, send } from '../../shared/messaging';
 import '../components/chat.css';
 import { loadModels } from '../components/conversation-query';
@@ -38,16 +39,16 @@ export function SettingsPage() {
   return (
     <main class="settings">
       <header class="settings-header">
-        <h1>Engram settings</h1>
-        <p class="muted">Version {__ENGRAM_VERSION__}. Everything stays on this device.</p>
+        <h1>{t('settingsTitle')}</h1>
+        <p class="muted">{t('settingsVersion', __ENGRAM_VERSION__)}</p>
         {engineError && (
           <p class="engine-error" data-testid="engine-error">
-            Engine not started: {engineError}
+            {t('settingsEngineNotStarted', engineError)}
           </p>
         )}
         {error && (
           <p class="engine-error" role="alert">
-            Could not read the settings: {error}
+            {t('settingsReadFailed', error)}
           </p>
         )}
       </header>
@@ -59,7 +60,7 @@ export function SettingsPage() {
           onDeleted={refresh}
         />
       ) : (
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('settingsLoading')}</p>
       )}
       <StorageUsage storage={storage} />
       {settings.value && <GeneralSettings settings={settings.value} />}

@@ -7,11 +7,14 @@ import { useRef, useState } from 'preact/hooks';
 import { removeRule, setRule } from '../../core/privacy/site-rules-edit';
 import type { SitePolicy, SiteRule } from '../../core/privacy/site-policy';
 import { db } from '../../shared/db';
+import { t, type MessageKey } from '../../shared/i18n';
 import { errorMessage } from '../../shared/messaging';
 import { writeSetting } from '../../shared/settings';
 import { DefaultBlocklistList } from './default-blocklist-list';
 import { ForgetOffer } from './forget-offer';
+import { messageParts } from './message-parts';
 import { PolicySelect } from './policy-select';
+import { ruleProblemText } from './rule-problem';
 import './site-rules.css';
 
 type Status = { kind: 'idle' } | { kind: 'error'; error: string } | { kind: 'saved'; text: string };
@@ -27,7 +30,7 @@ export function SiteRulesEditor({ rules }: { rules: readonly SiteRule[] }) {
     try {
       await writeSetting(db(), 'siteRules', next);
     } catch (error) {
-      setStatus({ kind: 'error', error: `Not saved: ${errorMessage(error)}` });
+      setStatus({ kind: 'error', error: t('settingsNotSaved', errorMessage(error)) });
       return false;
     }
     setStatus({ kind: 'saved', text: done });
@@ -38,11 +41,15 @@ export function SiteRulesEditor({ rules }: { rules: readonly SiteRule[] }) {
   const apply = async (pattern: string, chosen: SitePolicy): Promise<boolean> => {
     const edit = setRule(rules, pattern, chosen);
     if (!edit.ok) {
-      setStatus({ kind: 'error', error: edit.error });
+      setStatus({ kind: 'error', error: ruleProblemText(edit.problem) });
       return false;
     }
-    const verb = edit.replaced ? 'Changed' : 'Added';
-    return store(edit.rules, `${verb}: ${edit.rule.pattern} — ${POLICY_WORDS[chosen]}.`, edit.rule);
+    const done = t(
+      edit.replaced ? 'settingsRuleChanged' : 'settingsRuleAdded',
+      edit.rule.pattern,
+      t(POLICY_WORDS[chosen]),
+    );
+    return store(edit.rules, done, edit.rule);
   };
 
   const add = async () => {
@@ -57,16 +64,20 @@ export function SiteRulesEditor({ rules }: { rules: readonly SiteRule[] }) {
   };
 
   const remove = (pattern: string) =>
-    void store(removeRule(rules, pattern), `Removed: ${pattern}.`);
+    void store(removeRule(rules, pattern), t('settingsRuleRemoved', pattern));
   const invalid = status.kind === 'error';
 
   return (
     <div class="site-rules" data-testid="site-rules">
-      <h3 id="site-rules-heading">Sites</h3>
+      <h3 id="site-rules-heading">{t('settingsSitesHeading')}</h3>
       <p class="hint muted" id="site-rule-hint">
-        Never: Engram reads nothing there. Address only: it keeps the address, no text. Full: it
-        reads the page (pages with a password field still keep only their address). A more precise
-        rule wins: <code>mail.example.com</code> over <code>example.com</code>.
+        {messageParts(
+          'settingsSiteRulesHint',
+          // i18n-exempt: example site patterns, the same in every language
+          <code>mail.example.com</code>,
+          // i18n-exempt: an example site pattern
+          <code>example.com</code>,
+        )}
       </p>
       <form
         class="field-row"
@@ -77,7 +88,7 @@ export function SiteRulesEditor({ rules }: { rules: readonly SiteRule[] }) {
         }}
       >
         <label class="visually-hidden" for="site-rule-pattern">
-          Site
+          {t('settingsSiteLabel')}
         </label>
         <input
           id="site-rule-pattern"
@@ -85,15 +96,21 @@ export function SiteRulesEditor({ rules }: { rules: readonly SiteRule[] }) {
           type="text"
           spellcheck={false}
           autoComplete="off"
+          // i18n-exempt: an example site pattern, the same in every language
           placeholder="example.com"
           data-testid="site-rule-pattern"
           aria-invalid={invalid}
           aria-describedby={invalid ? 'site-rule-hint site-rule-error' : 'site-rule-hint'}
           onInput={() => status.kind === 'error' && setStatus({ kind: 'idle' })}
         />
-        <PolicySelect id="site-rule-policy" label="Rule" selectRef={policy} value="never" />
+        <PolicySelect
+          id="site-rule-policy"
+          label={t('settingsRuleLabel')}
+          selectRef={policy}
+          value="never"
+        />
         <button type="submit" class="primary" data-testid="add-site-rule">
-          Add rule
+          {t('settingsAddRule')}
         </button>
       </form>
       {status.kind === 'error' && (
@@ -108,7 +125,7 @@ export function SiteRulesEditor({ rules }: { rules: readonly SiteRule[] }) {
       )}
       {offer && <ForgetOffer pattern={offer} onDone={() => setOffer(undefined)} />}
       {rules.length > 0 && (
-        <ul class="rule-list" aria-label="Your rules" data-testid="user-rules">
+        <ul class="rule-list" aria-label={t('settingsYourRules')} data-testid="user-rules">
           {rules.map((rule) => (
             <li
               key={rule.pattern}
@@ -119,12 +136,13 @@ export function SiteRulesEditor({ rules }: { rules: readonly SiteRule[] }) {
               <span class="rule-pattern">{rule.pattern}</span>
               <PolicySelect
                 id={`rule-${rule.pattern}`}
-                label={`Rule for ${rule.pattern}`}
+                label={t('settingsRuleFor', rule.pattern)}
                 value={rule.policy}
                 onChange={(chosen) => void apply(rule.pattern, chosen)}
               />
               <button type="button" onClick={() => remove(rule.pattern)}>
-                Remove<span class="visually-hidden"> {rule.pattern}</span>
+                {t('settingsRemove')}
+                <span class="visually-hidden"> {rule.pattern}</span>
               </button>
             </li>
           ))}
@@ -139,8 +157,9 @@ export function SiteRulesEditor({ rules }: { rules: readonly SiteRule[] }) {
   );
 }
 
-export const POLICY_WORDS: Readonly<Record<SitePolicy, string>> = {
-  never: 'never read',
-  'url-only': 'address only',
-  full: 'read in full',
-};
+/** What a rule does, inside a sentence ("Added: example.com — never read."). */
+export const POLICY_WORDS = {
+  never: 'settingsPolicyWordNever',
+  'url-only': 'settingsPolicyWordUrlOnly',
+  full: 'settingsPolicyWordFull',
+} as const satisfies Record<SitePolicy, MessageKey>;

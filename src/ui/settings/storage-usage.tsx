@@ -1,12 +1,11 @@
 /** How much room Engram takes: the whole origin, each model's files, and the memory itself. */
+import { t } from '../../shared/i18n';
 import { MODELS, modelSpec } from '../../shared/model-registry';
 import { useLiveQuery } from '../components/use-live-query';
 import { formatBytes } from './format-bytes';
 import { countMemory } from './settings-query';
+import { countMessage } from './ui-locale';
 import type { StorageInfo } from './use-storage';
-
-const plural = (n: number, one: string, many: string) =>
-  `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** Registry order first, then ids the registry does not know (files of a model since removed). */
 function modelEntries(cached: Record<string, number>): Array<[string, number]> {
@@ -27,46 +26,48 @@ export function StorageUsage({ storage }: { storage: StorageInfo }) {
 
   return (
     <section class="panel" aria-labelledby="storage-heading" data-testid="storage">
-      <h2 id="storage-heading">Storage</h2>
+      <h2 id="storage-heading">{t('settingsStorageHeading')}</h2>
       <p class="storage-total" data-testid="storage-total" data-bytes={estimate?.usage}>
         {estimate
-          ? `Engram uses ${formatBytes(estimate.usage)}; ${formatBytes(
-              Math.max(0, estimate.quota - estimate.usage),
-            )} more is available.`
+          ? t(
+              'settingsStorageTotal',
+              formatBytes(estimate.usage),
+              formatBytes(Math.max(0, estimate.quota - estimate.usage)),
+            )
           : storage.estimateError
-            ? `Storage use unknown: ${storage.estimateError}`
-            : 'Measuring…'}
+            ? t('settingsStorageUnknown', storage.estimateError)
+            : t('settingsMeasuring')}
       </p>
       <dl class="storage-facts">
         <div>
-          <dt>Memory</dt>
+          <dt>{t('settingsMemory')}</dt>
           <dd
             data-testid="memory-counts"
             data-sources={counts?.sources}
             data-chunks={counts?.chunks}
           >
             {counts
-              ? `${plural(counts.sources, 'page', 'pages')} remembered, ${plural(
-                  counts.chunks,
-                  'passage',
-                  'passages',
-                )} indexed`
+              ? t(
+                  'settingsMemoryCounts',
+                  countMessage(counts.sources, 'settingsPagesOne', 'settingsPagesMany'),
+                  countMessage(counts.chunks, 'settingsPassagesOne', 'settingsPassagesMany'),
+                )
               : '…'}
           </dd>
         </div>
         <div>
-          <dt>Models</dt>
+          <dt>{t('settingsModels')}</dt>
           <dd data-testid="models-total" data-bytes={models ? modelTotal : undefined}>
             {models
               ? formatBytes(modelTotal)
               : storage.modelsError
-                ? `unknown: ${storage.modelsError}`
+                ? t('settingsUnknownError', storage.modelsError)
                 : '…'}
           </dd>
         </div>
       </dl>
       {entries.length > 0 && (
-        <ul class="storage-models" aria-label="Downloaded models">
+        <ul class="storage-models" aria-label={t('settingsDownloadedModels')}>
           {entries.map(([id, bytes]) => (
             <li key={id} data-testid="model-usage" data-model-id={id} data-bytes={bytes}>
               <span>{modelSpec(id)?.name ?? id}</span>

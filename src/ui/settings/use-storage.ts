@@ -4,6 +4,7 @@
  * changes (a model finished or failed a download) and after a delete.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../shared/i18n';
 import { errorMessage } from '../../shared/messaging';
 import { modelFilesUsage } from '../../shared/model-files';
 
@@ -30,7 +31,8 @@ const EMPTY: StorageInfo = {
 
 async function readEstimate(): Promise<Estimate> {
   if (typeof navigator === 'undefined' || !navigator.storage?.estimate) {
-    throw new Error('This browser does not report storage use.');
+    // Shown on the page as the reason the use is unknown.
+    throw new Error(t('settingsNoStorageEstimate'));
   }
   const { usage = 0, quota = 0 } = await navigator.storage.estimate();
   return { usage, quota };

@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { db } from '../../shared/db';
+import { t, type MessageKey } from '../../shared/i18n';
 import { readSettings } from '../../shared/settings';
 import { loadModels } from '../components/conversation-query';
 import { DownloadModelsButton } from '../components/download-models-button';
@@ -12,10 +13,10 @@ import { modelStatusLine } from '../components/model-status';
 import { useLiveQuery } from '../components/use-live-query';
 import { formatBytes } from '../settings/format-bytes';
 
-const ROLES: Record<PlannedModel['spec']['task'], string> = {
-  embed: 'Finds your pages by meaning',
-  generate: 'Writes answers from them',
-};
+const ROLES = {
+  embed: 'welcomeRoleEmbed',
+  generate: 'welcomeRoleGenerate',
+} as const satisfies Record<PlannedModel['spec']['task'], MessageKey>;
 
 async function loadChoice() {
   const [models, settings] = await Promise.all([
@@ -39,19 +40,14 @@ export function WelcomeModels() {
 
   return (
     <section aria-labelledby="models" data-testid="welcome-models">
-      <h2 id="models">The models</h2>
-      <p>
-        Two small AI models run inside your browser.{' '}
-        {packaged
-          ? 'This build carries them: there is nothing to download.'
-          : `They are downloaded once from ${host} and kept on this device.`}
-      </p>
+      <h2 id="models">{t('welcomeModelsHeading')}</h2>
+      <p>{packaged ? t('welcomeModelsIntroPackaged') : t('welcomeModelsIntroDownload', host)}</p>
       <table class="welcome-models">
         <tbody>
           {choice.models.map(({ spec, bytes }) => (
             <tr key={spec.id} data-testid="welcome-model">
               <th scope="row">{spec.name}</th>
-              <td>{ROLES[spec.task]}</td>
+              <td>{t(ROLES[spec.task])}</td>
               <td class="size">{bytes === undefined ? '' : formatBytes(bytes)}</td>
             </tr>
           ))}
@@ -59,26 +55,22 @@ export function WelcomeModels() {
       </table>
       {choice.modelDownloads === 'ask' ? (
         <div class="welcome-choice" data-testid="welcome-choice">
-          <p>
-            Until they are downloaded, Engram finds your pages by their words and answers with their
-            own sentences.
-          </p>
+          <p>{t('welcomeUntilDownloaded')}</p>
           <div class="welcome-buttons">
-            <DownloadModelsButton bytes={total} label="Download now" />
+            <DownloadModelsButton bytes={total} label={t('welcomeDownloadNow')} />
             <button type="button" data-testid="download-later" onClick={() => setLater(true)}>
-              Later
+              {t('welcomeLater')}
             </button>
           </div>
           {later && (
             <p class="muted" role="status" data-testid="later-note">
-              Fine: nothing is downloaded. Download them whenever you like from the Engram popup or
-              Settings.
+              {t('welcomeLaterNote')}
             </p>
           )}
         </div>
       ) : (
         <p class="muted" role="status" data-testid="welcome-model-status">
-          {rows && rows.length > 0 ? modelStatusLine(rows) : 'The models load when needed.'}
+          {rows && rows.length > 0 ? modelStatusLine(rows) : t('welcomeModelsLoadWhenNeeded')}
         </p>
       )}
     </section>
