@@ -4,7 +4,7 @@
  * choice starts the download. The model host (huggingface.co) is mapped to a TCP server on
  * 127.0.0.1 that records every connection (the offscreen document's fetches are not seen by
  * Playwright's routes); it answers no TLS, so the download then fails, as offline, and the popup
- * shows that failure in full with Try again.
+ * shows that failure in full with Try again. A second browser, in Chinese, shows the page in Chinese.
  */
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -70,6 +70,16 @@ describe('welcome and consent to download (shipped build)', () => {
     welcome = page!;
     await welcome.getByTestId('welcome-choice').waitFor();
     const text = await welcome.getByTestId('welcome').innerText();
+    expect(await welcome.title()).toBe('Welcome to Engram');
+    expect(await welcome.locator('h1').innerText()).toBe('Welcome to Engram');
+    expect(await welcome.locator('h2').allInnerTexts()).toEqual([
+      'What Engram keeps',
+      'What it never keeps',
+      'How to save',
+      'How to ask',
+      'The models',
+    ]);
+    expect(await welcome.getByTestId('download-later').innerText()).toBe('Later');
     expect(text).toMatch(/never keeps/i);
     expect(text).toMatch(/incognito/);
     expect(text).toMatch(/password or payment field/);
@@ -144,5 +154,54 @@ describe('welcome and consent to download (shipped build)', () => {
       await welcome.emulateMedia({ colorScheme: scheme });
       await welcome.screenshot({ path: `${SHOTS}/welcome-after-${scheme}.png`, fullPage: true });
     }
+  });
+});
+
+describe('welcome in a Chinese browser (shipped build)', () => {
+  const profile = tempProfile();
+  let engram: Engram;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    engram = await launchEngram(profile.dir, SHIPPED_DIST, {
+      args: ['--lang=zh-CN'],
+      keepWelcome: true,
+    });
+  });
+
+  afterAll(async () => {
+    await engram?.close();
+    profile.remove();
+  });
+
+  test('the welcome page speaks Chinese: headings, the models and the choice', async () => {
+    const page = await welcomePage(engram.context, engram.extensionId, 15_000);
+    expect(page, 'the welcome page opened').toBeDefined();
+    const welcome = page!;
+    await welcome.getByTestId('welcome-choice').waitFor();
+    expect(await welcome.title()).toBe('欢迎使用 Engram');
+    expect(await welcome.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await welcome.locator('h1').innerText()).toBe('欢迎使用 Engram');
+    expect(await welcome.locator('h2').allInnerTexts()).toEqual([
+      'Engram 会保存什么',
+      '它从不保存什么',
+      '如何保存',
+      '如何提问',
+      '模型',
+    ]);
+    const text = await welcome.getByTestId('welcome').innerText();
+    expect(text).toMatch(/无痕（隐身）窗口/);
+    expect(text).toMatch(/只需从 huggingface\.co 下载一次/);
+    const models = await welcome.getByTestId('welcome-model').allInnerTexts();
+    expect(models[0]).toMatch(/按含义查找你的网页[\s\S]*118 MB/);
+    expect(models[1]).toMatch(/根据网页撰写回答[\s\S]*920 MB/);
+    expect(await welcome.getByTestId('download-models').innerText()).toMatch(/^立即下载/);
+    expect(await welcome.getByTestId('download-later').innerText()).toBe('以后再说');
+    for (const scheme of ['light', 'dark'] as const) {
+      await welcome.emulateMedia({ colorScheme: scheme });
+      await welcome.screenshot({ path: `${SHOTS}/welcome-zh-${scheme}.png`, fullPage: true });
+    }
+    await welcome.getByTestId('download-later').click();
+    expect(await welcome.getByTestId('later-note').innerText()).toMatch(/^好的，现在不会下载/);
   });
 });
