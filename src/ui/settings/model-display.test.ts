@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import en from '../../../public/_locales/en/messages.json';
+import zhCN from '../../../public/_locales/zh_CN/messages.json';
 import type { ModelRow } from '../../shared/db';
+import { setMessageSource, tableSource } from '../../shared/i18n';
 import { modelDisplay } from './model-display';
 
 const MB = 1024 * 1024;
@@ -67,5 +70,20 @@ describe('modelDisplay', () => {
       state: 'idle',
       text: 'not loaded',
     });
+  });
+});
+
+describe('modelDisplay in Chinese', () => {
+  afterEach(() => setMessageSource(tableSource(en)));
+
+  it('says the same in Chinese, with the sizes written for the locale', () => {
+    setMessageSource(tableSource(zhCN));
+    expect(modelDisplay(row('loading', { loaded: 47 * MB, total: 118 * MB }), true, 0).text).toBe(
+      '正在下载 39%（47 MB / 118 MB）',
+    );
+    expect(modelDisplay(row('failed', { error: '网络已断开' }), true, 0).text).toBe(
+      '失败：网络已断开',
+    );
+    expect(modelDisplay(undefined, true, 1.8 * MB).text).toBe('已下载（1.8 MB），需要时加载');
   });
 });
