@@ -47,17 +47,24 @@ export function t(key: MessageKey, ...substitutions: Substitution[]): string {
 }
 
 /**
- * "en", "zh_CN": the locale the interface is shown in, as the browser chose it from the locale
- * files. (`getUILanguage()` is not it: with `--lang=zh-CN` on Linux it still says "en-US" while
- * every message comes in Chinese.)
+ * The interface's locale as a BCP 47 tag ("en", "zh-CN"), for `Intl` and for choosing words by
+ * language. It is a message of its own (`localeTag`), so it always matches the file the words come
+ * from: Chromium on Linux started with `--lang=zh-CN` words every message in Chinese while both
+ * `getUILanguage()` and `@@ui_locale` still say en-US.
  */
 export function uiLanguage(): string {
-  return (source ?? platformSource())?.('@@ui_locale') || 'en';
+  const lookup = source ?? platformSource();
+  const tag = lookup?.('localeTag') ?? '';
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
+  } catch {
+    return 'en'; // no locale files (a test without messages)
+  }
 }
 
 /** True when the interface is in Chinese. */
 export function uiIsChinese(): boolean {
-  return /^zh(?:[_-]|$)/i.test(uiLanguage());
+  return /^zh(?:-|$)/i.test(uiLanguage());
 }
 
 /**

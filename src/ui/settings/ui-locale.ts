@@ -1,23 +1,11 @@
 /**
- * The interface's locale as a BCP 47 tag ("en", "zh-CN") for `Intl`: numbers, sizes and language
- * names are formatted in the language the words around them are in, not the system's.
- *
- * The tag is a message of its own (`settingsLocaleTag`), so it always matches the file the words
- * come from: Chromium on Linux started with `--lang=zh-CN` words every message in Chinese while
- * both `getUILanguage()` and `@@ui_locale` still say en-US.
+ * Numbers and counts in the interface's locale: formatted in the language the words around them
+ * are in, not the system's.
  */
 import { t, uiLanguage, type MessageKey } from '../../shared/i18n';
 
-export function uiLocale(): string {
-  const tag = t('settingsLocaleTag');
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? fallback();
-  } catch {
-    return fallback(); // No locale files (a test without messages): the key itself came back.
-  }
-}
-
-const fallback = (): string => uiLanguage().replace(/_/g, '-');
+/** The interface's locale as a BCP 47 tag ("en", "zh-CN"), for `Intl`. */
+export const uiLocale = uiLanguage;
 
 const counts = new Map<string, Intl.NumberFormat>();
 
