@@ -5,6 +5,7 @@
  */
 import type { SiteRule } from '../core/privacy/site-policy';
 import { CaptureRefusedError, refusalText } from '../shared/capture-refusal';
+import { t, type MessageKey } from '../shared/i18n';
 import { errorMessage, sendToTab } from '../shared/messaging';
 import type { CaptureOrigin, CapturePayload, CaptureRequest } from '../shared/protocol';
 import { db } from '../shared/db';
@@ -17,19 +18,17 @@ import { glimpseConfirmation, keepGlimpse } from './glimpse';
 import { wakeEngine } from './engine-gateway';
 
 function confirmation(isNew: boolean, payload: CapturePayload): string {
-  if (payload.extractor === 'url-only') {
-    return 'Saved the address only: this page has a password or payment field.';
-  }
-  const saved = isNew ? 'Saved to Engram' : 'Already in Engram — seen again';
-  return payload.truncated ? `${saved} (${CUT_SHORT[payload.truncated]})` : saved;
+  if (payload.extractor === 'url-only') return t('noticeSavedAddressOnly');
+  if (!payload.truncated) return t(isNew ? 'noticeSaved' : 'noticeSeenAgain');
+  return t(isNew ? 'noticeSavedPart' : 'noticeSeenAgainPart', t(CUT_SHORT[payload.truncated]));
 }
 
 /** Why only the first part of a page was kept, as the notice says it. */
-const CUT_SHORT: Record<NonNullable<CapturePayload['truncated']>, string> = {
-  elements: 'the first part only: the page is very large',
-  size: 'the first 2 MB of text only',
-  time: 'the first part only: the page took too long to read',
-};
+const CUT_SHORT = {
+  elements: 'noticePartElements',
+  size: 'noticePartSize',
+  time: 'noticePartTime',
+} satisfies Record<NonNullable<CapturePayload['truncated']>, MessageKey>;
 
 export async function captureTab(
   tab: { id?: number; url?: string; incognito?: boolean },
@@ -46,7 +45,7 @@ export async function captureTab(
     ]);
     if (!decision.allowed) throw new CaptureRefusedError(decision.refusal);
     const { siteRules } = decision;
-    if (tabId === undefined) throw new Error('There is no tab to save.'); // refused above: no-tab
+    if (tabId === undefined) throw new Error(t('refusalNoTab')); // refused above: no-tab
     await injectContentScript(tabId);
     // A PDF open in the tab is read by the engine with pdf.js (./capture-pdf.ts), not the page.
     const pdf = request.mode === 'page' ? await pdfPayload(tabId, siteRules) : null;
@@ -65,7 +64,7 @@ export async function captureTab(
     const glimpse = await keepGlimpse(payload, stored.sourceId);
     const saved = glimpse ? glimpseConfirmation(glimpse) : confirmation(stored.isNew, payload);
     await notify(tabId, saved, 'success');
-    await flashBadge(tabId, 'saved', `saved “${stored.title}”`);
+    await flashBadge(tabId, 'saved', t('noticeBadgeSaved', stored.title));
     void wakeEngine();
     return stored;
   } catch (error) {
@@ -122,7 +121,7 @@ function friendly(error: unknown): string {
     return refusalText({ kind: 'unsupported-page', page: 'browser', detail: message });
   }
   if (/QuotaExceeded|quota/i.test(message)) {
-    return 'Your disk is full: Engram could not save this page. Free some space and try again.';
+    return t('noticeDiskFull');
   }
   return message;
 }

@@ -2,10 +2,10 @@
  * The popup asks; the question and a pending answer are stored, then the engine answers.
  * "remember …" is not a question but a note: it is kept at once and the chat says so.
  */
-import { detectLanguage } from '../core/text/language';
 import { noteFrom } from '../core/capture/note-command';
 import { db } from '../shared/db';
 import { errorMessage } from '../shared/dispatch';
+import { languageOfText, tIn, type TextLanguage } from '../shared/i18n-in';
 import type { RequestOf, ResponseOf } from '../shared/protocol';
 import { startExchange, updateMessage } from '../shared/store/conversations';
 import { storeNote } from '../shared/store/sources';
@@ -17,18 +17,19 @@ export async function ask(request: RequestOf<'chat/ask'>): Promise<ResponseOf<'c
   if (note !== undefined) {
     await keepNote(exchange.messageId, note);
   } else {
-    void answer(exchange.messageId);
+    void answer(exchange.messageId, languageOfText(request.question));
   }
   return { conversationId: exchange.conversationId, messageId: exchange.messageId };
 }
 
-async function answer(messageId: string): Promise<void> {
+/** `language`: the question's, which the reply and its progress words are in. */
+async function answer(messageId: string, language: TextLanguage): Promise<void> {
   try {
     await sendToEngine('engine/answer', { messageId });
   } catch (error) {
     // The engine resumes unfinished answers when it starts; say so rather than spin forever.
     await updateMessage(db(), messageId, {
-      progress: 'Starting the engine… your answer will appear here.',
+      progress: tIn(language, 'chatStartingEngine'),
     });
     console.warn('Engram: could not reach the engine yet:', error);
   }
@@ -37,14 +38,7 @@ async function answer(messageId: string): Promise<void> {
 async function keepNote(messageId: string, note: string): Promise<void> {
   try {
     const stored = await storeNote(db(), note, 'chat');
-    const zh = detectLanguage(note) === 'zh';
-    const text = stored.isNew
-      ? zh
-        ? `记住了：“${note}”`
-        : `Noted. I'll remember: “${note}”`
-      : zh
-        ? `这条已经记着了：“${note}”`
-        : `I already had that one: “${note}”`;
+    const text = tIn(languageOfText(note), stored.isNew ? 'chatNoted' : 'chatAlreadyNoted', note);
     await updateMessage(db(), messageId, { status: 'done', text, progress: '' });
     void wakeEngine();
   } catch (error) {

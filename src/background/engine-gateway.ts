@@ -57,6 +57,7 @@ export async function ensureEngine(): Promise<void> {
     .createDocument({
       url: ENGINE_DOCUMENT,
       reasons: [chrome.offscreen.Reason.WORKERS],
+      // i18n-exempt: for Chrome and the store's reviewers; Chrome does not show it to users
       justification: 'Runs the on-device models and the search index of your memory.',
     })
     .catch(async (error: unknown) => {

@@ -5,6 +5,7 @@
  * popup's review (keep now, keep an edit, discard).
  */
 import { db } from '../shared/db';
+import { t } from '../shared/i18n';
 import type { CapturePayload, RequestOf, ResponseOf } from '../shared/protocol';
 import {
   discardGlimpse,
@@ -31,10 +32,11 @@ export async function keepGlimpse(
 
 /** What the page's notice says after the shortcut. */
 export function glimpseConfirmation(kept: StoredGlimpse): string {
-  const blocks = `${kept.blocks} ${kept.blocks === 1 ? 'passage' : 'passages'}`;
-  return kept.heldUntil === undefined
-    ? `Saved to Engram — glimpse of ${blocks}, seen again`
-    : `Saved to Engram — glimpse of ${blocks}. Review it in the Engram popup.`;
+  const one = kept.blocks === 1;
+  if (kept.heldUntil === undefined) {
+    return t(one ? 'noticeGlimpseSeenAgainOne' : 'noticeGlimpseSeenAgainMany', kept.blocks);
+  }
+  return t(one ? 'noticeGlimpseHeldOne' : 'noticeGlimpseHeldMany', kept.blocks);
 }
 
 /** The alarm fires at the earliest hold still running. */
@@ -68,7 +70,7 @@ export async function reviewGlimpse({
       void wakeEngine();
       return { sourceId };
     case 'edit': {
-      if (text === undefined) throw new Error('There is no edited text to keep.');
+      if (text === undefined) throw new Error(t('noticeGlimpseNoEdit'));
       const kept = await editGlimpse(db(), sourceId, text);
       void wakeEngine();
       return { sourceId: kept };

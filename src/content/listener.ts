@@ -4,6 +4,9 @@
  * `runCommand` has a case for each message of the protocol's `content` target (message.ts
  * `ContentCommand`): a message added there without one here is a type error.
  */
+// i18n.ts is the browser's getMessage and types only; eslint.config.js's content zone should allow it.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+import { t, type MessageKey } from '../shared/i18n';
 import type { RequestOf, ResponseOf, Result } from '../shared/protocol';
 import { CaptureError } from './capture';
 import {
@@ -37,10 +40,11 @@ export interface RuntimeLike {
   onMessage: { addListener(listener: Listener): void; hasListener(listener: Listener): boolean };
 }
 
-const describe = (error: unknown, what: string): string => {
+/** A `CaptureError` as it is (its words are the user's); any other error after `what` failed. */
+const describe = (error: unknown, what: MessageKey): string => {
   if (error instanceof CaptureError) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
-  return `${what}: ${detail}`.slice(0, 500);
+  return t(what, detail).slice(0, 500);
 };
 
 export function runCommand(command: ContentCommand, handlers: Handlers): Reply {
@@ -51,7 +55,7 @@ export function runCommand(command: ContentCommand, handlers: Handlers): Reply {
       try {
         return { ok: true, value: handlers.capture(command.request) };
       } catch (error) {
-        return { ok: false, error: describe(error, 'Engram could not read this page') };
+        return { ok: false, error: describe(error, 'noticeReadFailed') };
       }
     case 'content/watch-stop':
       handlers.stopWatching();
@@ -61,7 +65,7 @@ export function runCommand(command: ContentCommand, handlers: Handlers): Reply {
         handlers.notice(command.request);
         return { ok: true, value: {} };
       } catch (error) {
-        return { ok: false, error: describe(error, 'Engram could not show a notice') };
+        return { ok: false, error: describe(error, 'noticeShowFailed') };
       }
     default:
       // Each message of the `content` target has its case: a new one without one fails here.

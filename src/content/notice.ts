@@ -2,6 +2,9 @@
  * A small toast the page can neither style nor read: a custom element whose closed shadow root
  * holds the text and the styles. One at a time; it goes away by itself.
  */
+// i18n.ts is the browser's getMessage and types only; eslint.config.js's content zone should allow it.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+import { uiLanguage } from '../shared/i18n';
 import { HOST_STYLE, NOTICE_CSS } from './notice-style';
 
 export type Tone = 'success' | 'error' | 'info';
@@ -57,6 +60,8 @@ export function showNotice(text: string, tone: Tone, doc: Document = document): 
   box.className = `notice ${tone}`;
   box.setAttribute('role', 'status');
   box.setAttribute('aria-live', 'polite');
+  // The words are in the interface's language, not the page's: fonts and screen readers follow.
+  box.lang = uiLanguage().replace('_', '-');
   const icon = doc.createElement('span');
   icon.className = 'icon';
   icon.setAttribute('aria-hidden', 'true');

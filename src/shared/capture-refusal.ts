@@ -3,11 +3,13 @@
  * wording for the shortcut, the menus, the popup, PDFs, automatic capture and the page watcher.
  * The service worker decides (background/capture-policy.ts) and sends these words to the page's
  * notice and the badge; the popup shows them as the capture's error. The content script may not
- * import this (lint zone): its own gate words stay in content/gate.ts.
+ * import this (lint zone): its own gate words stay in content/gate.ts. The words are the locale
+ * files' `refusal…` messages, in the browser's language (the pause's come from ./pause.ts).
  */
 import { DEFAULT_BLOCKLIST_GROUPS } from '../core/privacy/default-blocklist';
 import type { SiteRule } from '../core/privacy/site-policy';
-import { describePause } from './pause';
+import { t, type MessageKey } from './i18n';
+import { pausedText } from './pause';
 
 /** Which rule kept a site out: the user's own, or an entry of the default blocklist. */
 export interface SiteRuleRef {
@@ -48,56 +50,84 @@ export const MAX_REFUSAL_TEXT = 300;
 const clip = (text: string, max: number): string =>
   text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 
-/** The default blocklist's group of a pattern ("Banks and payments"), for the refusal's words. */
+/** The default blocklist's groups, as a refusal names them inside its sentence. */
+const GROUP_WORDS = {
+  'Banks and payments': 'refusalGroupBanks',
+  Webmail: 'refusalGroupWebmail',
+  'Password managers': 'refusalGroupPasswords',
+  'Health portals': 'refusalGroupHealth',
+  'This computer and private networks': 'refusalGroupLocal',
+} satisfies Record<string, MessageKey>;
+
+/** The default blocklist's group of a pattern ("banks and payments"), for the refusal's words. */
 function blocklistGroup(pattern: string): string | undefined {
   for (const [group, patterns] of Object.entries(DEFAULT_BLOCKLIST_GROUPS)) {
-    if (patterns.includes(pattern)) return group;
+    if (!patterns.includes(pattern)) continue;
+    const key = GROUP_WORDS[group as keyof typeof GROUP_WORDS] as MessageKey | undefined;
+    return key ? t(key) : undefined;
   }
   return undefined;
 }
 
-/** "your site rule for “a.example” says never", "“paypal.com” is on the default blocklist (…)". */
-function whichRule({ by, pattern }: SiteRuleRef, says: string): string {
-  const quoted = `“${clip(pattern, 80)}”`;
-  if (by === 'user') return `your site rule for ${quoted} says ${says}`;
+/** One sentence per rule and its source: the user's own rule, or the default blocklist's. */
+const RULE_WORDS = {
+  'site-never': {
+    user: 'refusalSiteNeverUser',
+    group: 'refusalSiteNeverDefault',
+    other: 'refusalSiteNeverDefaultOther',
+  },
+  'site-address-only': {
+    user: 'refusalSiteAddressOnlyUser',
+    group: 'refusalSiteAddressOnlyDefault',
+    other: 'refusalSiteAddressOnlyDefaultOther',
+  },
+} satisfies Record<string, Record<string, MessageKey>>;
+
+/** "…your site rule for “a.example” says never…", "…“paypal.com” is on the default blocklist (…)…". */
+function siteWords(kind: keyof typeof RULE_WORDS, { by, pattern }: SiteRuleRef): string {
+  const words = RULE_WORDS[kind];
+  const quoted = clip(pattern, 80);
+  if (by === 'user') return t(words.user, quoted);
   const group = blocklistGroup(pattern);
-  return `${quoted} is on the default blocklist${group ? ` (${group.toLowerCase()})` : ''}`;
+  return group ? t(words.group, quoted, group) : t(words.other, quoted);
 }
+
+const SETTING_WORDS = {
+  pause: 'refusalSettingPause',
+  siteRules: 'refusalSettingSiteRules',
+} satisfies Record<string, MessageKey>;
 
 function words(refusal: CaptureRefusal, now: number): string {
   switch (refusal.kind) {
     case 'no-tab':
-      return 'There is no tab to save.';
+      return t('refusalNoTab');
     case 'incognito':
-      return 'Engram never saves private windows.';
+      return t('refusalIncognito');
     case 'not-top-frame':
-      return 'Engram reads top-level pages only, not frames.';
+      return t('refusalNotTopFrame');
     case 'unsupported-page':
-      if (refusal.page === 'not-web') return 'Engram can only save web pages (http or https).';
-      return (
-        'Engram cannot read this page (browser pages and the web store are off limits).' +
-        (refusal.detail ? ` ${refusal.detail}` : '')
-      );
+      if (refusal.page === 'not-web') return t('refusalNotWeb');
+      return refusal.detail
+        ? t('refusalBrowserPageDetail', refusal.detail)
+        : t('refusalBrowserPage');
     case 'settings-unreadable':
-      return `Engram could not read its "${refusal.setting}" setting, so it saves nothing until it is fixed in Settings.`;
-    case 'paused': {
-      const status = {
-        paused: true as const,
-        until: refusal.until,
-        reason: refusal.unreadable ? ('unreadable' as const) : ('user' as const),
-      };
-      // "Paused until 14:05" → "Saving is paused until 14:05".
-      const state = describePause(status, now).replace(/^Paused/, 'Saving is paused');
-      return `${state}. Engram read nothing from this page. Resume in the Engram popup.`;
-    }
+      return t('refusalSettingsUnreadable', t(SETTING_WORDS[refusal.setting]));
+    case 'paused':
+      return pausedText(
+        {
+          paused: true,
+          until: refusal.until,
+          reason: refusal.unreadable ? 'unreadable' : 'user',
+        },
+        now,
+      );
     case 'no-host-access':
-      return 'Engram has no access to this site: automatic capture reads only the sites you granted.';
+      return t('refusalNoHostAccess');
     case 'site-never':
-      return `Engram never keeps pages from this site: ${whichRule(refusal.rule, 'never')}. Change it in Settings.`;
     case 'site-address-only':
-      return `Engram keeps only the address of pages on this site: ${whichRule(refusal.rule, 'address only')}.`;
+      return siteWords(refusal.kind, refusal.rule);
     case 'auto-capture-off':
-      return 'Automatic capture is off.';
+      return t('refusalAutoCaptureOff');
   }
 }
 

@@ -57,7 +57,11 @@ export function classifySender(
 }
 
 export const errorMessage = (error: unknown): string =>
+  // i18n-exempt: a thrown value neither Error nor string is a bug; the engine has no chrome.i18n
   error instanceof Error ? error.message : typeof error === 'string' ? error : 'Unknown error';
+
+/** A message refused before any handler ran: a bug or a stray sender, worded for developers. */
+const protocolError = (error: string): Result<never> => ({ ok: false, error });
 
 export async function dispatch(
   type: string,
@@ -66,19 +70,16 @@ export async function dispatch(
   from: SenderKind | null,
   handlers: Handlers,
 ): Promise<Result<unknown>> {
-  if (!isMessageName(type)) return { ok: false, error: `Unknown message "${type.slice(0, 100)}"` };
+  if (!isMessageName(type)) return protocolError(`Unknown message "${type.slice(0, 100)}"`);
   const definition = protocol[type];
   const handler = handlers[type];
-  if (!handler) return { ok: false, error: `No handler for "${type}" here` };
+  if (!handler) return protocolError(`No handler for "${type}" here`);
   if (!from || !(definition.from as readonly SenderKind[]).includes(from)) {
-    return { ok: false, error: `Sender not allowed to send "${type}"` };
+    return protocolError(`Sender not allowed to send "${type}"`);
   }
   const request = definition.request.safeParse(payload);
   if (!request.success) {
-    return {
-      ok: false,
-      error: `Invalid "${type}": ${request.error.issues[0]?.message ?? 'bad input'}`,
-    };
+    return protocolError(`Invalid "${type}": ${request.error.issues[0]?.message ?? 'bad input'}`);
   }
   try {
     // The cast is sound: `request.data` was parsed by this message's own schema.

@@ -92,7 +92,7 @@ const GLOVE_RELEVANCE: RelevanceThresholds = {
 export const MODELS = [
   {
     id: 'Xenova/multilingual-e5-small',
-    name: 'Multilingual E5 small',
+    name: 'Multilingual E5 small', // i18n-exempt: a model's proper name
     task: 'embed',
     languages: ['multilingual'],
     licence: 'MIT',
@@ -121,7 +121,7 @@ export const MODELS = [
     name: 'Gemma 3 270M (instruction-tuned)',
     task: 'generate',
     languages: ['multilingual'],
-    licence: 'Gemma Terms of Use',
+    licence: 'Gemma Terms of Use', // i18n-exempt: a licence's proper name
     sizes: { q4: 280 * MB, fp32: 1140 * MB },
     dtype: { webgpu: 'fp32', wasm: 'q4' },
     maxNewTokens: 256,
@@ -163,7 +163,7 @@ export const MODELS = [
   },
   {
     id: 'engram/tiny-gpt',
-    name: 'Tiny GPT (test fixture, fixed reply)',
+    name: 'Tiny GPT (test fixture, fixed reply)', // i18n-exempt: only in the test build
     task: 'generate',
     languages: ['en'],
     licence: 'MIT',

@@ -1,6 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import en from '../../public/_locales/en/messages.json';
+import zhCN from '../../public/_locales/zh_CN/messages.json';
 import { EngramDb } from './db';
+import { setMessageSource, tableSource } from './i18n';
 import {
   assertNotPaused,
   capturePaused,
@@ -122,5 +125,32 @@ describe('site rules read for capture', () => {
     const rules = [{ pattern: 'example.com', policy: 'never' as const }];
     await db.settings.put({ key: 'siteRules', value: rules });
     expect(await readSettingStrict(db, 'siteRules')).toEqual(rules);
+  });
+});
+
+describe('the pause in a Chinese browser', () => {
+  afterEach(() => setMessageSource(tableSource(en)));
+
+  test('the user is told until when, in Chinese, with the day in Chinese', () => {
+    const zh = tableSource(zhCN);
+    setMessageSource((key, subs) => (key === '@@ui_locale' ? 'zh_CN' : zh(key, subs)));
+    expect(describePause({ paused: false }, NOW)).toBe('正在保存');
+    expect(describePause({ paused: true, until: null, reason: 'user' }, NOW)).toBe(
+      '已暂停，直到你恢复',
+    );
+    expect(describePause({ paused: true, until: null, reason: 'unreadable' }, NOW)).toBe(
+      '已暂停：无法读取暂停设置',
+    );
+    expect(
+      describePause({ paused: true, until: startOfTomorrow(NOW), reason: 'user' }, NOW),
+    ).toMatch(/^已暂停至 周[一二三四五六日] \d{2}:\d{2}$/);
+  });
+
+  test('a refused capture says so in Chinese', async () => {
+    setMessageSource(tableSource(zhCN));
+    await setPause(db, 'resume-manually', NOW);
+    await expect(assertNotPaused(db, NOW)).rejects.toThrow(
+      '保存已暂停，直到你恢复。Engram 没有读取此页面。可在 Engram 弹出窗口中恢复。',
+    );
   });
 });

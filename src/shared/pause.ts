@@ -16,6 +16,7 @@
  */
 import { z } from 'zod';
 import type { EngramDb } from './db';
+import { t, uiLanguage } from './i18n';
 import { pauseChoice, pauseRecord } from './pause-schema';
 import { readSettingStrict, SettingUnreadableError, writeSetting } from './settings';
 
@@ -113,21 +114,37 @@ export async function setPause(
   return pauseStatusAt(record, now);
 }
 
-/** A short local time ("14:05") or, past today, a day and a time ("Tue 00:00"). */
+/** The interface's locale for dates ("en", "zh-CN"), so a day's name matches the words around it. */
+const dateLocale = (): string => uiLanguage().replace('_', '-');
+
+/** A short local time ("14:05") or, past today, a day and a time ("Tue 00:00", "周二 00:00"). */
 export function formatPauseEnd(until: number, now: number): string {
+  const locale = dateLocale();
   const end = new Date(until);
-  const time = end.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const time = end.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
   const sameDay = new Date(now).toDateString() === end.toDateString();
-  return sameDay ? time : `${end.toLocaleDateString(undefined, { weekday: 'short' })} ${time}`;
+  return sameDay ? time : `${end.toLocaleDateString(locale, { weekday: 'short' })} ${time}`;
 }
 
 /** "Paused until 14:05", "Paused until you resume" — for the badge title, notices and the UI. */
 export function describePause(status: PauseStatus, now: number): string {
-  if (!status.paused) return 'Saving is on';
-  if (status.reason === 'unreadable') return 'Paused: the pause setting could not be read';
+  if (!status.paused) return t('pauseOn');
+  if (status.reason === 'unreadable') return t('pauseUnreadable');
   return status.until === null
-    ? 'Paused until you resume'
-    : `Paused until ${formatPauseEnd(status.until, now)}`;
+    ? t('pauseUntilResume')
+    : t('pauseUntil', formatPauseEnd(status.until, now));
+}
+
+/**
+ * What a capture refused by a pause tells the user: until when, that nothing was read, and where
+ * to resume. The `paused` refusal's words (./capture-refusal.ts), here so `assertNotPaused` says
+ * the same without importing the refusals (which import this module).
+ */
+export function pausedText(status: PauseStatus & { paused: true }, now: number): string {
+  if (status.reason === 'unreadable') return t('refusalPausedUnreadable');
+  return status.until === null
+    ? t('refusalPausedUntilResume')
+    : t('refusalPausedUntil', formatPauseEnd(status.until, now));
 }
 
 /** A capture refused because Engram is paused: nothing was read from the page. */
@@ -138,10 +155,5 @@ export class CapturePausedError extends Error {
 /** Throws `CapturePausedError` with a message for the user when capture is paused at `now`. */
 export async function assertNotPaused(db: EngramDb, now = Date.now()): Promise<void> {
   const status = await capturePaused(db, now);
-  if (status.paused) {
-    throw new CapturePausedError(
-      `Saving is paused: ${describePause(status, now).replace(/^Paused:? /, '')}. ` +
-        'Engram read nothing from this page. Resume in the Engram popup.',
-    );
-  }
+  if (status.paused) throw new CapturePausedError(pausedText(status, now));
 }

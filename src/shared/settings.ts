@@ -95,6 +95,7 @@ export class SettingUnreadableError extends Error {
   override name = 'SettingUnreadableError';
   constructor(readonly key: SettingKey) {
     super(
+      // i18n-exempt: never shown; capture-policy.ts turns it into the settings-unreadable refusal
       `Engram could not read its "${key}" setting, so it saves nothing until it is fixed in Settings.`,
     );
   }

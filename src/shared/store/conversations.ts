@@ -45,7 +45,9 @@ export async function startExchange(
         text: '',
         replyTo: questionId,
         status: 'pending',
-        progress: 'Searching your memory…',
+        // Empty: nothing under way yet, which the chat words itself ("Searching your memory…"),
+        // in the reader's language; stored words would stay in the language of the moment.
+        progress: '',
         // One millisecond later, so ordering by time is stable.
         createdAt: now + 1,
       },

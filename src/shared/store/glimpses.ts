@@ -15,6 +15,7 @@ import { redactSecrets, redactUrl } from '../../core/privacy/redact';
 import { normalizeText } from '../../core/text/text';
 import { canonicalUrl, siteOf } from '../../core/capture/url';
 import type { EngramDb, SourceRow } from '../db';
+import { t } from '../i18n';
 import type { CapturePayload, GlimpsePayload } from '../protocol';
 import { linksFrom } from './graph';
 import { enqueue, type StoredCapture } from './sources';
@@ -134,11 +135,11 @@ export async function editGlimpse(
   now = Date.now(),
 ): Promise<string> {
   const text = normalizeText(redactSecrets(edited).text);
-  if (!text) throw new Error('The edited glimpse is empty: discard it instead.');
+  if (!text) throw new Error(t('noticeGlimpseEditEmpty'));
   const id = await sourceIdFor(text);
   return db.transaction('rw', db.sources, db.jobs, db.links, async () => {
     const old = await db.sources.get(sourceId);
-    if (old?.kind !== 'glimpse') throw new Error('This glimpse is no longer in memory.');
+    if (old?.kind !== 'glimpse') throw new Error(t('noticeGlimpseGone'));
     if (id === old.id) {
       if (old.heldUntil !== undefined) {
         await db.sources.update(id, { heldUntil: undefined });
@@ -167,7 +168,7 @@ export async function discardGlimpse(db: EngramDb, sourceId: string): Promise<vo
     const source = await db.sources.get(sourceId);
     if (source?.kind !== 'glimpse') return;
     if (source.heldUntil === undefined) {
-      throw new Error('This glimpse is already in your memory; forget it from there instead.');
+      throw new Error(t('noticeGlimpseAlreadyKept'));
     }
     await forgetHeld(db, sourceId);
   });

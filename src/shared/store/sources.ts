@@ -11,6 +11,7 @@ import { readRanges } from '../../core/capture/read-ranges';
 import { normalizeText } from '../../core/text/text';
 import { canonicalUrl, siteOf } from '../../core/capture/url';
 import type { EngramDb, SourceRow } from '../db';
+import { t } from '../i18n';
 import type { CaptureOrigin, CapturePayload } from '../protocol';
 import { ingestJob } from './jobs';
 
@@ -32,7 +33,7 @@ export async function storeCapture(
   // The second line of privacy, before anything is stored: card numbers, IBANs, keys, tokens.
   capture = redactCapture(capture);
   const text = normalizeText(capture.text);
-  if (!text) throw new Error('There is no text to remember on this page.');
+  if (!text) throw new Error(t('noticeNothingToRemember'));
   const id = await sourceIdFor(text);
   const selection = capture.selection ? normalizeText(capture.selection) : undefined;
   const outLinks = [...new Set(capture.links.map(canonicalUrl))];
@@ -72,7 +73,7 @@ export async function storeNote(
   now = Date.now(),
 ): Promise<StoredCapture> {
   const text = normalizeText(redactSecrets(note).text);
-  if (!text) throw new Error('The note is empty.');
+  if (!text) throw new Error(t('chatNoteEmpty'));
   return keep(db, {
     id: await sourceIdFor(text),
     kind: 'note',
