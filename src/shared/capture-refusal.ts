@@ -51,19 +51,19 @@ const clip = (text: string, max: number): string =>
   text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 
 /** The default blocklist's groups, as a refusal names them inside its sentence. */
-const GROUP_WORDS = {
+const GROUP_WORDS: Readonly<Partial<Record<string, MessageKey>>> = {
   'Banks and payments': 'refusalGroupBanks',
   Webmail: 'refusalGroupWebmail',
   'Password managers': 'refusalGroupPasswords',
   'Health portals': 'refusalGroupHealth',
   'This computer and private networks': 'refusalGroupLocal',
-} satisfies Record<string, MessageKey>;
+};
 
 /** The default blocklist's group of a pattern ("banks and payments"), for the refusal's words. */
 function blocklistGroup(pattern: string): string | undefined {
   for (const [group, patterns] of Object.entries(DEFAULT_BLOCKLIST_GROUPS)) {
     if (!patterns.includes(pattern)) continue;
-    const key = GROUP_WORDS[group as keyof typeof GROUP_WORDS] as MessageKey | undefined;
+    const key = GROUP_WORDS[group];
     return key ? t(key) : undefined;
   }
   return undefined;
@@ -83,7 +83,7 @@ const RULE_WORDS = {
   },
 } satisfies Record<string, Record<string, MessageKey>>;
 
-/** "…your site rule for “a.example” says never…", "…“paypal.com” is on the default blocklist (…)…". */
+/** "…: your site rule for “a.example” says never", "…: “paypal.com” is on the default blocklist". */
 function siteWords(kind: keyof typeof RULE_WORDS, { by, pattern }: SiteRuleRef): string {
   const words = RULE_WORDS[kind];
   const quoted = clip(pattern, 80);
