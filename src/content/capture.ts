@@ -5,8 +5,6 @@
  */
 import type { SiteRule } from '../core/privacy/site-policy';
 import { toWellFormed } from '../core/text/well-formed';
-// i18n.ts is the browser's getMessage and types only; eslint.config.js's content zone should allow it.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { t } from '../shared/i18n';
 import type { CapturePayload, CaptureRequest, GlimpsePayload } from '../shared/protocol';
 import { captureImage, captureLink, type ElementCapture } from './capture-element';

@@ -4,8 +4,6 @@
  * `runCommand` has a case for each message of the protocol's `content` target (message.ts
  * `ContentCommand`): a message added there without one here is a type error.
  */
-// i18n.ts is the browser's getMessage and types only; eslint.config.js's content zone should allow it.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { t, type MessageKey } from '../shared/i18n';
 import type { RequestOf, ResponseOf, Result } from '../shared/protocol';
 import { CaptureError } from './capture';

@@ -2,8 +2,6 @@
  * A small toast the page can neither style nor read: a custom element whose closed shadow root
  * holds the text and the styles. One at a time; it goes away by itself.
  */
-// i18n.ts is the browser's getMessage and types only; eslint.config.js's content zone should allow it.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { uiLanguage } from '../shared/i18n';
 import { HOST_STYLE, NOTICE_CSS } from './notice-style';
 
