@@ -163,9 +163,21 @@ export interface ModelRow {
   total: number;
   /** Seconds left in a download, from its recent speed; absent until known. */
   etaSeconds?: number;
+  /** Why it failed, in English words (rows written before `errorCode` hold only these). */
   error?: string;
+  /** Why it failed, for the interface to word in the browser's language. */
+  errorCode?: ModelFailure;
+  /** The technical message behind the failure, for the details. */
+  errorDetail?: string;
   updatedAt: number;
 }
+
+/**
+ * Why a model failed to load: a download failure's kind (engine/downloads/model-download-error.ts),
+ * or `other` for an error from elsewhere (ONNX Runtime, a bug), whose message is the detail.
+ */
+export type ModelFailure =
+  'unreachable' | 'not-found' | 'disk-full' | 'corrupt' | 'http' | 'not-allowed' | 'other';
 
 /**
  * One change to what the search indexes hold, written in the same transaction as the change

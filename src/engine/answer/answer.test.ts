@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, test } from 'vitest';
 import { EngramDb, type MessageRow } from '../../shared/db';
 import { embeddingModel } from '../../shared/model-registry';
 import { startExchange } from '../../shared/store/conversations';
@@ -119,5 +119,25 @@ test("an answer written by the browser's built-in model names that model, not th
     status: 'done',
     mode: 'generated',
     model: BUILT_IN_MODEL_ID,
+  });
+});
+
+describe('nothingFound: in the language of the question', () => {
+  it('says nothing kept is about it', () => {
+    expect(nothingFound('quantum chromodynamics lattice')).toBe(
+      'Nothing you have saved is about that, so I won’t guess.',
+    );
+    expect(nothingFound('量子色动力学是什么')).toBe(
+      '你保存的内容里没有与此相关的，所以我不作猜测。',
+    );
+  });
+
+  it('names the time asked about, and how to fill an empty memory', () => {
+    expect(nothingFound('what did I read about tea', ' last week ')).toBe(
+      'I could not find anything about that from last week in your memory. Ask without the time to search everything.',
+    );
+    expect(nothingFound('上周我读了什么关于茶的内容', '上周')).toMatch(/^在“上周”这段时间里/);
+    expect(nothingFound('what is tea', undefined, true)).toMatch(/^Your memory is empty so far/);
+    expect(nothingFound('茶是什么', undefined, true)).toMatch(/^你的记忆里还没有内容/);
   });
 });

@@ -5,10 +5,10 @@
  * of the sources (extractive). Never an empty screen: every wait has words and a percentage.
  */
 import { extractiveAnswer, groupedByPassage } from '../../core/answer/extractive';
-import { detectLanguage } from '../../core/text/language';
 import { buildAnswerMessages } from '../../core/answer/prompt';
 import type { EngramDb, MessageRow } from '../../shared/db';
 import { errorMessage } from '../../shared/dispatch';
+import { languageOfText, tIn, type TextLanguage } from '../../shared/i18n-in';
 import { readSetting } from '../../shared/settings';
 import {
   getMessage,
@@ -33,20 +33,9 @@ const EMBEDDER_WAIT_MS = 20_000;
  * an empty memory, how to fill it; otherwise that nothing kept is about it (no guess, no sources).
  */
 export function nothingFound(question: string, when?: string, memoryEmpty = false): string {
-  const zh = detectLanguage(question) === 'zh';
-  if (when) {
-    return zh
-      ? `在“${when.trim()}”这段时间里，你的记忆中没有找到相关内容。去掉时间再问一次，就会搜索全部记忆。`
-      : `I could not find anything about that from ${when.trim()} in your memory. Ask without the time to search everything.`;
-  }
-  if (memoryEmpty) {
-    return zh
-      ? '你的记忆里还没有内容。用快捷键或右键“保存到记忆”保存网页后再问。'
-      : 'Your memory is empty so far. Save pages with the shortcut or right-click → Save to memory, then ask again.';
-  }
-  return zh
-    ? '你保存的内容里没有与此相关的，所以我不作猜测。'
-    : 'Nothing you have saved is about that, so I won’t guess.';
+  const language = languageOfText(question);
+  if (when) return tIn(language, 'answerNothingInPeriod', when.trim());
+  return tIn(language, memoryEmpty ? 'answerMemoryEmpty' : 'answerNothingRelevant');
 }
 
 export class Answerer {
@@ -92,7 +81,7 @@ export class Answerer {
       !this.embedder.isReady &&
       !['failed', 'not-downloaded'].includes(this.embedder.status.state)
     ) {
-      await this.waitFor(id, this.embedder.load(), 'embedding model', this.embedderWaitMs);
+      await this.waitFor(id, this.embedder.load(), 'embed', question, this.embedderWaitMs);
     }
     if (this.embedder.isReady) {
       found = await retrieve(this.db, this.index, this.embedder, question, { dense: true });
@@ -124,7 +113,7 @@ export class Answerer {
       citations,
     });
     try {
-      await this.waitFor(id, this.generator.load(), 'language model');
+      await this.waitFor(id, this.generator.load(), 'generate', question);
       const text = await this.stream(id, question, retrieved);
       await this.update(id, {
         status: 'done',
@@ -156,6 +145,7 @@ export class Answerer {
       })),
       Date.now(),
     );
+    const writing = tIn(languageOfText(question), 'answerWriting');
     let lastWrite = 0;
     let pending: Promise<void> = Promise.resolve();
     const text = await this.generator.generate(messages, (soFar) => {
@@ -163,33 +153,38 @@ export class Answerer {
       if (now - lastWrite < STREAM_WRITE_MS) return;
       lastWrite = now;
       pending = pending.then(() =>
-        this.update(id, { mode: 'generated', text: soFar, progress: 'Writing…' }),
+        this.update(id, { mode: 'generated', text: soFar, progress: writing }),
       );
     });
     await pending;
     return text;
   }
 
-  /** Wait for a model, keeping the message's progress line current; false after `timeoutMs`. */
+  /**
+   * Wait for a model, keeping the message's progress line current, in the question's language;
+   * false after `timeoutMs`.
+   */
   private async waitFor(
     id: string,
     load: Promise<unknown>,
-    what: 'embedding model' | 'language model',
+    what: 'embed' | 'generate',
+    question: string,
     timeoutMs = Infinity,
   ): Promise<boolean> {
-    const status = what === 'embedding model' ? this.embedder.status : this.generator.status;
+    const status = what === 'embed' ? this.embedder.status : this.generator.status;
+    const language: TextLanguage = languageOfText(question);
     let settled = false;
     const done = load.then(
       () => true,
       (error: unknown) => {
-        if (what === 'language model') throw error;
+        if (what === 'generate') throw error;
         return false;
       },
     );
     const started = Date.now();
     void done.finally(() => (settled = true)).catch(() => undefined);
     while (!settled && Date.now() - started < timeoutMs) {
-      await this.update(id, { progress: status.describe(what) });
+      await this.update(id, { progress: status.describe(what, language) });
       await Promise.race([done.catch(() => false), sleep(PROGRESS_WRITE_MS)]);
     }
     return settled ? done : false;

@@ -22,17 +22,17 @@ async function fetchPdf(url: string): Promise<Uint8Array> {
       cause: error,
     });
   }
-  if (!response.ok)
-    throw new PdfError(`Engram could not fetch this PDF (HTTP ${response.status}).`);
+  if (!response.ok) throw new PdfError('http', [response.status]);
   const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > MAX_PDF_BYTES) throw new PdfError(tooLarge(declared));
+  if (declared > MAX_PDF_BYTES) throw tooLarge(declared);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength > MAX_PDF_BYTES) throw new PdfError(tooLarge(bytes.byteLength));
+  if (bytes.byteLength > MAX_PDF_BYTES) throw tooLarge(bytes.byteLength);
   return bytes;
 }
 
+const MB = 1024 * 1024;
 const tooLarge = (bytes: number) =>
-  `This PDF is too large for Engram to read (${Math.round(bytes / 1024 / 1024)} MB; at most ${MAX_PDF_BYTES / 1024 / 1024} MB).`;
+  new PdfError('too-large', [Math.round(bytes / MB), MAX_PDF_BYTES / MB]);
 
 export function fromBase64(data: string): Uint8Array {
   const binary = atob(data);

@@ -68,3 +68,16 @@ describe('reading a PDF', () => {
     expect(fromBase64(base64)).toEqual(data);
   });
 });
+
+describe('PdfError: a code for the interface, English words as the message', () => {
+  it('words each refusal from the locale file', () => {
+    const tooLarge = new PdfError('too-large', [140, 100]);
+    expect(tooLarge.code).toBe('too-large');
+    expect(tooLarge.values).toEqual([140, 100]);
+    expect(tooLarge.message).toBe(
+      'This PDF is too large for Engram to read (140 MB; at most 100 MB).',
+    );
+    expect(new PdfError('http', [404]).message).toBe('Engram could not fetch this PDF (HTTP 404).');
+    expect(new PdfError('password').message).toMatch(/protected by a password/);
+  });
+});

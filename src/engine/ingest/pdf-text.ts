@@ -5,6 +5,8 @@
  * off (the extension's CSP forbids it anyway).
  */
 import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { MessageKey } from '../../shared/i18n';
+import { tIn, type TextLanguage } from '../../shared/i18n-in';
 
 export type PdfJsModule = typeof PdfJs;
 
@@ -33,18 +35,42 @@ export async function loadBundledPdfJs(): Promise<PdfJsModule> {
   return pdfjs;
 }
 
-/** A refusal meant for the user, as is. */
+/** Why a PDF cannot be kept. */
+export type PdfFailure = 'password' | 'invalid' | 'unreadable' | 'no-text' | 'http' | 'too-large';
+
+export const PDF_FAILURE_KEYS = {
+  password: 'enginePdfPassword',
+  invalid: 'enginePdfInvalid',
+  unreadable: 'enginePdfUnreadable',
+  'no-text': 'enginePdfNoText',
+  http: 'enginePdfHttp',
+  'too-large': 'enginePdfTooLarge',
+} as const satisfies Record<PdfFailure, MessageKey>;
+
+/**
+ * A refusal meant for the user: `code` and `values` for the interface to word in the browser's
+ * language, and the same in English words as the message (the engine has no `chrome.i18n`).
+ */
+const ENGLISH: TextLanguage = 'en';
+
 export class PdfError extends Error {
   override name = 'PdfError';
+
+  constructor(
+    readonly code: PdfFailure,
+    readonly values: ReadonlyArray<string | number> = [],
+    options?: { cause?: unknown },
+  ) {
+    super(tIn(ENGLISH, PDF_FAILURE_KEYS[code], ...values), options);
+  }
 }
 
-function describeLoadError(error: unknown): string {
+function loadError(error: unknown): PdfError {
   const name = error instanceof Error ? error.name : '';
-  if (name === 'PasswordException') {
-    return 'This PDF is protected by a password, so Engram cannot read it.';
-  }
-  if (name === 'InvalidPDFException') return 'This file is not a PDF Engram can read.';
-  return `Engram could not read this PDF (${error instanceof Error ? error.message : String(error)}).`;
+  if (name === 'PasswordException') return new PdfError('password', [], { cause: error });
+  if (name === 'InvalidPDFException') return new PdfError('invalid', [], { cause: error });
+  const detail = error instanceof Error ? error.message : String(error);
+  return new PdfError('unreadable', [detail], { cause: error });
 }
 
 /** One page's text: text runs in reading order, a line break where pdf.js marks one. */
@@ -89,7 +115,7 @@ export async function pdfText(
   try {
     doc = await task.promise;
   } catch (error) {
-    throw new PdfError(describeLoadError(error), { cause: error });
+    throw loadError(error);
   }
   try {
     const info: unknown = (await doc.getMetadata().catch(() => null))?.info;
@@ -111,9 +137,7 @@ export async function pdfText(
     }
     const text = parts.join('\n\n').slice(0, limits.maxChars);
     if (!text.trim()) {
-      throw new PdfError(
-        'This PDF has no text to read (it may be scanned pages); Engram does not read images.',
-      );
+      throw new PdfError('no-text');
     }
     return {
       title: declared || fileNameOf(url) || url,

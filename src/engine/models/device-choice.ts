@@ -9,6 +9,7 @@
 import type { EngineRuntime } from '../../shared/engine-info';
 import type { Dtype, EmbeddingModelSpec } from '../../shared/model-registry';
 
+// i18n-exempt: a test input for the embedding model, never shown to the user
 export const KNOWN_SENTENCE = 'Engram remembers the pages you read, on your own device.';
 /** Cosine between the WASM and the WebGPU vector of the known sentence needed to trust WebGPU. */
 export const MIN_COSINE = 0.99;

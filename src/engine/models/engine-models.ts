@@ -76,7 +76,7 @@ export class EngineModels {
     } finally {
       await onGpu.lifecycle.unload();
       // The check's model shares the row of the model in use: write the real state back.
-      await embedder.status.set(embedder.status.state, embedder.status.error);
+      await embedder.status.set(embedder.status.state, embedder.status.failure);
     }
   }
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { notAllowed } from '../downloads/model-download-error';
 import { LazyModel, retryDelayMs } from './lazy-model';
 import { becameAllowed } from './download-consent';
+import { describeLoadFailure, type LoadFailure } from './load-error';
 import type { ModelState } from './model-state';
 
 /** The states a model went through, as the `models` table would see them. */
@@ -10,10 +11,13 @@ function fakeState(): ModelState & { seen: string[] } {
     id: 'test/model',
     seen: [] as string[],
     state: 'idle',
-    error: undefined as string | undefined,
-    set(state: string, error?: string) {
+    failure: undefined as LoadFailure | undefined,
+    get error() {
+      return fake.failure && describeLoadFailure(fake.failure);
+    },
+    set(state: string, failure?: LoadFailure) {
       fake.state = state;
-      fake.error = error;
+      fake.failure = failure;
       fake.seen.push(state);
       return Promise.resolve();
     },

@@ -6,7 +6,7 @@
  * downloads wait for the user's go-ahead leaves the model `not-downloaded`, not failed.
  */
 import { downloadFailureOf } from '../downloads/model-download-error';
-import { describeLoadError } from './load-error';
+import { loadFailureOf } from './load-error';
 import type { ModelState } from './model-state';
 
 /** The pause before the n-th retry: 5 s, 10 s, 20 s, 40 s, then every 60 s. */
@@ -82,7 +82,7 @@ export class LazyModel<T> {
         }
         this.failures++;
         this.failedAt = this.now();
-        await this.status.set('failed', describeLoadError(error));
+        await this.status.set('failed', loadFailureOf(error));
         throw error;
       } finally {
         this.loading = undefined;

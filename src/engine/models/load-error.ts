@@ -1,27 +1,58 @@
-/** Words for a model that failed to load: what happened, and what still works meanwhile. */
+/**
+ * Why a model failed to load, as a code the interface words in the browser's language (the engine
+ * has no `chrome.i18n`), the technical message for the details, and English words for readers of
+ * the row that predate the code.
+ */
 import { errorMessage } from '../../shared/dispatch';
-import { downloadFailureOf, type DownloadFailure } from '../downloads/model-download-error';
+import type { ModelFailure } from '../../shared/db';
+import type { MessageKey } from '../../shared/i18n';
+import { tIn, type TextLanguage } from '../../shared/i18n-in';
+import { downloadFailureOf } from '../downloads/model-download-error';
 
-const STILL_WORKS = 'Keyword search and answers from your saved pages still work.';
+export interface LoadFailure {
+  code: ModelFailure;
+  /** The technical message (a URL, an HTTP status, ONNX Runtime's words). */
+  detail: string;
+}
 
-const CAUSES: Record<DownloadFailure, string> = {
-  unreachable: 'Could not download the model: the model host is unreachable (offline?).',
-  'not-found': 'The model host does not have this model.',
-  'disk-full': 'Not enough disk space to keep the model.',
-  corrupt: 'The downloaded model was damaged twice in a row; it will be fetched again later.',
-  http: 'The model host refused the download; it will be tried again later.',
-  'not-allowed': 'The model is not downloaded yet: it downloads once you choose Download.',
-};
+export const MODEL_FAILURE_KEYS = {
+  unreachable: 'modelFailedUnreachable',
+  'not-found': 'modelFailedNotFound',
+  'disk-full': 'modelFailedDiskFull',
+  corrupt: 'modelFailedCorrupt',
+  http: 'modelFailedHttp',
+  'not-allowed': 'modelFailedNotAllowed',
+  other: 'modelFailedOther',
+} as const satisfies Record<ModelFailure, MessageKey>;
+
+export function loadFailureOf(error: unknown): LoadFailure {
+  const detail = errorMessage(error);
+  const failure = downloadFailureOf(error);
+  if (failure) return { code: failure.kind, detail };
+  // Errors from outside the model store (the packaged build, ONNX Runtime) carry only words.
+  if (/Failed to fetch|NetworkError|ERR_INTERNET|ERR_NAME_NOT_RESOLVED|network/i.test(detail)) {
+    return { code: 'unreachable', detail };
+  }
+  if (/\b404\b|not found/i.test(detail)) return { code: 'not-found', detail };
+  if (/quota|QuotaExceeded|disk/i.test(detail)) return { code: 'disk-full', detail };
+  return { code: 'other', detail };
+}
+
+/** What happened, in `language`: "Not enough disk space to keep the model." */
+export function loadFailureCause(failure: LoadFailure, language: TextLanguage): string {
+  return tIn(language, MODEL_FAILURE_KEYS[failure.code], failure.detail);
+}
+
+/** What happened and what still works meanwhile, in `language`. */
+export function describeLoadFailure(failure: LoadFailure, language: TextLanguage = 'en'): string {
+  return tIn(
+    language,
+    'modelFailedAndStillWorks',
+    loadFailureCause(failure, language),
+    tIn(language, 'modelStillWorks'),
+  );
+}
 
 export function describeLoadError(error: unknown): string {
-  const failure = downloadFailureOf(error);
-  if (failure) return `${CAUSES[failure.kind]} ${STILL_WORKS}`;
-  const message = errorMessage(error);
-  // Errors from outside the model store (the packaged build, ONNX Runtime) carry only words.
-  if (/Failed to fetch|NetworkError|ERR_INTERNET|ERR_NAME_NOT_RESOLVED|network/i.test(message)) {
-    return `${CAUSES.unreachable} ${STILL_WORKS}`;
-  }
-  if (/\b404\b|not found/i.test(message)) return `${CAUSES['not-found']} ${STILL_WORKS}`;
-  if (/quota|QuotaExceeded|disk/i.test(message)) return `${CAUSES['disk-full']} ${STILL_WORKS}`;
-  return `${message}. ${STILL_WORKS}`;
+  return describeLoadFailure(loadFailureOf(error));
 }

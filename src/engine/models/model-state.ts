@@ -5,13 +5,15 @@
 import type { ProgressInfo } from '@huggingface/transformers';
 import { db, type ModelRow } from '../../shared/db';
 import { writeModelState } from '../../shared/store/models';
+import { tIn, type TextLanguage } from '../../shared/i18n-in';
 import type { ModelProgress } from '../downloads/download-progress';
+import { describeLoadFailure, loadFailureCause, type LoadFailure } from './load-error';
 
 const WRITE_EVERY_MS = 250;
 
 export class ModelState {
   state: ModelRow['state'] = 'idle';
-  error: string | undefined;
+  failure: LoadFailure | undefined;
   private loaded = 0;
   private total = 0;
   private etaSeconds: number | undefined;
@@ -23,10 +25,15 @@ export class ModelState {
     readonly task: ModelRow['task'],
   ) {}
 
-  async set(state: ModelRow['state'], error?: string): Promise<void> {
+  async set(state: ModelRow['state'], failure?: LoadFailure): Promise<void> {
     this.state = state;
-    this.error = error;
+    this.failure = failure;
     await this.write();
+  }
+
+  /** Why the model failed, in English words: what the row's `error` held before `errorCode`. */
+  get error(): string | undefined {
+    return this.failure && describeLoadFailure(this.failure);
   }
 
   /** A transformers.js progress callback (loading packaged files). */
@@ -58,14 +65,28 @@ export class ModelState {
     void this.write().catch(() => undefined); // Progress is advisory; the final state is awaited.
   }
 
-  /** "Loading the language model… 40%" for the chat's progress line. */
-  describe(what: string): string {
-    if (this.state === 'failed')
-      return `The ${what} is unavailable: ${this.error ?? 'unknown error'}`;
-    if (this.state !== 'loading') return `The ${what} is ${this.state}.`;
+  /** "Loading the language model… 40%" for the answer's progress line, in the answer's language. */
+  describe(what: 'embed' | 'generate', language: TextLanguage): string {
+    const model = tIn(language, what === 'embed' ? 'answerEmbeddingModel' : 'answerLanguageModel');
+    if (this.state === 'failed') {
+      const reason = this.failure
+        ? loadFailureCause(this.failure, language)
+        : tIn(language, 'modelFailedUnknown');
+      return tIn(language, 'answerModelUnavailable', model, reason);
+    }
+    if (this.state !== 'loading') return tIn(language, 'answerModelWaiting', model);
     const percent = this.total > 0 ? Math.floor((100 * this.loaded) / this.total) : 0;
-    const left = this.etaSeconds === undefined ? '' : `, ${timeLeft(this.etaSeconds)} left`;
-    return percent > 0 ? `Loading the ${what}… ${percent}%${left}` : `Loading the ${what}…`;
+    if (percent <= 0) return tIn(language, 'answerModelLoading', model);
+    if (this.etaSeconds === undefined) {
+      return tIn(language, 'answerModelLoadingPercent', model, percent);
+    }
+    return tIn(
+      language,
+      'answerModelLoadingLeft',
+      model,
+      percent,
+      timeLeft(this.etaSeconds, language),
+    );
   }
 
   private async write(): Promise<void> {
@@ -76,11 +97,19 @@ export class ModelState {
       loaded: this.loaded,
       total: this.total,
       ...(this.etaSeconds === undefined ? {} : { etaSeconds: this.etaSeconds }),
-      ...(this.error ? { error: this.error } : {}),
+      ...(this.failure
+        ? {
+            error: describeLoadFailure(this.failure),
+            errorCode: this.failure.code,
+            errorDetail: this.failure.detail,
+          }
+        : {}),
       updatedAt: Date.now(),
     });
   }
 }
 
-const timeLeft = (seconds: number): string =>
-  seconds < 90 ? `${Math.max(1, Math.round(seconds))} s` : `${Math.round(seconds / 60)} min`;
+const timeLeft = (seconds: number, language: TextLanguage): string =>
+  seconds < 90
+    ? tIn(language, 'answerSeconds', Math.max(1, Math.round(seconds)))
+    : tIn(language, 'answerMinutes', Math.round(seconds / 60));

@@ -5,16 +5,14 @@
  */
 import { useState } from 'preact/hooks';
 import type { ModelRow } from '../../shared/db';
+import { t } from '../../shared/i18n';
 import { errorMessage, send } from '../../shared/messaging';
 import './model-notice.css';
 import { loadModels } from './conversation-query';
 import { DownloadModelsButton } from './download-models-button';
 import { totalBytes } from './model-downloads';
-import { latestByTask, MODEL_LABELS } from './model-status';
+import { latestByTask, modelFailureText, modelLabel } from './model-status';
 import { useLiveQuery } from './use-live-query';
-
-const NOT_DOWNLOADED = 'Models not downloaded yet: search by keywords works meanwhile.';
-const STILL_WORKS = 'Keyword search and answers from your saved pages still work.';
 
 export function ModelNotice() {
   const rows = useLiveQuery(loadModels, []).value;
@@ -38,8 +36,10 @@ export function ModelNotice() {
   if (failed.length > 0) {
     return (
       <div class="model-notice is-error" role="alert" data-testid="model-notice" data-kind="failed">
-        {failedLines(failed).map((line) => (
-          <p key={line}>{line}</p>
+        {failedLines(failed).map(({ text, detail }) => (
+          <p key={text} title={detail}>
+            {text}
+          </p>
         ))}
         <button
           type="button"
@@ -47,16 +47,16 @@ export function ModelNotice() {
           disabled={retry.busy}
           onClick={() => void tryAgain()}
         >
-          {retry.busy ? 'Trying again…' : 'Try again'}
+          {retry.busy ? t('modelNoticeTryingAgain') : t('modelNoticeTryAgain')}
         </button>
-        {retry.error && <p>The engine did not restart: {retry.error}</p>}
+        {retry.error && <p>{t('modelNoticeRestartFailed', retry.error)}</p>}
       </div>
     );
   }
   if (waiting.length > 0) {
     return (
       <div class="model-notice" data-testid="model-notice" data-kind="not-downloaded">
-        <span class="model-notice-text">{NOT_DOWNLOADED}</span>
+        <span class="model-notice-text">{t('modelNoticeNotDownloaded')}</span>
         <DownloadModelsButton bytes={totalBytes(waiting.map((row) => row.id))} />
       </div>
     );
@@ -64,15 +64,29 @@ export function ModelNotice() {
   return null;
 }
 
-/** One line per distinct error: both models failing the same way (offline) is said once. */
-function failedLines(rows: readonly Pick<ModelRow, 'task' | 'error'>[]): string[] {
-  const byError = new Map<string, string[]>();
+type FailedRow = Pick<ModelRow, 'task' | 'error' | 'errorCode' | 'errorDetail'>;
+
+/**
+ * One line per distinct error: both models failing the same way (offline) is said once. The
+ * technical message, where the engine kept one, is the line's tooltip.
+ */
+function failedLines(rows: readonly FailedRow[]): Array<{ text: string; detail?: string }> {
+  const byReason = new Map<string, FailedRow[]>();
   for (const row of rows) {
-    const error = row.error ?? 'failed to load.';
-    byError.set(error, [...(byError.get(error) ?? []), MODEL_LABELS[row.task]]);
+    const reason = withStillWorks(modelFailureText(row));
+    byReason.set(reason, [...(byReason.get(reason) ?? []), row]);
   }
-  return [...byError].map(([error, labels]) => {
-    const who = labels.length > 1 ? 'Both models' : labels[0];
-    return `${who}: ${error}${/still work/i.test(error) ? '' : ` ${STILL_WORKS}`}`;
+  return [...byReason].map(([reason, same]) => {
+    const who = same.length > 1 ? t('modelNoticeBothModels') : modelLabel(same[0]!.task);
+    const detail = same.find((row) => row.errorDetail)?.errorDetail;
+    return { text: t('modelNoticeFailed', who, reason), ...(detail ? { detail } : {}) };
   });
+}
+
+/** The reason, saying what still works where it does not already (rows of older engines). */
+function withStillWorks(reason = t('modelFailedUnknown')): string {
+  const stillWorks = t('modelStillWorks');
+  return reason.includes(stillWorks) || /still work/i.test(reason)
+    ? reason
+    : t('modelFailedAndStillWorks', reason, stillWorks);
 }

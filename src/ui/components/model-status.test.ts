@@ -1,6 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import type { ModelRow } from '../../shared/db';
-import { indexingLine, loadPercent, modelStatusLine, runtimeLine } from './model-status';
+import { afterEach, describe, expect, it } from 'vitest';
+import en from '../../../public/_locales/en/messages.json';
+import zhCN from '../../../public/_locales/zh_CN/messages.json';
+import type { ModelFailure, ModelRow } from '../../shared/db';
+import { setMessageSource, tableSource } from '../../shared/i18n';
+import {
+  indexingLine,
+  loadPercent,
+  modelFailureText,
+  modelStatusLine,
+  runtimeLine,
+} from './model-status';
 
 const row = (over: Partial<ModelRow> & Pick<ModelRow, 'task' | 'state'>): ModelRow => ({
   id: `${over.task}-model`,
@@ -88,5 +97,72 @@ describe('runtimeLine', () => {
     expect(runtimeLine({ ...base, device: 'webgpu', webgpu: 'verified' })).toBe(
       'WebGPU (verified against WASM)',
     );
+  });
+});
+
+const STILL_WORKS = ' Keyword search and answers from your saved pages still work.';
+const STILL_WORKS_ZH = '关键词搜索和基于已保存网页的回答仍可使用。';
+
+describe('modelFailureText: a failure worded from its code, in the browser language', () => {
+  afterEach(() => setMessageSource(tableSource(en)));
+
+  const failure = (errorCode: ModelFailure) => ({
+    errorCode,
+    errorDetail: 'out of memory',
+    error: 'English words an engine wrote',
+  });
+
+  const english: Record<ModelFailure, string> = {
+    unreachable: 'Could not download the model: the model host is unreachable (offline?).',
+    'not-found': 'The model host does not have this model.',
+    'disk-full': 'Not enough disk space to keep the model.',
+    corrupt: 'The downloaded model was damaged twice in a row; it will be fetched again later.',
+    http: 'The model host refused the download; it will be tried again later.',
+    'not-allowed': 'The model is not downloaded yet: it downloads once you choose Download.',
+    other: 'out of memory.',
+  };
+
+  const chinese: Record<ModelFailure, string> = {
+    unreachable: '无法下载模型：连不上模型服务器（是否已断网？）。',
+    'not-found': '模型服务器上没有这个模型。',
+    'disk-full': '磁盘空间不足，无法保存模型。',
+    corrupt: '下载的模型连续两次损坏，稍后会重新下载。',
+    http: '模型服务器拒绝了下载，稍后会再试。',
+    'not-allowed': '模型尚未下载：选择“下载”后才会下载。',
+    other: 'out of memory。',
+  };
+
+  it('in English, each code with what still works', () => {
+    for (const [code, cause] of Object.entries(english)) {
+      expect(modelFailureText(failure(code as ModelFailure))).toBe(cause + STILL_WORKS);
+    }
+  });
+
+  it('in Chinese, each code with what still works', () => {
+    setMessageSource(tableSource(zhCN));
+    for (const [code, cause] of Object.entries(chinese)) {
+      expect(modelFailureText(failure(code as ModelFailure))).toBe(cause + STILL_WORKS_ZH);
+    }
+  });
+
+  it('shows the words of a row written before codes, as they are', () => {
+    setMessageSource(tableSource(zhCN));
+    expect(modelFailureText({ error: 'out of memory' })).toBe('out of memory');
+    expect(modelFailureText({})).toBeUndefined();
+  });
+
+  it('words the header line in Chinese', () => {
+    setMessageSource(tableSource(zhCN));
+    expect(modelStatusLine([])).toBe('模型尚未加载');
+    expect(
+      modelStatusLine([
+        row({ task: 'generate', state: 'loading', loaded: 40, total: 100 }),
+        row({ task: 'embed', state: 'failed', errorCode: 'disk-full' }),
+      ]),
+    ).toBe(`嵌入模型加载失败：磁盘空间不足，无法保存模型。${STILL_WORKS_ZH} · 语言模型加载中 40%`);
+    expect(indexingLine({ done: 2, total: 12, waiting: false })).toBe('正在索引第 3 项，共 12 项');
+    expect(
+      runtimeLine({ threads: 4, crossOriginIsolated: true, device: 'wasm', webgpu: 'absent' }),
+    ).toBe('WASM，4 个线程（此设备不支持 WebGPU）');
   });
 });

@@ -2,15 +2,40 @@
  * Compact lines about the models: "Embedding model ready · Language model loading 40%", where
  * they run ("WASM, 1 thread"), and the indexing work ("Indexing 3 of 12").
  */
-import type { ModelRow } from '../../shared/db';
+import type { ModelFailure, ModelRow } from '../../shared/db';
 import type { EngineRuntime, IndexingProgress } from '../../shared/engine-info';
+import { t, type MessageKey } from '../../shared/i18n';
 
-type ModelInfo = Pick<ModelRow, 'task' | 'state' | 'loaded' | 'total' | 'error' | 'updatedAt'>;
+type ModelInfo = Pick<
+  ModelRow,
+  'task' | 'state' | 'loaded' | 'total' | 'error' | 'errorCode' | 'errorDetail' | 'updatedAt'
+>;
 
-export const MODEL_LABELS: Record<ModelRow['task'], string> = {
-  embed: 'Embedding model',
-  generate: 'Language model',
-};
+export function modelLabel(task: ModelRow['task']): string {
+  return t(task === 'embed' ? 'modelLabelEmbed' : 'modelLabelGenerate');
+}
+
+const FAILURE_KEYS = {
+  unreachable: 'modelFailedUnreachable',
+  'not-found': 'modelFailedNotFound',
+  'disk-full': 'modelFailedDiskFull',
+  corrupt: 'modelFailedCorrupt',
+  http: 'modelFailedHttp',
+  'not-allowed': 'modelFailedNotAllowed',
+  other: 'modelFailedOther',
+} as const satisfies Record<ModelFailure, MessageKey>;
+
+/**
+ * Why a model failed, in the browser's language, with what still works meanwhile: from the row's
+ * code, or its English words where an older engine wrote only those; undefined when neither.
+ */
+export function modelFailureText(
+  row: Pick<ModelRow, 'error' | 'errorCode' | 'errorDetail'>,
+): string | undefined {
+  if (!row.errorCode) return row.error;
+  const cause = t(FAILURE_KEYS[row.errorCode], row.errorDetail ?? '');
+  return t('modelFailedAndStillWorks', cause, t('modelStillWorks'));
+}
 
 export function loadPercent(loaded: number, total: number): number | null {
   if (!(total > 0) || !(loaded >= 0)) return null;
@@ -18,22 +43,27 @@ export function loadPercent(loaded: number, total: number): number | null {
 }
 
 function describe(row: ModelInfo): string {
+  const model = modelLabel(row.task);
   switch (row.state) {
     case 'ready':
-      return 'ready';
+      return t('modelLineReady', model);
     case 'loading': {
       const percent = loadPercent(row.loaded, row.total);
-      return percent === null ? 'loading…' : `loading ${percent}%`;
+      return percent === null
+        ? t('modelLineLoading', model)
+        : t('modelLineLoadingPercent', model, percent);
     }
-    case 'failed':
-      return row.error ? `failed: ${row.error}` : 'failed';
+    case 'failed': {
+      const reason = modelFailureText(row);
+      return reason ? t('modelLineFailedReason', model, reason) : t('modelLineFailed', model);
+    }
     case 'unavailable':
-      return 'unavailable';
+      return t('modelLineUnavailable', model);
     case 'not-downloaded':
-      return 'not downloaded';
+      return t('modelLineNotDownloaded', model);
     case 'idle':
       // Never loaded yet, or unloaded after a while unused: either way it loads when needed.
-      return 'not loaded (loads when needed)';
+      return t('modelLineIdle', model);
   }
 }
 
@@ -57,28 +87,34 @@ export function modelStatusLine(rows: readonly ModelInfo[]): string {
   const latest = latestByTask(rows);
   const parts = (['embed', 'generate'] as const).flatMap((task) => {
     const row = latest.get(task);
-    return row ? [`${MODEL_LABELS[task]} ${describe(row)}`] : [];
+    return row ? [describe(row)] : [];
   });
-  return parts.length > 0 ? parts.join(' · ') : 'Models not loaded yet';
+  return parts.length > 0 ? parts.join(' · ') : t('modelNoneLoaded');
 }
 
 /** "Indexing 3 of 12", and why it waits; empty when there is nothing to index. */
 export function indexingLine(progress: IndexingProgress | undefined): string {
   if (!progress || progress.total === 0 || progress.done >= progress.total) return '';
-  const count = `Indexing ${progress.done + 1} of ${progress.total}`;
-  return progress.waiting ? `${count} · older pages wait while you browse` : count;
+  return t(
+    progress.waiting ? 'modelIndexingWaiting' : 'modelIndexing',
+    progress.done + 1,
+    progress.total,
+  );
 }
+
+const GPU_KEYS = {
+  absent: 'modelGpuAbsent',
+  unverified: 'modelGpuUnverified',
+  verified: 'modelGpuVerified',
+  rejected: 'modelGpuRejected',
+} as const satisfies Record<EngineRuntime['webgpu'], MessageKey>;
 
 /** "WASM, 1 thread (no WebGPU on this device)": where the models run, for tooltips and settings. */
 export function runtimeLine(runtime: EngineRuntime | undefined): string {
   if (!runtime) return '';
-  if (runtime.device === 'webgpu') return 'WebGPU (verified against WASM)';
-  const threads = `${runtime.threads} ${runtime.threads === 1 ? 'thread' : 'threads'}`;
-  const gpu: Record<EngineRuntime['webgpu'], string> = {
-    absent: 'no WebGPU on this device',
-    unverified: 'WebGPU is checked once the model is ready',
-    verified: 'WebGPU verified, used from the next start',
-    rejected: 'WebGPU gave wrong results, not used',
-  };
-  return `WASM, ${threads} (${gpu[runtime.webgpu]})`;
+  if (runtime.device === 'webgpu') return t('modelRuntimeWebGpu');
+  const gpu = t(GPU_KEYS[runtime.webgpu]);
+  return runtime.threads === 1
+    ? t('modelRuntimeWasmOne', gpu)
+    : t('modelRuntimeWasmMany', runtime.threads, gpu);
 }
