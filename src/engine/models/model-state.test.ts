@@ -17,7 +17,7 @@ describe("ModelState.describe: the answer's progress line, in the question's lan
       'The language model is unavailable: Could not download the model: the model host is unreachable (offline?).',
     );
     expect(state.describe('generate', 'zh')).toBe(
-      '语言模型不可用：无法下载模型：连不上模型服务器（是否已断网？）。',
+      '语言模型不可用：连不上模型服务器（是否已断网？），无法下载模型。',
     );
     expect(state.error).toMatch(/unreachable.*still work/);
   });

@@ -123,7 +123,7 @@ describe('modelFailureText: a failure worded from its code, in the browser langu
   };
 
   const chinese: Record<ModelFailure, string> = {
-    unreachable: '无法下载模型：连不上模型服务器（是否已断网？）。',
+    unreachable: '连不上模型服务器（是否已断网？），无法下载模型。',
     'not-found': '模型服务器上没有这个模型。',
     'disk-full': '磁盘空间不足，无法保存模型。',
     corrupt: '下载的模型连续两次损坏，稍后会重新下载。',
