@@ -153,6 +153,7 @@ async function buildContentScript(out: string): Promise<void> {
     configFile: false,
     logLevel: 'warn',
     define,
+    plugins: [localeTables()],
     build: {
       outDir: tmp,
       emptyOutDir: true,
@@ -208,6 +209,38 @@ export default defineConfig(({ mode }) => {
         },
       },
       extensionFiles(() => resolvedOutDir),
+      localeTables(),
     ],
   };
 });
+
+/**
+ * The locale files bundled as fallback tables (src/shared/locale-tables.ts) need only the words:
+ * the notes for translators stay in _locales.
+ */
+function localeTables(): Plugin {
+  return {
+    name: 'engram-locale-tables',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/_locales[\\/][\w-]+[\\/]messages\.json$/.test(id)) return null;
+      const table = JSON.parse(code) as Record<string, Record<string, unknown>>;
+      const words = Object.fromEntries(
+        Object.entries(table).map(([key, { message, placeholders }]) => [
+          key,
+          placeholders ? { message, placeholders: stripExamples(placeholders) } : { message },
+        ]),
+      );
+      return { code: JSON.stringify(words), map: null };
+    },
+  };
+}
+
+function stripExamples(placeholders: unknown): Record<string, { content: unknown }> {
+  return Object.fromEntries(
+    Object.entries(placeholders as Record<string, { content: unknown }>).map(([name, p]) => [
+      name,
+      { content: p.content },
+    ]),
+  );
+}

@@ -10,6 +10,7 @@
  * file through `setMessageSource`.
  */
 import type enMessages from '../../public/_locales/en/messages.json';
+import { LOCALE_TABLES } from './locale-tables';
 
 export type MessageKey = keyof typeof enMessages;
 
@@ -40,10 +41,29 @@ function platformSource(): MessageSource | undefined {
 
 /** The message for `key` in the browser's language, with `$1`… filled from `substitutions`. */
 export function t(key: MessageKey, ...substitutions: Substitution[]): string {
-  const lookup = source ?? platformSource();
-  if (!lookup) return key;
   const subs = substitutions.map(String);
-  return lookup(key, subs.length > 0 ? subs : undefined) || key;
+  if (source) return source(key, subs.length > 0 ? subs : undefined) || key;
+  const platform = platformSource();
+  const text = platform?.(key, subs.length > 0 ? subs : undefined);
+  return text || tableSource(fallbackTable(platform))(key, subs) || key;
+}
+
+let warned = false;
+
+/**
+ * The bundled table to word a message with when the browser gave nothing: the locale the browser
+ * would have chosen, as far as it can still be told (its own tag message, else its UI language).
+ */
+function fallbackTable(platform: MessageSource | undefined): MessageTable {
+  if (platform && !warned) {
+    warned = true;
+    console.warn('Engram: the browser returned no message for a key; using the bundled words.');
+  }
+  const i18n = (globalThis as { chrome?: { i18n?: { getUILanguage?: () => string } } }).chrome
+    ?.i18n;
+  const hint =
+    platform?.('localeTag') || i18n?.getUILanguage?.() || globalThis.navigator?.language || 'en';
+  return /^zh/i.test(hint) ? LOCALE_TABLES.zh : LOCALE_TABLES.en;
 }
 
 /**
