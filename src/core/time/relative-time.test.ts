@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeTime } from './relative-time';
+import { ageOf, relativeTime } from './relative-time';
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
 const MIN = 60_000;
@@ -26,5 +26,28 @@ describe('relativeTime', () => {
   it('says when the time is unknown', () => {
     expect(relativeTime(Number.NaN, NOW, 'en')).toBe('at an unknown time');
     expect(relativeTime(Number.NaN, NOW, 'zh')).toBe('时间未知');
+  });
+});
+
+describe('ageOf', () => {
+  const HOUR = 60 * MIN;
+  it.each([
+    [0, { unit: 'now' }],
+    [59_000, { unit: 'now' }],
+    [-HOUR, { unit: 'now' }],
+    [MIN, { unit: 'minute', count: 1 }],
+    [45 * MIN, { unit: 'minute', count: 45 }],
+    [3 * HOUR + 59 * MIN, { unit: 'hour', count: 3 }],
+    [36 * HOUR, { unit: 'day', count: 1 }],
+    [8 * DAY, { unit: 'week', count: 1 }],
+    [21 * DAY, { unit: 'week', count: 3 }],
+    [65 * DAY, { unit: 'month', count: 2 }],
+    [800 * DAY, { unit: 'year', count: 2 }],
+  ])('%i ms ago → %o', (ago, age) => {
+    expect(ageOf(NOW - ago, NOW)).toEqual(age);
+  });
+
+  it('gives nothing for a missing time', () => {
+    expect(ageOf(Number.NaN, NOW)).toBeUndefined();
   });
 });

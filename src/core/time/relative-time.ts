@@ -1,7 +1,8 @@
 /**
- * How old a memory is. Two forms over one table of units: fixed English and Chinese words for the
- * prompt ("3 days ago" / "3 天前": the same on every browser, so answers and tests are stable), and
- * the browser's own words in the user's locale for the UI ("yesterday", "3天前").
+ * How old a memory is, as a count of the largest whole unit (`ageOf`): the UI words it from the
+ * locale files in the question's language (ui/components/time-ago.ts), and the model's prompt words
+ * it here (`relativeTime`), fixed English or Chinese whatever the browser speaks, so answers and
+ * tests are stable. Core code: no browser API, no locale files.
  */
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -11,55 +12,63 @@ const WEEK = 7 * DAY;
 const MONTH = 30 * DAY;
 const YEAR = 365 * DAY;
 
-const UNITS = [
-  { ms: YEAR, en: 'year', zh: '年', intl: 'year' },
-  { ms: MONTH, en: 'month', zh: '个月', intl: 'month' },
-  { ms: WEEK, en: 'week', zh: '周', intl: 'week' },
-  { ms: DAY, en: 'day', zh: '天', intl: 'day' },
-  { ms: HOUR, en: 'hour', zh: '小时', intl: 'hour' },
-  { ms: MINUTE, en: 'min', zh: '分钟', intl: 'minute' },
-] as const satisfies ReadonlyArray<{
-  ms: number;
-  en: string;
-  zh: string;
-  intl: Intl.RelativeTimeFormatUnit;
-}>;
+export type AgeUnit = 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute';
+
+/** `now` for under a minute; else whole units, at least one. */
+export type Age = { unit: 'now' } | { unit: AgeUnit; count: number };
+
+const UNITS: ReadonlyArray<{ unit: AgeUnit; ms: number }> = [
+  { unit: 'year', ms: YEAR },
+  { unit: 'month', ms: MONTH },
+  { unit: 'week', ms: WEEK },
+  { unit: 'day', ms: DAY },
+  { unit: 'hour', ms: HOUR },
+  { unit: 'minute', ms: MINUTE },
+];
 
 /**
- * How long before `now` the time `ms` was, floored to the largest whole unit. Under a minute, or
- * in the future (clock skew between devices), is "just now"; a missing time (NaN) says so.
+ * How long before `now` the time `then` was (epoch milliseconds), floored to the largest whole
+ * unit: 36 hours is one day. Under a minute, or in the future (clock skew between devices), is
+ * `now`: a memory is never saved later than it is shown. A missing time (NaN) gives undefined.
  */
-export function relativeTime(ms: number, now: number, lang: 'zh' | 'en'): string {
-  const elapsed = now - ms;
-  if (Number.isNaN(elapsed)) return lang === 'zh' ? '时间未知' : 'at an unknown time';
-  for (const unit of UNITS) {
-    const n = Math.floor(elapsed / unit.ms);
-    if (n < 1) continue;
-    if (lang === 'zh') return `${n} ${unit.zh}前`;
-    // "min" is an abbreviation and takes no plural s.
-    const plural = n > 1 && unit.en !== 'min' ? 's' : '';
-    return `${n} ${unit.en}${plural} ago`;
+export function ageOf(then: number, now: number): Age | undefined {
+  const elapsed = now - then;
+  if (!Number.isFinite(elapsed)) return undefined;
+  for (const { unit, ms } of UNITS) {
+    const count = Math.floor(elapsed / ms);
+    if (count >= 1) return { unit, count };
   }
-  return lang === 'zh' ? '刚刚' : 'just now';
+  return { unit: 'now' };
 }
 
 /**
- * The same age in the browser's words for `locales`. `then` and `now` in epoch milliseconds.
- * Counts whole units toward zero, so 36 hours ago is "yesterday", not "2 days ago"; under a minute
- * is "now". A time in the future (clock skew between contexts) also reads "now": a memory is never
- * saved later than it is shown. A missing time gives an empty string (the UI shows nothing).
+ * The prompt's words for an age (core/answer/prompt.ts): language data the model reads, like the
+ * prompt itself, not interface text (the UI words ages from the `time…` messages).
  */
-export function formatRelativeTime(
-  then: number,
-  now: number,
-  locales?: Intl.LocalesArgument,
-): string {
-  if (!Number.isFinite(then) || !Number.isFinite(now)) return '';
-  const format = new Intl.RelativeTimeFormat(locales, { numeric: 'auto' });
-  const elapsed = Math.min(0, then - now);
-  for (const unit of UNITS) {
-    const count = Math.trunc(elapsed / unit.ms);
-    if (count !== 0) return format.format(count, unit.intl);
-  }
-  return format.format(0, 'second');
+const PROMPT_UNITS: Record<AgeUnit, { en: string; zh: string }> = {
+  year: { en: 'year', zh: '年' }, // i18n-exempt: the model prompt's language data
+  month: { en: 'month', zh: '个月' }, // i18n-exempt: the model prompt's language data
+  week: { en: 'week', zh: '周' }, // i18n-exempt: the model prompt's language data
+  day: { en: 'day', zh: '天' }, // i18n-exempt: the model prompt's language data
+  hour: { en: 'hour', zh: '小时' }, // i18n-exempt: the model prompt's language data
+  minute: { en: 'min', zh: '分钟' }, // i18n-exempt: the model prompt's language data
+};
+
+const PROMPT_WORDS = {
+  en: { unknown: 'at an unknown time', now: 'just now', ago: 'ago' },
+  // i18n-exempt: the model prompt's language data
+  zh: { unknown: '时间未知', now: '刚刚', ago: '前' },
+};
+
+/** "3 days ago" / "3 天前": an age in the prompt's words; a missing time says so. */
+export function relativeTime(ms: number, now: number, lang: 'zh' | 'en'): string {
+  const age = ageOf(ms, now);
+  const words = PROMPT_WORDS[lang];
+  if (!age) return words.unknown;
+  if (age.unit === 'now') return words.now;
+  const unit = PROMPT_UNITS[age.unit];
+  if (lang === 'zh') return `${age.count} ${unit.zh}${words.ago}`;
+  // "min" is an abbreviation and takes no plural s.
+  const plural = age.count > 1 && age.unit !== 'minute' ? 's' : '';
+  return `${age.count} ${unit.en}${plural} ${words.ago}`;
 }

@@ -3,16 +3,19 @@
  * the answer is model output over untrusted pages and is never parsed as HTML.
  */
 import type { Citation } from '../../shared/db';
+import { tIn, type TextLanguage } from '../../shared/i18n-in';
 import { splitAnswer } from './answer-parts';
 import { openCitationQuietly } from './open-citation';
 
 interface Props {
   text: string;
   citations: readonly Citation[];
+  /** The question's language, for the chips' names. */
+  language: TextLanguage;
   streaming: boolean;
 }
 
-export function AnswerText({ text, citations, streaming }: Props) {
+export function AnswerText({ text, citations, language, streaming }: Props) {
   const byNumber = new Map(citations.map((c) => [c.n, c]));
   const parts = splitAnswer(text, new Set(byNumber.keys()));
   return (
@@ -33,7 +36,7 @@ export function AnswerText({ text, citations, streaming }: Props) {
             class="chip"
             data-testid="citation-chip"
             data-n={part.n}
-            aria-label={`Source ${part.n}: ${citation.title || citation.site}`}
+            aria-label={tIn(language, 'popupSourceChip', part.n, citation.title || citation.site)}
             title={citation.title || citation.site}
             onClick={() => openCitationQuietly(citation)}
           >

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { AUTO_CAPTURE_DISCLOSURE, AUTO_CAPTURE_ORIGINS } from '../../shared/auto-capture';
 import { db } from '../../shared/db';
+import { t } from '../../shared/i18n';
 import { errorMessage, send } from '../../shared/messaging';
 import { readSetting, writeSetting } from '../../shared/settings';
 import './glimpse.css';
@@ -44,7 +45,7 @@ export function AutoCaptureToggle({ idPrefix }: { idPrefix: string }) {
     run(async () => {
       const granted = await browser.permissions.request({ origins: AUTO_CAPTURE_ORIGINS });
       if (!granted) {
-        throw new Error('Chrome did not give Engram access to pages, so nothing changed.');
+        throw new Error(t('popupAutoRefused'));
       }
       await writeSetting(db(), 'autoCapture', true);
       await send('watch/sync', {});
@@ -70,15 +71,13 @@ export function AutoCaptureToggle({ idPrefix }: { idPrefix: string }) {
             class="control auto-capture-switch"
             data-testid="auto-capture-off"
             aria-pressed="true"
-            title="Automatic capture is on: turn it off"
+            title={t('popupAutoOnTitle')}
             disabled={busy}
             onClick={() => void turnOff()}
           >
-            <span id={headingId}>
-              Auto<span class="visually-hidden">matic capture</span>
-            </span>{' '}
+            <AutoName id={headingId} />{' '}
             <strong data-testid="auto-capture-state" data-on={on}>
-              on
+              {t('popupAutoOn')}
             </strong>
           </button>
         ) : (
@@ -87,14 +86,12 @@ export function AutoCaptureToggle({ idPrefix }: { idPrefix: string }) {
             class="control auto-capture-switch"
             data-testid="auto-capture-details"
             aria-expanded={disclosing}
-            title="Automatic capture is off: what turning it on means"
+            title={t('popupAutoOffTitle')}
             onClick={() => setDisclosing((shown) => !shown)}
           >
-            <span id={headingId}>
-              Auto<span class="visually-hidden">matic capture</span>
-            </span>{' '}
+            <AutoName id={headingId} />{' '}
             <strong data-testid="auto-capture-state" data-on={on}>
-              off
+              {t('popupAutoOff')}
             </strong>
           </button>
         )}
@@ -112,10 +109,10 @@ export function AutoCaptureToggle({ idPrefix }: { idPrefix: string }) {
               disabled={busy}
               onClick={() => void turnOn()}
             >
-              Turn on and allow access
+              {t('popupAutoTurnOn')}
             </button>
             <button type="button" onClick={() => setDisclosing(false)}>
-              Not now
+              {t('popupAutoNotNow')}
             </button>
           </p>
         </div>
@@ -126,5 +123,18 @@ export function AutoCaptureToggle({ idPrefix }: { idPrefix: string }) {
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * "Auto" on screen, "Automatic capture" for screen readers (the section's name): two whole words,
+ * so that no language has to split one.
+ */
+function AutoName({ id }: { id: string }) {
+  return (
+    <span id={id}>
+      <span aria-hidden="true">{t('popupAutoShort')}</span>
+      <span class="visually-hidden">{t('popupAutoCapture')}</span>
+    </span>
   );
 }

@@ -5,8 +5,11 @@
 import 'fake-indexeddb/auto';
 import { parseHTML } from 'linkedom';
 import { h, render } from 'preact';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import en from '../../../public/_locales/en/messages.json';
+import zhCN from '../../../public/_locales/zh_CN/messages.json';
 import { db, type Citation, type MessageRow } from '../../shared/db';
+import { setMessageSource, tableSource } from '../../shared/i18n';
 import { Chat } from './chat';
 
 const fake = vi.hoisted(() => ({
@@ -298,5 +301,60 @@ describe('Chat', () => {
         'Not saved: This page cannot be read',
       ),
     );
+  });
+});
+
+describe('the language of the chat', () => {
+  afterEach(() => setMessageSource(tableSource(en)));
+
+  const rerender = async () => {
+    render(null, app);
+    render(h(Chat, { layout: 'popup' }), app);
+    await vi.waitFor(() => expect($$('[data-testid="message"]').length).toBeGreaterThan(0));
+  };
+
+  it('labels the answer to a Chinese question in Chinese, in an English interface', async () => {
+    await db().conversations.add({ id: 'c3', title: '潮汐', createdAt: NOW, updatedAt: NOW });
+    await db().messages.bulkAdd([
+      message({ id: 'zq', role: 'user', conversationId: 'c3', text: '大潮低潮是什么时候？' }),
+      message({
+        id: 'za',
+        role: 'assistant',
+        conversationId: 'c3',
+        replyTo: 'zq',
+        text: '低潮在早上 [1]。',
+        mode: 'extractive',
+        citations: [citation(1)],
+        createdAt: NOW + 1,
+      }),
+    ]);
+    await rerender();
+    await vi.waitFor(() => expect($$('[data-testid="message"]')).toHaveLength(2));
+    expect($('[data-testid="mode-label"]')?.textContent).toBe(
+      '摘自你保存的网页（语言模型尚未就绪）',
+    );
+    expect($('[data-testid="citation"]')?.textContent).toContain('example.com · 3 天前');
+    expect($('[data-testid="citation-chip"]')?.getAttribute('aria-label')).toBe('来源 1：Page 1');
+    expect($('.citations')?.getAttribute('aria-label')).toBe('来源');
+    // The rest of the interface stays in the browser's language.
+    expect($('[data-testid="question"]')?.getAttribute('placeholder')).toBe(
+      'Ask your memory… (e.g. what did I read about…)',
+    );
+    expect($('[data-testid="new-chat"]')?.textContent).toBe('New chat');
+  });
+
+  it('labels the answer to an English question in English, in a Chinese interface', async () => {
+    setMessageSource(tableSource({ ...zhCN, '@@ui_locale': { message: 'zh_CN' } }));
+    await rerender();
+    expect($('[data-testid="question"]')?.getAttribute('placeholder')).toBe(
+      '问问你的记忆…（例如：我读过关于…的什么内容）',
+    );
+    expect($('[data-testid="new-chat"]')?.textContent).toBe('新对话');
+    expect($('[data-testid="ask"]')?.textContent).toBe('提问');
+    expect($('[data-testid="mode-label"]')?.textContent).toBe(
+      'From your saved pages (no language model yet)',
+    );
+    expect($('[data-testid="citation"]')?.textContent).toContain('example.com · 3 days ago');
+    await vi.waitFor(() => expect($('[data-testid="memory-count"]')?.textContent).toBe('3 条记忆'));
   });
 });

@@ -3,6 +3,7 @@
  * sends one message to the background, and everything shown comes back through live queries.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../shared/i18n';
 import { errorMessage, send } from '../../shared/messaging';
 import './chat.css';
 import { Composer } from './composer';
@@ -72,7 +73,7 @@ export function Chat({ layout }: { layout: Layout }) {
       <MessageList key={conversationId ?? 'new'} messages={view.value?.messages} now={now} />
       {view.error && (
         <p class="engine-error" role="alert">
-          Could not read your memory: {view.error}
+          {t('popupMemoryReadError', view.error)}
         </p>
       )}
       <Composer onAsk={ask} focusKey={focusKey} />

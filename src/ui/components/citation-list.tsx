@@ -1,24 +1,29 @@
-/** The sources under an answer: number, title, site, when saved, and the quoted passage. */
+/**
+ * The sources under an answer: number, title, site, when saved, and the quoted passage; the
+ * words around them in the question's language.
+ */
 import type { Citation } from '../../shared/db';
+import { tIn, type TextLanguage } from '../../shared/i18n-in';
 import { clampText } from './clamp-text';
 import { openCitationQuietly } from './open-citation';
-import { formatRelativeTime } from '../../core/time/relative-time';
 import { citationUrl } from './safe-url';
+import { dateLocale, timeAgo } from './time-ago';
 
 const QUOTE_CHARS = 280;
 
 interface Props {
   citations: readonly Citation[];
+  language: TextLanguage;
   now: number;
 }
 
-export function CitationList({ citations, now }: Props) {
+export function CitationList({ citations, language, now }: Props) {
   return (
-    <section class="citations" aria-label="Sources">
+    <section class="citations" aria-label={tIn(language, 'popupSources')}>
       <ol>
         {citations.map((citation) => (
           <li key={citation.n}>
-            <CitationItem citation={citation} now={now} />
+            <CitationItem citation={citation} language={language} now={now} />
           </li>
         ))}
       </ol>
@@ -26,12 +31,14 @@ export function CitationList({ citations, now }: Props) {
   );
 }
 
-function CitationItem({ citation, now }: { citation: Citation; now: number }) {
+function CitationItem({
+  citation,
+  language,
+  now,
+}: { citation: Citation } & Omit<Props, 'citations'>) {
   const url = citationUrl(citation);
   const savedAt = new Date(citation.savedAt);
-  const saved = Number.isNaN(savedAt.getTime())
-    ? ''
-    : formatRelativeTime(citation.savedAt, now, navigator.languages);
+  const saved = Number.isNaN(savedAt.getTime()) ? '' : timeAgo(citation.savedAt, now, language);
   // The link shows on hover and opens only on click; nothing is fetched for a preview.
   return (
     <button
@@ -41,7 +48,7 @@ function CitationItem({ citation, now }: { citation: Citation; now: number }) {
       data-source-id={citation.sourceId}
       data-n={citation.n}
       disabled={!url}
-      title={url ?? 'This source has no web address that can be opened'}
+      title={url ?? tIn(language, 'popupSourceNoAddress')}
       onClick={() => openCitationQuietly(citation)}
     >
       <span class="citation-n" aria-hidden="true">
@@ -55,7 +62,10 @@ function CitationItem({ citation, now }: { citation: Citation; now: number }) {
           {citation.site}
           {citation.site && saved ? ' · ' : ''}
           {saved && (
-            <time dateTime={savedAt.toISOString()} title={savedAt.toLocaleString()}>
+            <time
+              dateTime={savedAt.toISOString()}
+              title={savedAt.toLocaleString(dateLocale(language))}
+            >
               {saved}
             </time>
           )}

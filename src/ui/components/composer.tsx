@@ -1,9 +1,8 @@
 /** The question box: Enter sends, Shift+Enter is a newline, Escape clears. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
+import { t } from '../../shared/i18n';
 import { composerAction } from './composer-keys';
-
-const PLACEHOLDER = 'Ask your memory… (e.g. what did I read about…)';
 
 interface Props {
   /** Rejects with a message the user should see; the question then stays in the box. */
@@ -73,7 +72,7 @@ export function Composer({ onAsk, focusKey }: Props) {
       }}
     >
       <label class="visually-hidden" for="engram-question">
-        Question
+        {t('popupQuestionLabel')}
       </label>
       <textarea
         id="engram-question"
@@ -81,7 +80,7 @@ export function Composer({ onAsk, focusKey }: Props) {
         data-testid="question"
         rows={2}
         dir="auto"
-        placeholder={PLACEHOLDER}
+        placeholder={t('popupAskPlaceholder')}
         autoFocus
         value={question}
         readOnly={sending}
@@ -90,7 +89,7 @@ export function Composer({ onAsk, focusKey }: Props) {
         onKeyDown={onKeyDown}
       />
       <button type="submit" class="primary" data-testid="ask" disabled={!canSend}>
-        Ask
+        {t('popupAsk')}
       </button>
       {error && (
         <p class="composer-error" role="alert" data-testid="ask-error">

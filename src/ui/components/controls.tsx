@@ -3,6 +3,7 @@
  * shortcut, pause, automatic capture and, in the popup, the side panel. What a control has to
  * say at length (a disclosure, a result) opens below the row and takes room only then.
  */
+import { t } from '../../shared/i18n';
 import { AutoCaptureToggle } from './auto-capture-toggle';
 import type { Layout } from './chat';
 import { PauseControl } from './pause-control';
@@ -12,7 +13,12 @@ import { SidePanelButton } from './side-panel-button';
 
 export function Controls({ layout }: { layout: Layout }) {
   return (
-    <div class="controls" role="group" aria-label="Capture" data-testid="controls">
+    <div
+      class="controls"
+      role="group"
+      aria-label={t('popupCaptureControls')}
+      data-testid="controls"
+    >
       <RememberButton />
       <ShortcutHint />
       <PauseControl idPrefix={layout} />

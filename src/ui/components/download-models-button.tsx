@@ -1,5 +1,6 @@
 /** "Download (1 GB)": the user's go-ahead for the model downloads, wherever it is offered. */
 import { useState } from 'preact/hooks';
+import { t } from '../../shared/i18n';
 import { errorMessage } from '../../shared/messaging';
 import { formatBytes } from '../settings/format-bytes';
 import { allowModelDownloads } from './model-downloads';
@@ -12,7 +13,7 @@ interface Props {
   primary?: boolean;
 }
 
-export function DownloadModelsButton({ bytes, label = 'Download', primary = true }: Props) {
+export function DownloadModelsButton({ bytes, label = t('popupDownload'), primary = true }: Props) {
   const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
   const start = async () => {
     setState({ busy: true });
@@ -32,11 +33,11 @@ export function DownloadModelsButton({ bytes, label = 'Download', primary = true
         disabled={state.busy}
         onClick={() => void start()}
       >
-        {bytes === undefined ? label : `${label} (${formatBytes(bytes)})`}
+        {bytes === undefined ? label : t('popupDownloadSized', label, formatBytes(bytes))}
       </button>
       {state.error && (
         <span class="download-models-error" role="alert">
-          Could not start the download: {state.error}
+          {t('popupDownloadFailed', state.error)}
         </span>
       )}
     </span>

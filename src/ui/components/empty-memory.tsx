@@ -2,6 +2,7 @@
  * What the chat shows before the first message: with nothing saved yet, how to save (asking
  * would find nothing); after that, what asking does.
  */
+import { t } from '../../shared/i18n';
 import { countMemories } from './conversation-query';
 import { HowToSave } from './how-to-save';
 import { useLiveQuery } from './use-live-query';
@@ -13,19 +14,17 @@ export function EmptyChat() {
     return (
       <div class="empty-memory" data-testid="empty-memory">
         <p>
-          <b>Nothing saved yet.</b> Engram remembers the pages you choose, on this device:
+          <b>{t('popupNothingSaved')}</b> {t('popupNothingSavedIntro')}
         </p>
         <HowToSave buttonPlace="above" />
-        <p class="muted">Then ask about them here, in your own words.</p>
+        <p class="muted">{t('popupThenAsk')}</p>
       </div>
     );
   }
   return (
     <>
-      <p>
-        Ask about anything you have read. Engram answers from the pages you saved, on this device.
-      </p>
-      <p class="muted">Each answer links to the passage it came from.</p>
+      <p>{t('popupAskIntro')}</p>
+      <p class="muted">{t('popupAnswersLink')}</p>
     </>
   );
 }

@@ -12,10 +12,12 @@ import type { TargetedKeyboardEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { db } from '../../shared/db';
 import type { SourceRow } from '../../shared/db';
+import { t } from '../../shared/i18n';
 import { errorMessage, send } from '../../shared/messaging';
 import { heldGlimpses } from '../../shared/store/glimpses';
 import './glimpse.css';
 import { ChevronLeft, ChevronRight } from './icons';
+import { tNodes } from './message-nodes';
 import { useLiveQuery } from './use-live-query';
 
 const loadHeld = () => heldGlimpses(db());
@@ -107,10 +109,11 @@ function Review({ glimpse, position, count, go }: ReviewProps) {
   const moment = glimpse.extractor === 'glimpse-now';
   const from = glimpse.site || glimpse.title;
   const detailsId = `glimpse-details-${position}`;
+  const indexedAt = clockTime(glimpse.heldUntil ?? Date.now());
   return (
     <section
       class={`glimpse-review${editing ? ' is-open' : ''}`}
-      aria-label="Glimpse waiting for review"
+      aria-label={t('popupGlimpseWaiting')}
       data-testid="glimpse-review"
       data-glimpse-id={glimpse.id}
     >
@@ -118,13 +121,13 @@ function Review({ glimpse, position, count, go }: ReviewProps) {
         <span
           class="glimpse-from"
           dir="auto"
-          title={`${glimpse.title}\n${
-            moment
-              ? 'What was on screen when you pressed the shortcut (Engram has no access to this site, so it kept only that moment).'
-              : 'What stayed on screen for a second or more in the last minutes.'
-          }\nIndexed at ${clockTime(glimpse.heldUntil ?? Date.now())} unless you change it.`}
+          title={[
+            glimpse.title,
+            t(moment ? 'popupGlimpseMoment' : 'popupGlimpseRecent'),
+            t('popupGlimpseIndexedAt', indexedAt),
+          ].join('\n')}
         >
-          Glimpse from <strong>{from}</strong>
+          {tNodes('popupGlimpseFrom', <strong>{from}</strong>)}
         </span>
         <button
           type="button"
@@ -133,7 +136,7 @@ function Review({ glimpse, position, count, go }: ReviewProps) {
           disabled={busy}
           onClick={() => void review('keep')}
         >
-          Keep
+          {t('popupGlimpseKeep')}
         </button>
         <button
           ref={editButton}
@@ -144,7 +147,7 @@ function Review({ glimpse, position, count, go }: ReviewProps) {
           aria-controls={detailsId}
           onClick={() => (editing ? closeEditor() : setEditing(true))}
         >
-          Edit
+          {t('popupGlimpseEdit')}
         </button>
         <button
           type="button"
@@ -153,7 +156,7 @@ function Review({ glimpse, position, count, go }: ReviewProps) {
           disabled={busy}
           onClick={() => void review('discard')}
         >
-          Discard
+          {t('popupGlimpseDiscard')}
         </button>
         {count > 1 && (
           <span class="glimpse-nav">
@@ -161,19 +164,19 @@ function Review({ glimpse, position, count, go }: ReviewProps) {
               type="button"
               class="control icon-button"
               data-testid="glimpse-previous"
-              aria-label="Previous glimpse"
+              aria-label={t('popupGlimpsePrevious')}
               onClick={() => go(-1)}
             >
               <ChevronLeft />
             </button>
             <span data-testid="glimpse-position" aria-live="polite">
-              {position} of {count}
+              {t('popupGlimpsePosition', position, count)}
             </span>
             <button
               type="button"
               class="control icon-button"
               data-testid="glimpse-next"
-              aria-label="Next glimpse"
+              aria-label={t('popupGlimpseNext')}
               onClick={() => go(1)}
             >
               <ChevronRight />
@@ -184,11 +187,10 @@ function Review({ glimpse, position, count, go }: ReviewProps) {
       {editing && (
         <div id={detailsId} class="glimpse-details">
           <p class="muted glimpse-note" dir="auto">
-            {glimpse.title} · indexed at {clockTime(glimpse.heldUntil ?? Date.now())} unless you
-            change it.
+            {t('popupGlimpseNote', glimpse.title, indexedAt)}
           </p>
           <label class="visually-hidden" for="glimpse-text">
-            Text of the glimpse
+            {t('popupGlimpseTextLabel')}
           </label>
           <textarea
             id="glimpse-text"
@@ -208,10 +210,10 @@ function Review({ glimpse, position, count, go }: ReviewProps) {
               disabled={busy || !edited}
               onClick={() => void review('edit')}
             >
-              Keep my edit
+              {t('popupGlimpseSaveEdit')}
             </button>
             <button type="button" class="control" onClick={closeEditor}>
-              Cancel
+              {t('popupCancel')}
             </button>
           </p>
         </div>

@@ -1,5 +1,6 @@
 /** "Engram", how many memories, the models' state, indexing progress, and New chat. */
 import browser from 'webextension-polyfill';
+import { t } from '../../shared/i18n';
 import { countMemories, loadModels } from './conversation-query';
 import { ModelNotice } from './model-notice';
 import { indexingLine, modelStatusLine, runtimeLine } from './model-status';
@@ -22,23 +23,26 @@ export function Header({ onNewChat, engineError }: Props) {
   return (
     <header class="header">
       <div class="header-row">
-        <h1 class="title">Engram</h1>
+        <h1 class="title">{t('extName')}</h1>
         <span class="memory-count" data-testid="memory-count" data-count={count}>
           {count === undefined
             ? ''
-            : `${count.toLocaleString()} ${count === 1 ? 'memory' : 'memories'}`}
+            : t(
+                count === 1 ? 'popupMemoryCountOne' : 'popupMemoryCountMany',
+                count.toLocaleString(),
+              )}
         </span>
         <button type="button" class="new-chat" data-testid="new-chat" onClick={onNewChat}>
-          New chat
+          {t('popupNewChat')}
         </button>
         <button
           type="button"
           class="new-chat"
           data-testid="open-settings"
-          title="Models, storage and settings"
+          title={t('popupSettingsTitle')}
           onClick={() => void browser.runtime.openOptionsPage()}
         >
-          Settings
+          {t('popupSettings')}
         </button>
       </div>
       <p
@@ -55,7 +59,7 @@ export function Header({ onNewChat, engineError }: Props) {
       </p>
       {engineError && (
         <p class="engine-error" data-testid="engine-error" title={engineError}>
-          Engine not started: {engineError}
+          {t('popupEngineError', engineError)}
         </p>
       )}
     </header>

@@ -1,5 +1,7 @@
 /** The three ways to save a page, with the shortcut the browser really has for it. */
+import { t } from '../../shared/i18n';
 import './how-to-save.css';
+import { tNodes } from './message-nodes';
 import { SHORTCUTS_PAGE, useRememberShortcut } from './use-shortcut';
 
 interface Props {
@@ -12,16 +14,17 @@ export function HowToSave({ buttonPlace }: Props) {
   return (
     <ul class="how-to-save" data-testid="how-to-save">
       <li data-testid="how-to-save-shortcut" data-state={shortcut.kind}>
-        Press {shortcut.kind === 'set' ? <kbd>{shortcut.keys}</kbd> : 'the shortcut'} on a page to
-        remember what you see.
-        {shortcut.kind === 'unset' && ` No shortcut is set: choose one at ${SHORTCUTS_PAGE}.`}
+        {shortcut.kind === 'set'
+          ? tNodes('popupHowShortcut', <kbd>{shortcut.keys}</kbd>)
+          : t('popupHowShortcutUnknown')}
+        {shortcut.kind === 'unset' && ` ${t('popupHowShortcutUnset', SHORTCUTS_PAGE)}`}
       </li>
+      <li>{tNodes('popupHowMenu', <b>{t('popupHowMenuItem')}</b>)}</li>
       <li>
-        Right-click a page, a selection, a link or an image and choose <b>Save … to memory</b>.
-      </li>
-      <li>
-        Click <b>Remember this page</b>{' '}
-        {buttonPlace === 'above' ? 'above' : 'in the popup of the Engram toolbar button'}.
+        {tNodes(
+          buttonPlace === 'above' ? 'popupHowButtonAbove' : 'popupHowButtonInPopup',
+          <b>{t('popupRememberTitle')}</b>,
+        )}
       </li>
     </ul>
   );

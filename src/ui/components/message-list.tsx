@@ -4,6 +4,8 @@
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { MessageRow } from '../../shared/db';
+import { t } from '../../shared/i18n';
+import { answerLanguage } from './answer-language';
 import { EmptyChat } from './empty-memory';
 import { Message } from './message';
 
@@ -43,9 +45,14 @@ export function MessageList({ messages, now }: Props) {
           <EmptyChat />
         </div>
       ) : (
-        <ol class="message-list" aria-label="Conversation">
+        <ol class="message-list" aria-label={t('popupConversation')}>
           {messages.map((message) => (
-            <Message key={message.id} message={message} now={now} />
+            <Message
+              key={message.id}
+              message={message}
+              language={answerLanguage(message, messages)}
+              now={now}
+            />
           ))}
         </ol>
       )}

@@ -1,16 +1,20 @@
-/** One message of the conversation. The data-* attributes are hooks for the end-to-end tests. */
+/**
+ * One message of the conversation. The data-* attributes are hooks for the end-to-end tests.
+ * Everything printed around an answer is worded in its question's language (`language`).
+ */
 import type { MessageRow } from '../../shared/db';
+import { tIn, type TextLanguage } from '../../shared/i18n-in';
 import { AnswerText } from './answer-text';
 import { CitationList } from './citation-list';
 
-const EXTRACTIVE_LABEL = 'From your saved pages (no language model yet)';
-
 interface Props {
   message: MessageRow;
+  /** The language of the question an answer replies to. */
+  language: TextLanguage;
   now: number;
 }
 
-export function Message({ message, now }: Props) {
+export function Message({ message, language, now }: Props) {
   if (message.role === 'user') {
     return (
       <li
@@ -25,13 +29,13 @@ export function Message({ message, now }: Props) {
       </li>
     );
   }
-  return <AssistantMessage message={message} now={now} />;
+  return <AssistantMessage message={message} language={language} now={now} />;
 }
 
 const isWorking = (status: MessageRow['status']) =>
   status === 'pending' || status === 'searching' || status === 'generating';
 
-function AssistantMessage({ message, now }: Props) {
+function AssistantMessage({ message, language, now }: Props) {
   const working = isWorking(message.status);
   const { text, citations } = message;
   return (
@@ -41,32 +45,42 @@ function AssistantMessage({ message, now }: Props) {
       data-role="assistant"
       data-status={message.status}
       data-mode={message.mode}
+      lang={language === 'zh' ? 'zh-CN' : 'en'}
       aria-busy={working}
     >
       {/* Only over quoted passages: a plain "nothing about that" reply quotes no page, and the
           label would claim a missing model beside "Language model ready". */}
       {message.mode === 'extractive' && citations.length > 0 && (
         <p class="mode-label" data-testid="mode-label">
-          {EXTRACTIVE_LABEL}
+          {tIn(language, 'popupExtractiveLabel')}
         </p>
       )}
       {/* Always present (empty until the first words), so tests and readers find one place. */}
-      <AnswerText text={text} citations={citations} streaming={working && text !== ''} />
+      <AnswerText
+        text={text}
+        citations={citations}
+        language={language}
+        streaming={working && text !== ''}
+      />
       {working && text === '' && (
         <p class="progress" role="status" data-testid="progress">
           <span class="spinner" aria-hidden="true" />
-          {message.progress || 'Searching your memory…'}
+          {message.progress || tIn(language, 'popupSearching')}
         </p>
       )}
       {message.status === 'error' && (
         <p class="message-error" data-testid="answer-error">
-          Couldn’t answer: {message.error || 'something went wrong.'}
+          {tIn(
+            language,
+            'popupAnswerFailed',
+            message.error || tIn(language, 'popupAnswerFailedUnknown'),
+          )}
         </p>
       )}
       {message.status === 'done' && text === '' && (
-        <p class="muted">Nothing in your memory answers that yet.</p>
+        <p class="muted">{tIn(language, 'popupNoAnswer')}</p>
       )}
-      {citations.length > 0 && <CitationList citations={citations} now={now} />}
+      {citations.length > 0 && <CitationList citations={citations} language={language} now={now} />}
     </li>
   );
 }

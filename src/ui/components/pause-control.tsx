@@ -10,6 +10,7 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { db } from '../../shared/db';
+import { t, type MessageKey } from '../../shared/i18n';
 import { errorMessage, send } from '../../shared/messaging';
 import {
   describePause,
@@ -24,10 +25,10 @@ import './pause-control.css';
 import { useLiveQuery } from './use-live-query';
 import { useNow } from './use-now';
 
-const CHOICES: ReadonlyArray<{ value: Exclude<PauseChoice, 'resume'>; label: string }> = [
-  { value: 'hour', label: 'For 1 hour' },
-  { value: 'tomorrow', label: 'Until tomorrow' },
-  { value: 'resume-manually', label: 'Until I resume' },
+const CHOICES: ReadonlyArray<{ value: Exclude<PauseChoice, 'resume'>; label: MessageKey }> = [
+  { value: 'hour', label: 'popupPauseHour' },
+  { value: 'tomorrow', label: 'popupPauseTomorrow' },
+  { value: 'resume-manually', label: 'popupPauseUntilResume' },
 ];
 
 /** Wrapped, so that "not read yet" (undefined) differs from "not paused" (`{stored: null}`). */
@@ -120,7 +121,7 @@ export function PauseControl({ idPrefix }: { idPrefix: string }) {
             class="pause-state"
             role="status"
             data-testid="pause-state"
-            title={`${described}: nothing is saved.`}
+            title={t('popupPausedTitle', described)}
           >
             {described}
           </span>
@@ -131,7 +132,7 @@ export function PauseControl({ idPrefix }: { idPrefix: string }) {
             disabled={busy}
             onClick={() => void apply('resume')}
           >
-            <PlayIcon /> Resume
+            <PlayIcon /> {t('popupResume')}
           </button>
         </>
       ) : (
@@ -151,12 +152,12 @@ export function PauseControl({ idPrefix }: { idPrefix: string }) {
             aria-haspopup="menu"
             aria-expanded={open !== null}
             aria-controls={menuId}
-            title="Pause saving"
+            title={t('popupPauseTitle')}
             disabled={busy}
             onClick={() => (open === null ? setOpen(0) : close(true))}
             onKeyDown={onButtonKey}
           >
-            <PauseIcon /> Pause <ChevronDown />
+            <PauseIcon /> {t('popupPause')} <ChevronDown />
           </button>
           {open !== null && (
             <ul
@@ -164,7 +165,7 @@ export function PauseControl({ idPrefix }: { idPrefix: string }) {
               id={menuId}
               class="menu"
               role="menu"
-              aria-label="Pause saving"
+              aria-label={t('popupPauseTitle')}
               data-testid="pause-menu"
               onKeyDown={onMenuKey}
             >
@@ -181,7 +182,7 @@ export function PauseControl({ idPrefix }: { idPrefix: string }) {
                       void apply(c.value);
                     }}
                   >
-                    {c.label}
+                    {t(c.label)}
                   </button>
                 </li>
               ))}
@@ -191,7 +192,7 @@ export function PauseControl({ idPrefix }: { idPrefix: string }) {
       )}
       {error && (
         <span class="pause-error" role="alert" data-testid="pause-error">
-          Not changed: {error}
+          {t('popupPauseFailed', error)}
         </span>
       )}
     </div>

@@ -1,6 +1,7 @@
 /** "Remember this page": the same capture as the shortcut, for the tab the user is looking at. */
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { t } from '../../shared/i18n';
 import { errorMessage, send } from '../../shared/messaging';
 import { BookmarkIcon } from './icons';
 
@@ -12,7 +13,7 @@ type State =
 
 async function rememberActiveTab(): Promise<string> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) throw new Error('No active tab to remember.');
+  if (tab?.id === undefined) throw new Error(t('popupRememberNoTab'));
   const { title } = await send('capture/active-tab', { tabId: tab.id });
   return title;
 }
@@ -33,9 +34,9 @@ export function RememberButton() {
   // row, the full text in the tooltip.
   const message =
     state.kind === 'saved'
-      ? `Saved: ${state.title || 'this page'}`
+      ? t('popupRememberSaved', state.title || t('popupRememberThisPage'))
       : state.kind === 'failed'
-        ? `Not saved: ${state.error}`
+        ? t('popupRememberFailed', state.error)
         : undefined;
 
   return (
@@ -44,11 +45,11 @@ export function RememberButton() {
         type="button"
         class="control"
         data-testid="remember"
-        title="Remember this page"
+        title={t('popupRememberTitle')}
         disabled={state.kind === 'saving'}
         onClick={() => void remember()}
       >
-        <BookmarkIcon /> {state.kind === 'saving' ? 'Remembering…' : 'Remember'}
+        <BookmarkIcon /> {t(state.kind === 'saving' ? 'popupRemembering' : 'popupRemember')}
       </button>
       <span
         class={`remember-result${state.kind === 'failed' ? ' is-error' : ''}`}

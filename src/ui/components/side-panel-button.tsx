@@ -3,6 +3,7 @@
  * `sidePanel.open` needs a user gesture, which this click is; the popup then closes.
  */
 import { useState } from 'preact/hooks';
+import { t } from '../../shared/i18n';
 import { errorMessage } from '../../shared/messaging';
 import { PanelIcon } from './icons';
 
@@ -11,7 +12,7 @@ export function SidePanelButton() {
   const open = async () => {
     try {
       const window = await chrome.windows.getCurrent();
-      if (window.id === undefined) throw new Error('No browser window');
+      if (window.id === undefined) throw new Error(t('popupNoWindow'));
       await chrome.sidePanel.open({ windowId: window.id });
       globalThis.close();
     } catch (failure) {
@@ -23,10 +24,8 @@ export function SidePanelButton() {
       type="button"
       class="control side-panel-button"
       data-testid="open-side-panel"
-      aria-label="Open in side panel"
-      title={
-        error ? `Could not open the side panel: ${error}` : 'Keep the chat open beside your pages'
-      }
+      aria-label={t('popupOpenSidePanel')}
+      title={error ? t('popupSidePanelFailed', error) : t('popupSidePanelHint')}
       onClick={() => void open()}
     >
       <PanelIcon />

@@ -1,6 +1,9 @@
 /** The side panel: the same chat, as tall as the window, open while the user browses. */
 import { render } from 'preact';
+import { t, uiIsChinese } from '../../shared/i18n';
 import { Chat } from '../components/chat';
 
+document.documentElement.lang = uiIsChinese() ? 'zh-CN' : 'en';
+document.title = t('popupSidePanelDocTitle');
 const root = document.getElementById('app');
 if (root) render(<Chat layout="panel" />, root);
