@@ -4,6 +4,7 @@
  * - A question typed into the box and sent with the Enter key is asked (it was lost once: the
  *   first question vanished while a glimpse review was showing).
  * - Every waiting glimpse can be reached from the review bar.
+ * - The popup speaks the browser's language: English here, Chinese with --lang=zh-CN (issue 10).
  * With ENGRAM_POPUP_SHOTS=<folder>, screenshots of the popup are written there (light and dark).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -156,6 +157,23 @@ describe('the popup with glimpses waiting', () => {
     }
   });
 
+  test('the popup speaks the browser’s language: English', async () => {
+    const popup = await RealPopup.open(engram, page);
+    try {
+      await waitFor('the glimpse review', () => shown(popup, 'glimpse-review'));
+      expect(await interfaceWords(popup)).toEqual({
+        lang: 'en',
+        placeholder: 'Ask your memory… (e.g. what did I read about…)',
+        ask: 'Ask',
+        newChat: 'New chat',
+        pause: 'Pause saving',
+        glimpseKeep: 'Keep',
+      });
+    } finally {
+      await popup.close();
+    }
+  });
+
   test('the pause menu opens, moves and closes from the keyboard', async () => {
     const popup = await RealPopup.open(engram, page);
     try {
@@ -178,6 +196,61 @@ describe('the popup with glimpses waiting', () => {
     }
   });
 });
+
+describe('the popup in a Chinese browser', () => {
+  const profile = tempProfile();
+  let server: Awaited<ReturnType<typeof serveFolder>>;
+  let engram: Engram;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await serveFolder(PAGES);
+    engram = await launchEngram(profile.dir, undefined, { args: ['--lang=zh-CN'] });
+    page = await engram.context.newPage();
+    await page.goto(`${server.origin}/article.html`, { waitUntil: 'load' });
+    await page.bringToFront();
+  }, 60_000);
+
+  afterAll(async () => {
+    await engram?.close();
+    await server?.close();
+    profile.remove();
+  });
+
+  test('shows the composer and the controls in Chinese', async () => {
+    const popup = await RealPopup.open(engram, page);
+    try {
+      expect(await interfaceWords(popup)).toEqual({
+        lang: 'zh-CN',
+        placeholder: '问问你的记忆…（例如：我读过关于…的什么内容）',
+        ask: '提问',
+        newChat: '新对话',
+        pause: '暂停保存',
+        glimpseKeep: null,
+      });
+    } finally {
+      await popup.close();
+    }
+  });
+});
+
+/** The words of a few controls, once the popup has drawn them. */
+function interfaceWords(popup: RealPopup) {
+  return waitFor('the popup’s controls', () =>
+    popup.evaluate<Record<string, string | null> | null>(`(() => {
+      const $ = (id) => document.querySelector('[data-testid="' + id + '"]');
+      if (!$('question') || !$('pause')) return null;
+      return {
+        lang: document.documentElement.lang,
+        placeholder: $('question').placeholder,
+        ask: $('ask').textContent,
+        newChat: $('new-chat').textContent,
+        pause: $('pause').title,
+        glimpseKeep: $('glimpse-keep')?.textContent ?? null,
+      };
+    })()`),
+  );
+}
 
 async function shoot(popup: RealPopup, name: string): Promise<void> {
   if (!SHOTS) return;

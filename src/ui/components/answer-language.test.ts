@@ -14,9 +14,7 @@ const answer = (id: string, replyTo?: string): Row => ({
   replyTo,
 });
 
-/** A Chinese browser: its messages, and its locale as the platform reports it. */
-const chineseInterface = () =>
-  setMessageSource(tableSource({ ...zhCN, '@@ui_locale': { message: 'zh_CN' } }));
+const chineseInterface = () => setMessageSource(tableSource(zhCN));
 
 afterEach(() => setMessageSource(tableSource(en)));
 

@@ -344,7 +344,7 @@ describe('the language of the chat', () => {
   });
 
   it('labels the answer to an English question in English, in a Chinese interface', async () => {
-    setMessageSource(tableSource({ ...zhCN, '@@ui_locale': { message: 'zh_CN' } }));
+    setMessageSource(tableSource(zhCN));
     await rerender();
     expect($('[data-testid="question"]')?.getAttribute('placeholder')).toBe(
       '问问你的记忆…（例如：我读过关于…的什么内容）',
