@@ -17,13 +17,15 @@ import { errorMessage, send } from '../../shared/messaging';
 import { heldGlimpses } from '../../shared/store/glimpses';
 import './glimpse.css';
 import { ChevronLeft, ChevronRight } from './icons';
+import { interfaceLanguageTag } from './interface-language';
 import { tNodes } from './message-nodes';
 import { useLiveQuery } from './use-live-query';
 
 const loadHeld = () => heldGlimpses(db());
 
+/** In the interface's locale: under --lang=zh-CN the system's may still be en-US. */
 const clockTime = (ms: number) =>
-  new Date(ms).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+  new Date(ms).toLocaleTimeString(interfaceLanguageTag(), { hour: 'numeric', minute: '2-digit' });
 
 export function GlimpseReview() {
   const held = useLiveQuery(loadHeld, []).value ?? [];
