@@ -25,6 +25,9 @@
  * is no separate stripping step here.
  */
 import { matchSite, type SitePolicy, type SiteRule } from '../core/privacy/site-policy';
+// The locale files' words: i18n.ts takes only types from the JSON, nothing heavy for this bundle.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the zone predates i18n.ts
+import { t, type MessageKey } from '../shared/i18n';
 import { ELEMENT_NODE, tagOf } from './dom';
 
 export type GateReason =
@@ -130,9 +133,7 @@ export function gatePage(
   rules: readonly SiteRule[],
   options: GateOptions = {},
 ): GateResult {
-  const type = (doc as Partial<Document>).contentType;
-  if (!type || !HTML_TYPES.has(type.toLowerCase()))
-    return { decision: 'never', reason: 'not-html' };
+  if (!isHtml(doc)) return { decision: 'never', reason: 'not-html' };
   if (!/^https?:/i.test(url)) return { decision: 'never', reason: 'not-web-page' };
   const site = matchSite(url, rules);
   if (site.policy === 'never') {
@@ -146,14 +147,57 @@ export function gatePage(
     : { decision: 'full', reason: 'allowed' };
 }
 
-/** What to tell the user when the gate keeps a page's text back. */
-export const GATE_MESSAGES: Readonly<Record<Exclude<GateReason, 'allowed'>, string>> = {
-  'not-html': 'Engram reads web pages only, not this kind of document.',
-  'not-web-page': 'Engram can only save web pages (http or https).',
-  'site-never': 'Engram is set never to read this site. You can change that in its settings.',
-  'password-field': 'This page has a password field, so Engram does not read it.',
-  'payment-field': 'This page asks for card details, so Engram does not read it.',
-  'too-large-to-check':
-    'This page is too large to check for password fields, so Engram does not read it.',
-  'site-url-only': 'Engram is set to keep only the address of pages on this site.',
+/**
+ * The gate of a page whose address the background has already judged (a watched page gets its
+ * verdict, not the user's site rules: issue 11): rows 1 and 4–6 of the table.
+ */
+export function gateFields(doc: Document, options: GateOptions = {}): GateResult {
+  if (!isHtml(doc)) return { decision: 'never', reason: 'not-html' };
+  const field = findSensitiveField(doc, options);
+  return field ? { decision: 'url-only', reason: field } : { decision: 'full', reason: 'allowed' };
+}
+
+/**
+ * The gate of a same-origin frame, before a word of it is read (the `readFrames` setting): the
+ * whole table, on the frame's own document and its own address. A frame without a web address of
+ * its own (`about:blank`, `about:srcdoc`, `blob:`) is its parent's content, judged at the page's.
+ */
+export function gateFrame(
+  frame: Document,
+  pageUrl: string,
+  rules: readonly SiteRule[],
+  options: GateOptions = {},
+): GateResult {
+  const own = frame.URL ?? '';
+  return gatePage(frame, /^https?:/i.test(own) ? own : pageUrl, rules, options);
+}
+
+function isHtml(doc: Document): boolean {
+  const type = (doc as Partial<Document>).contentType;
+  return !!type && HTML_TYPES.has(type.toLowerCase());
+}
+
+const GATE_MESSAGE_KEYS: Readonly<Record<Exclude<GateReason, 'allowed'>, MessageKey>> = {
+  'not-html': 'gateNotHtml',
+  'not-web-page': 'gateNotWebPage',
+  'site-never': 'gateSiteNever',
+  'password-field': 'gatePasswordField',
+  'payment-field': 'gatePaymentField',
+  'too-large-to-check': 'gateTooLargeToCheck',
+  'site-url-only': 'gateSiteUrlOnly',
 };
+
+/**
+ * What to tell the user when the gate keeps a page's text back, in the browser's language: each
+ * entry is looked up when it is read (the locale files), so the record's shape stays as it was.
+ */
+export const GATE_MESSAGES: Readonly<Record<Exclude<GateReason, 'allowed'>, string>> =
+  Object.defineProperties(
+    {},
+    Object.fromEntries(
+      Object.entries(GATE_MESSAGE_KEYS).map(([reason, key]) => [
+        reason,
+        { get: () => t(key), enumerable: true },
+      ]),
+    ),
+  ) as Record<Exclude<GateReason, 'allowed'>, string>;
