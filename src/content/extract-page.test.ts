@@ -10,6 +10,7 @@ import {
 } from '../../tests/content/helpers';
 import { expectedText, overlap } from '../../tests/content/overlap';
 import { extractPage, pageLang } from './extract-page';
+import { gateFrame } from './gate';
 
 const names = readdirSync(FIXTURE_PAGES).sort();
 const extract = (name: string, options = {}) => {
@@ -151,5 +152,61 @@ describe('extractPage fallback and details', () => {
     expect(lang('')).toBeUndefined();
     expect(lang('"><script>')).toBeUndefined();
     expect(lang('x'.repeat(40))).toBeUndefined();
+  });
+});
+
+describe('frames are gated before they are read (issue 11)', () => {
+  const PAGE_URL = 'https://www.icloud.com/';
+  /** A linkedom document standing in for a same-origin frame's, as a browser would give it. */
+  function frameDoc(body: string, url: string): Document {
+    const doc = htmlDocument(`<html><body>${body}</body></html>`);
+    Object.defineProperty(doc, 'contentType', { value: 'text/html' });
+    Object.defineProperty(doc, 'URL', { value: url });
+    return doc;
+  }
+  function page(frames: Record<string, Document>): Document {
+    const doc = htmlDocument(
+      `<html><body><p>Outer text.</p>${Object.keys(frames)
+        .map((id) => `<iframe id="${id}"></iframe>`)
+        .join('')}</body></html>`,
+    );
+    for (const [id, inner] of Object.entries(frames)) {
+      Object.defineProperty(doc.getElementById(id), 'contentDocument', { value: inner });
+    }
+    return doc;
+  }
+  const frames = () => ({
+    news: frameDoc('<p>Frame news text.</p>', 'https://www.icloud.com/news/'),
+    login: frameDoc(
+      '<p>LOGIN-FRAME-MARKER sign in</p><form><input type="password"></form>',
+      'https://www.icloud.com/signin/',
+    ),
+    mail: frameDoc('<p>MAIL-FRAME-MARKER Dear Ann</p>', 'https://www.icloud.com/mail/inbox'),
+  });
+
+  it('with readFrames, a frame with a password form is not read', () => {
+    const { text } = extractPage(page(frames()), { readFrames: true, view: null });
+    expect(text).toContain('Frame news text.');
+    expect(text).not.toContain('LOGIN-FRAME-MARKER');
+  });
+
+  it('a frame whose own address the rules refuse is not read (icloud.com/mail)', () => {
+    const frameAllowed = (frame: Document) =>
+      gateFrame(frame, PAGE_URL, [], {}).decision === 'full';
+    const { text } = extractPage(page(frames()), { readFrames: true, view: null, frameAllowed });
+    expect(text).toContain('Outer text.');
+    expect(text).toContain('Frame news text.');
+    expect(text).not.toContain('LOGIN-FRAME-MARKER');
+    expect(text).not.toContain('MAIL-FRAME-MARKER');
+    // A frame with no address of its own (about:blank, srcdoc) is judged at the page's address.
+    const blank = frameDoc('<p>Blank frame text.</p>', 'about:blank');
+    expect(
+      extractPage(page({ blank }), { readFrames: true, view: null, frameAllowed }).text,
+    ).toContain('Blank frame text.');
+    const inMail = (frame: Document) =>
+      gateFrame(frame, 'https://www.icloud.com/mail/', [], {}).decision === 'full';
+    expect(
+      extractPage(page({ blank }), { readFrames: true, view: null, frameAllowed: inMail }).text,
+    ).not.toContain('Blank frame text.');
   });
 });

@@ -6,6 +6,7 @@ import { Readability } from '@mozilla/readability';
 import { toWellFormed } from '../core/text/well-formed';
 import { FORM_FIELD_SELECTOR, isElement } from './dom';
 import { deeperThan } from './dom-depth';
+import { gateFields } from './gate';
 import { MAX_LANG, MAX_TEXT } from './limits';
 import { collectLinks } from './links';
 import { oneLine } from '../core/text/one-line';
@@ -38,6 +39,12 @@ export interface ExtractOptions {
   now?: () => number;
   /** Read same-origin frames too (the `readFrames` setting; off by default). */
   readFrames?: boolean;
+  /**
+   * Whether a same-origin frame may be read, asked before a word of it is (issue 11): the
+   * capture passes the gate with the user's site rules (gate.ts `gateFrame`). Without it, a
+   * frame is read only when it holds no password or card field (`gateFields`).
+   */
+  frameAllowed?: (frame: Document) => boolean;
 }
 
 export interface ExtractedPage {
@@ -81,6 +88,16 @@ interface Article {
 /** A same-origin frame's document; null for another origin (the browser answers null or throws). */
 const frameDocument = (frame: Element): Document | null =>
   (frame as Partial<HTMLIFrameElement>).contentDocument ?? null;
+
+const noSensitiveField = (frame: Document): boolean => gateFields(frame).decision === 'full';
+
+/** A frame's document if the gate lets it be read, else null: the walk then leaves it out. */
+const gatedFrameDocument =
+  (allowed: (frame: Document) => boolean) =>
+  (frame: Element): Document | null => {
+    const doc = frameDocument(frame);
+    return doc && allowed(doc) ? doc : null;
+  };
 
 function readArticle(doc: Document, maxElements: number, maxChars: number): Article | null {
   try {
@@ -159,7 +176,9 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): Extrac
         maxChars,
         shouldStop,
         imageAlt: true,
-        ...(options.readFrames ? { frameDocumentOf: frameDocument } : {}),
+        ...(options.readFrames
+          ? { frameDocumentOf: gatedFrameDocument(options.frameAllowed ?? noSensitiveField) }
+          : {}),
       })
     : { text: '', stopped: null };
   return {
