@@ -72,9 +72,9 @@ afterAll(() => db().close());
 
 describe('watch/config', () => {
   it('watches a page with host access: the glimpse buffer, and no automatic capture by default', async () => {
+    // The page's verdict, not the user's site rules (issue 11).
     expect(await watchConfigFor({}, sender())).toEqual({
       watch: true,
-      siteRules: [{ pattern: '127.0.0.1', policy: 'full' }],
       glimpseMs: 10 * 60_000,
       dwellMs: null,
     });
@@ -101,6 +101,26 @@ describe('watch/config', () => {
   });
 });
 
+describe('watch/config at a single-page app’s new address (issue 11)', () => {
+  const APP = 'https://www.icloud.com/photos/';
+  beforeEach(() => granted.add('https://www.icloud.com/*'));
+
+  it('answers for the address the page gives, path rules included (icloud.com/mail is blocked)', async () => {
+    const app = sender({ url: APP });
+    expect(await watchConfigFor({ url: APP }, app)).toMatchObject({ watch: true });
+    const mail = 'https://www.icloud.com/mail/inbox';
+    expect(await watchConfigFor({ url: mail }, app)).toEqual({ watch: false });
+    // The browser's address for the frame counts too: the stricter of the two decides.
+    expect(await watchConfigFor({ url: APP }, sender({ url: mail }))).toEqual({ watch: false });
+  });
+
+  it('refuses an address on another origin than the sender’s', async () => {
+    const other = 'https://example.com/';
+    granted.add('https://example.com/*');
+    expect(await watchConfigFor({ url: other }, sender({ url: APP }))).toEqual({ watch: false });
+  });
+});
+
 describe('capture/auto', () => {
   it('saves a read page with origin auto when everything allows it', async () => {
     await writeSetting(db(), 'autoCapture', true);
@@ -118,6 +138,27 @@ describe('capture/auto', () => {
     await expect(autoCapture({ page: elsewhere, read: [] }, sender())).rejects.toThrow(/disagree/);
     await setPause(db(), 'resume-manually');
     await expect(autoCapture({ page, read: [] }, sender())).rejects.toThrow(/paused/);
+    expect(await db().sources.count()).toBe(0);
+  });
+
+  it('checks the page’s own path against the rules, not only its origin (issue 11)', async () => {
+    await writeSetting(db(), 'autoCapture', true);
+    granted.add('https://www.icloud.com/*');
+    const inbox = {
+      ...page,
+      url: 'https://www.icloud.com/mail/inbox',
+      text: 'Dear Ann, the keys…',
+    };
+    const app = sender({ url: 'https://www.icloud.com/photos/' });
+    await expect(autoCapture({ page: inbox, read: [] }, app)).rejects.toThrow(
+      /never keeps pages from this site/,
+    );
+    await writeSetting(db(), 'siteRules', [
+      { pattern: '127.0.0.1', policy: 'full' },
+      { pattern: '127.0.0.1/private', policy: 'url-only' },
+    ]);
+    const ruled = { ...page, url: 'http://127.0.0.1:8000/private/notes' };
+    await expect(autoCapture({ page: ruled, read: [] }, sender())).rejects.toThrow(/address/);
     expect(await db().sources.count()).toBe(0);
   });
 });

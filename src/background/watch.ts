@@ -17,7 +17,7 @@ import { sendToTab } from '../shared/messaging';
 import type { RequestOf, ResponseOf, WatchConfig } from '../shared/protocol';
 import { readSetting, writeSetting } from '../shared/settings';
 import { storeCapture } from '../shared/store/sources';
-import { decideCapture, originPattern, senderSubject } from './capture-policy';
+import { decideCapture, originPattern, senderSubject, siteVerdict } from './capture-policy';
 import { wakeEngine } from './engine-gateway';
 
 const SCRIPT_ID = 'engram-watch';
@@ -105,22 +105,32 @@ export async function onPermissionsAdded(added: chrome.permissions.Permissions):
 
 const NOT_WATCHED: WatchConfig = { watch: false };
 
+/**
+ * May the page that asks be watched, at the address it gives (a single-page app asks again at
+ * each new one)? The answer is the page's verdict, never the user's site rules (issue 11). The
+ * address must be on the sender's origin, and the browser's own idea of the frame's address must
+ * be allowed too: the stricter of the two decides.
+ */
 export async function watchConfigFor(
-  _request: RequestOf<'watch/config'>,
+  { url }: RequestOf<'watch/config'>,
   sender: Runtime.MessageSender,
 ): Promise<WatchConfig> {
+  const subject = senderSubject(sender);
+  if (url !== undefined && originPattern(url) !== originPattern(subject.url ?? '')) {
+    return NOT_WATCHED;
+  }
   const store = db();
   // Read once, together: every page load in a site Engram may read asks this.
   const [decision, minutes, auto, dwellMs] = await Promise.all([
-    decideCapture('watch', senderSubject(sender)),
+    decideCapture('watch', { ...subject, url: url ?? subject.url }),
     readSetting(store, 'glimpseMinutes'),
     readSetting(store, 'autoCapture'),
     readSetting(store, 'autoCaptureDwellMs'),
   ]);
   if (minutes === 0 && !auto) return NOT_WATCHED;
   if (!decision.allowed) return NOT_WATCHED;
-  const { siteRules } = decision;
-  return { watch: true, siteRules, glimpseMs: minutes * 60_000, dwellMs: auto ? dwellMs : null };
+  if ('kind' in siteVerdict('watch', subject.url ?? '', decision.siteRules)) return NOT_WATCHED;
+  return { watch: true, glimpseMs: minutes * 60_000, dwellMs: auto ? dwellMs : null };
 }
 
 /** A page the user read: saved with the read parts marked, if everything still allows it. */
@@ -134,6 +144,10 @@ export async function autoCapture(
   if (originPattern(page.url) !== originPattern(sender.url ?? '')) {
     throw new Error('The page and its tab disagree about where they are.');
   }
+  // The page's own address, path included: a single-page app may have moved to a blocked path
+  // (icloud.com/mail) on the origin the sender's address was decided for.
+  const verdict = siteVerdict('auto', page.url, decision.siteRules);
+  if ('kind' in verdict) throw new CaptureRefusedError(verdict);
   if (page.extractor === 'url-only') return { sourceId: null, isNew: false };
   const stored = await storeCapture(db(), { ...page, mode: 'page' }, 'auto', Date.now(), { read });
   void wakeEngine();

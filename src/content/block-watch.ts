@@ -22,6 +22,8 @@ export class BlockWatch {
   private readonly observed = new Set<Element>();
   private readonly io: IntersectionObserver;
   private readonly mutations: MutationObserver;
+  /** Not recording: the page is not fully allowed now (page-gate.ts). */
+  private paused = false;
   /** The mutation batch waiting for its scan. */
   private readonly added = new Set<Element>();
   private removed = false;
@@ -55,7 +57,21 @@ export class BlockWatch {
 
   /** The tab became visible: what is on screen starts counting. */
   shown(t: number): void {
-    for (const el of this.onScreen) this.buffer.enter(el, t);
+    for (const el of this.onScreen) this.enter(el, t);
+  }
+
+  /** Stop recording (the page is not fully allowed now); `forget`: empty the buffer too. */
+  pause(forget: boolean): void {
+    this.paused = true;
+    this.buffer.pause();
+    if (forget) this.buffer.clear();
+  }
+
+  /** Record again: what is on screen now starts counting from `t`. */
+  resume(t: number): void {
+    this.paused = false;
+    this.buffer.resume();
+    if (this.visible()) this.shown(t);
   }
 
   /** The tab was hidden: nothing counts as seen meanwhile. */
@@ -86,15 +102,18 @@ export class BlockWatch {
         isOnScreen(entry.intersectionRect.height, entry.boundingClientRect.height, viewport);
       if (on) {
         this.onScreen.add(el);
-        if (this.visible()) {
-          this.buffer.enter(el, t);
-          this.timers.later(() => this.buffer.settle(el, this.now()), MIN_ON_SCREEN_MS + 50);
-        }
+        if (this.visible()) this.enter(el, t);
       } else {
         this.onScreen.delete(el);
         this.buffer.leave(el, t);
       }
     }
+  }
+
+  private enter(el: Element, t: number): void {
+    if (this.paused) return;
+    this.buffer.enter(el, t);
+    this.timers.later(() => this.buffer.settle(el, this.now()), MIN_ON_SCREEN_MS + 50);
   }
 
   private onMutations(records: MutationRecord[]): void {

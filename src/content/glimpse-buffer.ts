@@ -26,6 +26,8 @@ export class GlimpseBuffer<K> {
   private readonly seen = new Map<string, SeenBlock>();
   private readonly minMs: number;
   private readonly maxEntries: number;
+  /** While paused (the page is not fully allowed now, issue 11) nothing comes on screen. */
+  private paused = false;
 
   constructor(
     private readonly textOf: (key: K) => string,
@@ -37,7 +39,7 @@ export class GlimpseBuffer<K> {
 
   /** `key` came on screen at `t` (ignored when it already is). */
   enter(key: K, t: number): void {
-    if (!this.since.has(key)) this.since.set(key, t);
+    if (!this.paused && !this.since.has(key)) this.since.set(key, t);
   }
 
   /** `key` left the screen at `t`. */
@@ -71,6 +73,19 @@ export class GlimpseBuffer<K> {
     for (const key of [...this.since.keys()]) this.settle(key, t);
     this.prune(t);
     return [...this.seen.values()].sort((a, b) => a.firstSeenAt - b.firstSeenAt);
+  }
+
+  /**
+   * Stop recording: what is on screen now is dropped without being counted (its text may already
+   * be the next address's, or sit beside a login form), and nothing enters until `resume`.
+   */
+  pause(): void {
+    this.paused = true;
+    this.since.clear();
+  }
+
+  resume(): void {
+    this.paused = false;
   }
 
   /** Forget everything (the watcher stopped: host access revoked, or capture turned off). */

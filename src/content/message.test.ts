@@ -98,13 +98,14 @@ describe('parseContentMessage', () => {
 
 describe('parseWatchConfig', () => {
   it('accepts the background’s answer and refuses anything malformed', () => {
+    // A verdict: the user's site rules, should they come, go no further (issue 11).
     const rules = [{ pattern: '127.0.0.1', policy: 'full' }];
     expect(
       parseWatchConfig({ watch: true, siteRules: rules, glimpseMs: 600_000, dwellMs: null }),
-    ).toEqual({ watch: true, siteRules: rules, glimpseMs: 600_000, dwellMs: null });
+    ).toEqual({ watch: true, glimpseMs: 600_000, dwellMs: null });
     expect(parseWatchConfig({ watch: false })).toEqual({ watch: false });
     expect(parseWatchConfig(undefined)).toEqual({ watch: false });
-    expect(parseWatchConfig({ watch: true, siteRules: 'x', glimpseMs: 1, dwellMs: null })).toEqual({
+    expect(parseWatchConfig({ watch: true, glimpseMs: 'x', dwellMs: null })).toEqual({
       watch: false,
     });
     expect(parseWatchConfig({ watch: true, siteRules: [], glimpseMs: -1, dwellMs: 5 })).toEqual({

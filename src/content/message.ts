@@ -76,11 +76,10 @@ const isDuration = (value: unknown): value is number =>
 /** The background's answer to `watch/config`; anything malformed means: do not watch. */
 export function parseWatchConfig(value: unknown): WatchConfig {
   if (!isRecord(value) || value.watch !== true) return { watch: false };
-  const siteRules = parseSiteRules(value.siteRules);
   const { glimpseMs, dwellMs } = value;
-  if (!siteRules || !isDuration(glimpseMs)) return { watch: false };
+  if (!isDuration(glimpseMs)) return { watch: false };
   if (dwellMs !== null && !(isDuration(dwellMs) && dwellMs > 0)) return { watch: false };
-  return { watch: true, siteRules, glimpseMs, dwellMs };
+  return { watch: true, glimpseMs, dwellMs };
 }
 
 export function parseNoticeRequest(payload: unknown): NoticeRequest | null {

@@ -38,6 +38,8 @@ export class PageViews {
   private retryAt = 0;
   private address: string;
   private lastScrollY: number;
+  /** While the page is not fully allowed (page-gate.ts): no read time, no save. */
+  private held = false;
 
   /** `dwellMs` null: automatic capture is off, only the address is followed. */
   constructor(
@@ -71,6 +73,7 @@ export class PageViews {
   /** Follow the address, and save the page once it counts as read. Safe to call often. */
   readonly tick = (): void => {
     const { win, now, visible } = this.deps;
+    if (this.held) return;
     if (addressOf(win.location.href) !== this.address) this.newView();
     const t = now();
     if (!this.tracker || this.saved || this.saving || t < this.retryAt) return;
@@ -97,6 +100,29 @@ export class PageViews {
     this.tracker = undefined;
   }
 
+  /** The page is not fully allowed now: its read time stops, and nothing is saved. */
+  hold(): void {
+    this.held = true;
+    this.tracker = undefined;
+  }
+
+  /**
+   * The page is fully allowed again: a new address is a new view; the same one reads again from
+   * now (what was on screen beside a login form does not count).
+   */
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    if (addressOf(this.deps.win.location.href) !== this.address) {
+      this.newView();
+      return;
+    }
+    if (this.dwellMs === null || this.saved) return;
+    this.viewStart = this.deps.now();
+    this.tracker = new ReadTracker(this.dwellMs);
+    if (this.deps.visible()) this.tracker.show(this.viewStart);
+  }
+
   private newView(): void {
     const { win, now, visible, timers } = this.deps;
     this.address = addressOf(win.location.href);
@@ -107,6 +133,7 @@ export class PageViews {
     if (dwellMs === null) return;
     // The old route's words are not the new page's: read time and read parts start again.
     timers.later(() => {
+      if (this.held) return;
       this.viewStart = now();
       this.tracker = new ReadTracker(dwellMs);
       if (visible()) this.tracker.show(this.viewStart);

@@ -2,15 +2,16 @@
  * The page watcher, where Engram has host access (the service worker registers content.js for
  * the origins granted; see background/watch.ts). It asks the background whether this page may be
  * watched (host access, pause, incognito, site rules), runs the privacy gate in the page before
- * reading a word, then:
+ * reading a word, keeps that gate for as long as the page is open (page-gate.ts: a single-page
+ * app's new address, a login dialog added later), then, while it passes:
  * - keeps the glimpse buffer: blocks on screen for a second or more (block-watch.ts);
  * - with automatic capture on, saves the page once it is read, with the blocks read marked, and
  *   treats a single-page app's change of address as a new page (page-views.ts).
  * Everything stops on `content/watch-stop` (capture turned off, host access revoked).
  */
-import type { SiteRule } from '../core/privacy/site-policy';
 import type { SeenBlock, WatchConfig } from '../shared/protocol';
 import { BlockWatch } from './block-watch';
+import { navigationOf, PageGate } from './page-gate';
 import { PageViews } from './page-views';
 import { Timers } from './timers';
 
@@ -19,7 +20,11 @@ export interface WatchDeps {
   doc: Document;
   win: Window;
   /** Save the page as read (automatic capture), with the blocks read in this page view. */
-  saveRead(rules: readonly SiteRule[], read: string[]): Promise<void>;
+  saveRead(read: string[]): Promise<void>;
+  /** The background's verdict for a new address of the page (page-gate.ts). */
+  siteAllows(url: string): Promise<boolean>;
+  /** The page's own gate now: no password or card field (gate.ts `gateFields`). */
+  fieldsAllow(): boolean;
   now?: () => number;
 }
 
@@ -51,8 +56,23 @@ export function watchPage(config: Extract<WatchConfig, { watch: true }>, deps: W
         .snapshot(t)
         .filter((block) => block.lastSeenAt >= since)
         .map((block) => block.text),
-    save: (read) => deps.saveRead(config.siteRules, read),
+    save: (read) => deps.saveRead(read),
     rescan: () => blocks.scan(),
+  });
+  const gate = new PageGate({
+    doc,
+    win,
+    timers,
+    siteAllows: (url) => deps.siteAllows(url),
+    fieldsAllow: () => deps.fieldsAllow(),
+    close: (forget) => {
+      blocks.pause(forget);
+      views.hold();
+    },
+    open: () => {
+      blocks.resume(now());
+      views.release();
+    },
   });
 
   const onVisibility = () => {
@@ -73,6 +93,7 @@ export function watchPage(config: Extract<WatchConfig, { watch: true }>, deps: W
   win.addEventListener('popstate', views.tick);
   navigationOf(win)?.addEventListener('navigatesuccess', views.tick);
   views.start();
+  gate.start();
   const interval = config.dwellMs === null ? undefined : setInterval(views.tick, TICK_MS);
 
   return {
@@ -81,6 +102,7 @@ export function watchPage(config: Extract<WatchConfig, { watch: true }>, deps: W
         ? () => blocks.buffer.snapshot(now()).filter(recent(now(), config.glimpseMs))
         : undefined,
     stop() {
+      gate.stop();
       blocks.stop();
       doc.removeEventListener('visibilitychange', onVisibility);
       win.removeEventListener('scroll', onScroll);
@@ -98,12 +120,3 @@ const recent =
   (t: number, windowMs: number) =>
   (block: SeenBlock): boolean =>
     block.lastSeenAt >= t - windowMs;
-
-/**
- * The Navigation API (Chrome 102+) reports a single-page app's `pushState` at once; the regular
- * address check catches it elsewhere. Not in TypeScript's DOM types yet, hence the shape here.
- */
-function navigationOf(win: Window): EventTarget | undefined {
-  const navigation = (win as Window & { navigation?: unknown }).navigation;
-  return navigation instanceof EventTarget ? navigation : undefined;
-}

@@ -120,12 +120,14 @@ export const capturePayload = z.object({
 });
 export type CapturePayload = z.infer<typeof capturePayload>;
 
-/** What the page's watcher may do, decided by the background for the tab that asks. */
+/**
+ * What the page's watcher may do, decided by the background for the tab that asks, at the address
+ * it asks about: its verdict, never the user's site rules (issue 11).
+ */
 export const watchConfig = z.union([
   z.object({ watch: z.literal(false) }),
   z.object({
     watch: z.literal(true),
-    siteRules: z.array(siteRule).max(2_000),
     /** How long the glimpse buffer keeps a block, ms. */
     glimpseMs: z.number().int().nonnegative(),
     /** Automatic capture: how long a page must be read, ms; null when it is off. */
@@ -313,11 +315,12 @@ export const protocol = {
     request: captureRequest,
     response: capturePayload,
   }),
-  /** Content script (at page start): may this page be watched, and how? */
+  /** Content script (at page start, and at each new address): may this page be watched, and how? */
   'watch/config': def({
     target: 'background',
     from: ['content'],
-    request: empty,
+    /** The page's address now (a single-page app changes it); on the sender's origin. */
+    request: z.object({ url: httpUrl.optional() }),
     response: watchConfig,
   }),
   /** Content script: a page the user actually read (automatic capture, opt-in). */
