@@ -171,6 +171,46 @@ describe('each refusal', () => {
   });
 });
 
+describe('a selection inside a frame, or in an editable field (menus, issue 11)', () => {
+  const inFrame = (frameUrl: string | undefined, over: Partial<CaptureSubject> = {}) => ({
+    tab: tab({ url: 'https://www.icloud.com/' }),
+    frameId: 12,
+    frameUrl,
+    ...over,
+  });
+
+  it('the frame’s own address is put to the rules: a blocked frame is refused', async () => {
+    expect(await refusalOf('manual', inFrame('https://www.icloud.com/mail/inbox'))).toEqual({
+      kind: 'site-never',
+      rule: { by: 'default', pattern: 'icloud.com/mail' },
+    });
+    // The frame is on a never site while its page is not.
+    const onBank = { ...inFrame('https://www.paypal.com/checkout'), tab: tab() };
+    expect(await refusalOf('manual', onBank)).toMatchObject({ kind: 'site-never' });
+    // A frame whose address the browser does not give, or that is not a web page, is refused.
+    expect(await refusalOf('manual', inFrame(undefined))).toMatchObject({
+      kind: 'unsupported-page',
+    });
+    expect(await refusalOf('manual', inFrame('https://www.icloud.com/photos/'))).toBeNull();
+  });
+
+  it('an address-only frame keeps the address only', async () => {
+    await writeSetting(db(), 'siteRules', [{ pattern: 'icloud.com/notes', policy: 'url-only' }]);
+    expect(
+      await decideCapture('manual', inFrame('https://www.icloud.com/notes/x'), NOW),
+    ).toMatchObject({ allowed: true, keep: 'url-only' });
+  });
+
+  it('a selection in an editable field is refused, in the top frame too', async () => {
+    expect(await refusalOf('manual', { tab: tab(), editable: true })).toEqual({
+      kind: 'editable-field',
+    });
+    expect(
+      await refusalOf('manual', inFrame('https://www.icloud.com/photos/', { editable: true })),
+    ).toEqual({ kind: 'editable-field' });
+  });
+});
+
 describe('fail closed', () => {
   it('malformed site rules refuse instead of reading as no rules', async () => {
     await db().settings.put({ key: 'siteRules', value: [{ pattern: '', policy: 'sometimes' }] });

@@ -5,14 +5,17 @@
  * watcher's `watch/config` (`watch`) and automatic capture's `capture/auto` (`auto`).
  *
  * The checks, in this order (the first that fails is the refusal):
- * 1. a tab, not incognito, and (watch, auto) its top frame;
- * 2. a web page: http(s), not the web store;
+ * 1. a tab, not incognito, not a selection in an editable field (menus), and (watch, auto) its
+ *    top frame;
+ * 2. a web page: http(s), not the web store; for a manual capture pointed into a frame (a
+ *    selection, link or image there: menus), the frame's own address too;
  * 3. the settings it needs can be read: the pause, the site rules (`readSettingStrict`: a
  *    malformed row refuses instead of falling back to no rules) — fail closed;
  * 4. not paused (`capturePaused`: an unparseable pause counts as paused);
  * 5. (watch, auto) host access to the page's origin;
- * 6. the site rules and the default blocklist: `never` refuses; `url-only` refuses watching and
- *    automatic capture, and lets a manual capture keep the address only;
+ * 6. the site rules and the default blocklist, for the page and (manual) the frame pointed into:
+ *    `never` refuses; `url-only` refuses watching and automatic capture, and lets a manual capture
+ *    keep the address only;
  * 7. (auto) automatic capture is on.
  * The reads run together; nothing is read at all for a tab refused by 1 or 2.
  */
@@ -31,7 +34,12 @@ export interface CaptureSubject {
   tab?: { id?: number; url?: string; incognito?: boolean } | undefined;
   /** The address of the frame that asks (a message's sender); the tab's when absent. */
   url?: string | undefined;
+  /** The frame that asks (watch, auto), or that the user pointed into (manual: menus). */
   frameId?: number | undefined;
+  /** Manual, `frameId` not 0: that frame's own address, as the browser reports the click. */
+  frameUrl?: string | undefined;
+  /** Manual: the selection was made in an editable field (a menu click's `editable`). */
+  editable?: boolean | undefined;
 }
 
 export type CaptureDecision =
@@ -113,10 +121,16 @@ export async function decideCapture(
   const { tab } = subject;
   if (!tab || (path === 'manual' && tab.id === undefined)) return refuse({ kind: 'no-tab' });
   if (tab.incognito) return refuse({ kind: 'incognito' });
+  // What is typed into a field is never kept, not even by pointing at it (issue 11).
+  if (subject.editable) return refuse({ kind: 'editable-field' });
   if (path !== 'manual' && subject.frameId !== 0) return refuse({ kind: 'not-top-frame' });
   // A manual capture whose tab hides its URL is checked again in the page, by its gate.
   const url = subject.url ?? tab.url ?? (path === 'manual' ? undefined : '');
-  const notWeb = url === undefined ? null : pageRefusal(url);
+  // A selection made inside a frame is the frame's: its own address must pass as well.
+  const frameUrl = path === 'manual' && subject.frameId ? (subject.frameUrl ?? '') : undefined;
+  const notWeb =
+    (url === undefined ? null : pageRefusal(url)) ??
+    (frameUrl === undefined ? null : pageRefusal(frameUrl));
   if (notWeb) return refuse(notWeb);
 
   const store = db();
@@ -138,9 +152,12 @@ export async function decideCapture(
   const siteRules = rules.value;
   const verdict = url === undefined ? { keep: 'full' as const } : siteVerdict(path, url, siteRules);
   if ('kind' in verdict) return refuse(verdict);
+  const inFrame = frameUrl === undefined ? verdict : siteVerdict(path, frameUrl, siteRules);
+  if ('kind' in inFrame) return refuse(inFrame);
   // A setting that cannot be read counts as off.
   if (auto && !(auto.ok && auto.value)) return refuse({ kind: 'auto-capture-off' });
-  return { allowed: true, siteRules, keep: verdict.keep };
+  const keep = verdict.keep === 'full' && inFrame.keep === 'full' ? 'full' : 'url-only';
+  return { allowed: true, siteRules, keep };
 }
 
 /** The subject of a message sent by a page's content script. */

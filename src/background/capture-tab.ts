@@ -12,7 +12,7 @@ import { db } from '../shared/db';
 import { readSetting } from '../shared/settings';
 import { storeCapture, type StoredCapture } from '../shared/store/sources';
 import { flashBadge } from './badge';
-import { decideCapture, siteVerdict } from './capture-policy';
+import { decideCapture, siteVerdict, type CaptureSubject } from './capture-policy';
 import { pdfPayload } from './capture-pdf';
 import { glimpseConfirmation, keepGlimpse } from './glimpse';
 import { wakeEngine } from './engine-gateway';
@@ -30,17 +30,25 @@ const CUT_SHORT = {
   time: 'noticePartTime',
 } satisfies Record<NonNullable<CapturePayload['truncated']>, MessageKey>;
 
+/**
+ * Where in the tab the user pointed (a menu click: issue 11): a frame other than the top one is
+ * put to the policy on its own address, and read in that frame, by its own gate.
+ */
+export type PointedAt = Pick<CaptureSubject, 'frameId' | 'frameUrl' | 'editable'>;
+
 export async function captureTab(
   tab: { id?: number; url?: string; incognito?: boolean },
   request: CaptureRequest,
   origin: CaptureOrigin,
+  pointed: PointedAt = {},
 ): Promise<StoredCapture> {
   const tabId = tab.id;
+  const frameId = pointed.frameId ?? 0;
   try {
     // A refused page is not even read: the content script is not injected. The policy fails
     // closed: a pause or site rules that cannot be read refuse.
     const [decision, readFrames] = await Promise.all([
-      decideCapture('manual', { tab }),
+      decideCapture('manual', { tab, ...pointed }),
       readSetting(db(), 'readFrames'),
     ]);
     if (!decision.allowed) throw new CaptureRefusedError(decision.refusal);
@@ -49,14 +57,17 @@ export async function captureTab(
     await injectContentScript(tabId);
     // A PDF open in the tab is read by the engine with pdf.js (./capture-pdf.ts), not the page.
     const pdf = request.mode === 'page' ? await pdfPayload(tabId, siteRules) : null;
+    // What was clicked in a frame is read there (the top frame keeps the notices).
+    if (frameId !== 0) await injectContentScript(tabId, frameId);
     const payload =
       pdf ??
       admitted(
-        await sendToTab(tabId, 'content/capture', {
-          ...request,
-          siteRules,
-          ...(readFrames ? { readFrames } : {}),
-        }),
+        await sendToTab(
+          tabId,
+          'content/capture',
+          { ...request, siteRules, ...(readFrames ? { readFrames } : {}) },
+          frameId,
+        ),
         siteRules,
       );
     const stored = await storeCapture(db(), payload, origin);
@@ -80,11 +91,11 @@ export async function captureTab(
  * the command, and the grant can land a moment after our listener runs (seen in headless
  * Chromium 156: about one press in four failed on the first try), so a refusal is retried briefly.
  */
-async function injectContentScript(tabId: number): Promise<void> {
+async function injectContentScript(tabId: number, frameId = 0): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       await chrome.scripting.executeScript({
-        target: { tabId, frameIds: [0] },
+        target: { tabId, frameIds: [frameId] },
         files: ['content.js'],
       });
       return;

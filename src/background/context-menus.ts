@@ -1,7 +1,7 @@
 /** Right-click "Save to memory" on a page, a selection, a link or an image. */
 import { t, type MessageKey } from '../shared/i18n';
 import type { CaptureRequest } from '../shared/protocol';
-import { captureTab } from './capture-tab';
+import { captureTab, type PointedAt } from './capture-tab';
 
 const MENUS: ReadonlyArray<{
   id: string;
@@ -41,10 +41,25 @@ export function requestFor(info: chrome.contextMenus.OnClickData): CaptureReques
   }
 }
 
+/**
+ * Where the click was (issue 11): Chrome hands the selection's text over itself, whatever frame
+ * or field it was made in. What was clicked in a frame (a selection, a link, an image) is that
+ * frame's: its own address goes to the policy, and it is read there. A selection in an editable
+ * field is refused. "Save page" saves the page, wherever the click was.
+ */
+export function pointedAt(info: chrome.contextMenus.OnClickData): PointedAt {
+  if (info.menuItemId === 'save-page') return {};
+  return {
+    frameId: info.frameId ?? 0,
+    ...(info.frameId ? { frameUrl: info.frameUrl } : {}),
+    ...(info.menuItemId === 'save-selection' && info.editable ? { editable: true } : {}),
+  };
+}
+
 export function onMenuClicked(info: chrome.contextMenus.OnClickData, tab?: chrome.tabs.Tab): void {
   const request = requestFor(info);
   if (!request) return;
-  captureTab(tab ?? {}, request, 'menu').catch((error: unknown) =>
+  captureTab(tab ?? {}, request, 'menu', pointedAt(info)).catch((error: unknown) =>
     console.warn('Engram: saving from the menu failed:', error),
   );
 }

@@ -22,6 +22,8 @@ export type CaptureRefusal =
   | { kind: 'no-tab' }
   /** An incognito tab: nothing is ever kept from private windows. */
   | { kind: 'incognito' }
+  /** A selection made in an editable field (a menu click): what is typed is never kept. */
+  | { kind: 'editable-field' }
   /** A frame asked (the page watcher): only top-level pages are watched. */
   | { kind: 'not-top-frame' }
   /**
@@ -103,6 +105,8 @@ function words(refusal: CaptureRefusal, now: number): string {
       return t('refusalNoTab');
     case 'incognito':
       return t('refusalIncognito');
+    case 'editable-field':
+      return t('refusalEditableField');
     case 'not-top-frame':
       return t('refusalNotTopFrame');
     case 'unsupported-page':

@@ -66,16 +66,17 @@ export async function send<N extends MessageName>(
   return unwrap(name, reply);
 }
 
-/** Send to the content script of a tab (top frame). */
+/** Send to the content script of a tab (its top frame unless `frameId` names another). */
 export async function sendToTab<N extends MessageFor<'content'>>(
   tabId: number,
   name: N,
   payload: RequestOf<N>,
+  frameId = 0,
 ): Promise<ResponseOf<N>> {
   const reply: unknown = await browser.tabs.sendMessage(
     tabId,
     { engram: 1, target: 'content', type: name, payload },
-    { frameId: 0 },
+    { frameId },
   );
   return unwrap(name, reply);
 }
