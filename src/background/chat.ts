@@ -3,6 +3,7 @@
  * "remember …" is not a question but a note: it is kept at once and the chat says so.
  */
 import { noteFrom } from '../core/capture/note-command';
+import { redactSecrets } from '../core/privacy/redact';
 import { db } from '../shared/db';
 import { errorMessage } from '../shared/dispatch';
 import { languageOfText, tIn, type TextLanguage } from '../shared/i18n-in';
@@ -12,8 +13,10 @@ import { storeNote } from '../shared/store/sources';
 import { sendToEngine, wakeEngine } from './engine-gateway';
 
 export async function ask(request: RequestOf<'chat/ask'>): Promise<ResponseOf<'chat/ask'>> {
-  const exchange = await startExchange(db(), request.question, request.conversationId);
-  const note = noteFrom(request.question);
+  // A secret pasted into the chat is kept nowhere: not in the question, its note, or the echo.
+  const question = redactSecrets(request.question).text;
+  const exchange = await startExchange(db(), question, request.conversationId);
+  const note = noteFrom(question);
   if (note !== undefined) {
     await keepNote(exchange.messageId, note);
   } else {
