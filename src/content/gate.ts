@@ -25,8 +25,6 @@
  * is no separate stripping step here.
  */
 import { matchSite, type SitePolicy, type SiteRule } from '../core/privacy/site-policy';
-// The locale files' words: i18n.ts takes only types from the JSON, nothing heavy for this bundle.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the zone predates i18n.ts
 import { t, type MessageKey } from '../shared/i18n';
 import { ELEMENT_NODE, tagOf } from './dom';
 
