@@ -9,7 +9,14 @@ import { chunkText } from '../../src/core/text/chunk';
 import { reciprocalRankFusion } from '../../src/core/rank/fusion';
 import { FlatVectorIndex } from '../../src/core/index/vector';
 import { weightedReciprocalRankFusion } from '../../src/core/rank/weighted-fusion';
-import { denseReads, type RelevanceThresholds } from '../../src/core/rank/relevance';
+import {
+  denseReads,
+  knownWords,
+  UNKNOWN_WORD,
+  type NearWords,
+  type RelevanceThresholds,
+} from '../../src/core/rank/relevance';
+import { tokenize } from '../../src/core/text/tokenize';
 import { isAnswerable, QUESTION_KINDS, type EvalPage, type EvalQuestion } from './corpus';
 import { gatePages, judgePages, type GatedPage } from './gate';
 import { metricsOf, pairedBootstrap, reciprocal, type Interval, type Metrics } from './stats';
@@ -60,6 +67,16 @@ export interface UnanswerableResult {
   best?: GatedPage;
 }
 
+/** A question with the gate's evidence for its judged pages (fused order), to re-gate offline. */
+export interface GateCase {
+  id: string;
+  kind: EvalQuestion['kind'];
+  lang: EvalQuestion['lang'];
+  /** null for an unanswerable question. */
+  answerPage: string | null;
+  pages: GatedPage[];
+}
+
 export interface DeclineRates {
   /** Share of unanswerable questions declined (the goal: all). */
   unanswerable: number;
@@ -80,6 +97,8 @@ export interface EvalReport {
   declines: DeclineRates;
   questions: QuestionResult[];
   unanswerable: UnanswerableResult[];
+  /** Every question's judged pages (scripts/eval/gate-sweep.ts re-gates them). */
+  gateCases: GateCase[];
 }
 
 const pageOf = (chunkId: string): string => chunkId.slice(0, chunkId.lastIndexOf('#'));
@@ -153,6 +172,22 @@ function gains(results: readonly QuestionResult[]): EvalReport['mrrGain'] {
   return { hybrid: over('hybrid'), 'hybrid-weighted': over('hybrid-weighted') };
 }
 
+/**
+ * The soft match's word vectors (relevance.ts softMatch) for every word of the pages, embedded
+ * once: the engine embeds those of the passages it judges, which gives each word the same vector.
+ */
+async function nearWords(
+  texts: Iterable<string>,
+  embed: Embed,
+  softMatch: RelevanceThresholds['softMatch'],
+): Promise<NearWords | undefined> {
+  if (!softMatch) return undefined;
+  const words = [...new Set([...texts].flatMap((t) => tokenize(t)))];
+  const [unknown] = await embed([UNKNOWN_WORD], 'passage');
+  if (!unknown) throw new Error('evaluate: no vector for the unknown word');
+  return { vectors: knownWords(words, await embed(words, 'passage'), unknown), ...softMatch };
+}
+
 const share = (xs: readonly boolean[]): number =>
   xs.length === 0 ? 0 : xs.filter(Boolean).length / xs.length;
 
@@ -162,6 +197,12 @@ export async function evaluate(
   { embed, denseWeight, relevance, languages, candidates = 50 }: EvaluateOptions,
 ): Promise<EvalReport> {
   const { keyword, vectors, chunks, texts } = await buildIndexes(pages, embed);
+  // Question words too: a question's word may be in no page.
+  const near = await nearWords(
+    [...texts.values(), ...questions.map((q) => q.question)],
+    embed,
+    relevance.softMatch,
+  );
   const queryVectors = await embed(
     questions.map((q) => q.question),
     'query',
@@ -169,6 +210,7 @@ export async function evaluate(
   const results: QuestionResult[] = [];
   const unanswerable: UnanswerableResult[] = [];
   const declined: Array<{ q: EvalQuestion; declined: boolean }> = [];
+  const gateCases: GateCase[] = [];
   questions.forEach((q, i) => {
     const query = queryVectors[i];
     if (!query) throw new Error(`evaluate: no vector for question ${q.id}`);
@@ -184,9 +226,17 @@ export async function evaluate(
         df: (t) => keyword.documentFrequency(t),
         docs: keyword.size,
         denseReads: denseReads(languages, q.lang),
+        ...(near && denseReads(languages, q.lang) ? { near } : {}),
       },
       relevance,
     );
+    gateCases.push({
+      id: q.id,
+      kind: q.kind,
+      lang: q.lang,
+      answerPage: q.answer_page ?? null,
+      pages: judged,
+    });
     const gated = gatePages(judged, relevance);
     const best = judged.reduce<GatedPage | undefined>(
       (b, p) => (b && b.relevance >= p.relevance ? b : p),
@@ -242,5 +292,6 @@ export async function evaluate(
     },
     questions: results,
     unanswerable,
+    gateCases,
   };
 }

@@ -11,6 +11,7 @@ import {
   relevance,
   termWeights,
   type Evidence,
+  type NearWords,
   type RelevanceThresholds,
 } from '../../src/core/rank/relevance';
 import type { Scored } from '../../src/core/index/top-k';
@@ -31,6 +32,8 @@ export interface GateInput {
   docs: number;
   /** Whether the model reads the question's language (relevance.ts denseReads). */
   denseReads: boolean;
+  /** Word vectors for the soft match, where the model has them and reads the question. */
+  near?: NearWords;
 }
 
 export interface GatedPage {
@@ -68,7 +71,7 @@ export function judgePages(input: GateInput, thresholds: RelevanceThresholds): G
       ? chunks.map((id) => cosineOf.get(id)).filter((c) => c !== undefined)
       : [];
     const evidence: Evidence = {
-      coverage: Math.max(0, ...chunks.map((id) => coverage(weights, input.textOf(id)))),
+      coverage: Math.max(0, ...chunks.map((id) => coverage(weights, input.textOf(id), input.near))),
       comparable: chunks.some((id) => comparable(weights, input.textOf(id))),
       ...(keywordRanks.has(page) ? { keywordRank: keywordRanks.get(page) } : {}),
       ...(denseRanks.has(page) ? { denseRank: denseRanks.get(page) } : {}),

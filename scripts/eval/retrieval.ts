@@ -15,6 +15,7 @@ import { loadPages, loadQuestions } from './corpus';
 import { embeddingModel, type EmbeddingModelSpec } from '../../src/shared/model-registry';
 import { DEFAULT_EVAL_MODEL, denseWeightOf, loadEmbedder } from './embedders';
 import { evaluate, METHODS, type EvalReport } from './evaluate';
+import { gateOutcome, halves, sweep, type GateOutcome } from './gate-sweep';
 
 const OUT_DIR = fileURLToPath(new URL('../../bench-results/', import.meta.url));
 
@@ -59,6 +60,7 @@ export function formatTable(model: EmbeddingModelSpec, report: EvalReport): stri
     `  R@5 of answerable questions: ${pct(report.metrics.all?.['hybrid-weighted'].recallAt5 ?? 0)} ` +
       `without the gate, ${pct(report.metrics.all?.gated.recallAt5 ?? 0)} with it`,
   );
+  lines.push('', ...gateSplitLines(model, report));
   lines.push('', 'MRR gain, all questions (paired bootstrap, 95% interval):');
   for (const [method, gain] of Object.entries(report.mrrGain)) {
     for (const [over, g] of Object.entries(gain)) {
@@ -68,6 +70,42 @@ export function formatTable(model: EmbeddingModelSpec, report: EvalReport): stri
     }
   }
   return lines.join('\n');
+}
+
+const outcomeCells = (o: GateOutcome): string =>
+  `${pct(o.declined)} of ${String(o.unanswerable).padStart(2)}  ` +
+  `${pct(o.recallAt5)} → ${pct(o.gatedRecallAt5)} of ${String(o.answerable).padStart(2)}`;
+
+/** The gate's numbers on all questions and on each half (gate-sweep.ts). */
+function gateSplitLines(model: EmbeddingModelSpec, report: EvalReport): string[] {
+  const half = halves(report.gateCases);
+  const lines = [
+    'Relevance gate by half (every other question of each kind and language):',
+    `  ${'questions'.padEnd(10)}${'declined (unanswerable)'.padEnd(24)}R@5 without → with the gate`,
+  ];
+  for (const name of ['all', 'tune', 'held-out'] as const) {
+    const o = gateOutcome(
+      report.gateCases,
+      model.relevance,
+      name === 'all' ? undefined : (c) => half.get(c.id) === name,
+    );
+    lines.push(`  ${name.padEnd(10)}${outcomeCells(o)}`);
+  }
+  return lines;
+}
+
+/** `--sweep`: the grid's best thresholds on the tune half, and what they do on the other. */
+function sweepLines(model: EmbeddingModelSpec, report: EvalReport): string[] {
+  const cosine = model.relevance.coverageAndCosine !== undefined;
+  const best = sweep(report.gateCases, model.relevance, { cosine });
+  if (!best) return ['Sweep: no thresholds in the grid decline 80% of the tune half.'];
+  return [
+    `Sweep (chosen on the tune half, ${cosine ? 'with' : 'without'} the cosine):`,
+    `  ${JSON.stringify(best.thresholds)}`,
+    `  tune      ${outcomeCells(best.tune)}`,
+    `  held-out  ${outcomeCells(best.heldOut)}`,
+    `  all       ${outcomeCells(best.all)}`,
+  ];
 }
 
 async function main(): Promise<void> {
@@ -87,6 +125,7 @@ async function main(): Promise<void> {
   await dispose();
 
   console.log(formatTable(model, report));
+  if (process.argv.includes('--sweep')) console.log(`\n${sweepLines(model, report).join('\n')}`);
   console.log(`\n(${seconds.toFixed(1)} s including embedding)`);
   mkdirSync(OUT_DIR, { recursive: true });
   const file = `${OUT_DIR}eval-retrieval.json`;

@@ -4,6 +4,7 @@ import {
   coverage,
   denseReads,
   keepRelevant,
+  knownWords,
   questionTerms,
   relevance,
   termWeights,
@@ -46,6 +47,34 @@ describe('coverage', () => {
     const year = termWeights(['2022', '世界'], () => 0, 10);
     expect(coverage(year, 'In 2022 the film came out.')).toBe(0);
     expect(coverage(new Map(), 'anything')).toBe(0);
+  });
+});
+
+describe('coverage with word vectors (softMatch)', () => {
+  const unit = (...xs: number[]) => {
+    const n = Math.hypot(...xs);
+    return Float32Array.from(xs, (x) => x / n);
+  };
+  const unknown = unit(0, 0, 1);
+  // "gown" and "dress" at cosine 0.6; "stolen" is not in the page; "zzz" is unknown.
+  const words = ['gown', 'dress', 'stolen', 'hotel', 'zzz', 'qqq'];
+  const vectors = [unit(1, 0, 0), unit(0.6, 0.8, 0), unit(0, 1, 0.2), unit(0, 1, 0), unknown];
+  const near = { vectors: knownWords(words, vectors, unknown), from: 0.4, to: 0.8 };
+  const weights = termWeights(['gown', 'stolen'], () => 0, 10);
+
+  it('leaves out the words the model does not know (and those it gave no vector)', () => {
+    expect([...near.vectors.keys()]).toEqual(['gown', 'dress', 'stolen', 'hotel']);
+  });
+
+  it('credits a missing word by its nearest passage word, from `from` to `to`', () => {
+    const hard = coverage(weights, 'The dress was taken from the hotel.');
+    expect(hard).toBe(0);
+    // gown ~ dress: (0.6 - 0.4) / 0.4 = half of its weight; stolen ~ hotel: cosine 0.98, all.
+    expect(coverage(weights, 'The dress was taken from the hotel.', near)).toBeCloseTo(0.75);
+    // An exact word still counts in full, and an unknown word matches nothing.
+    expect(coverage(weights, 'Her gown was stolen.', near)).toBe(1);
+    const odd = termWeights(['zzz'], () => 0, 10);
+    expect(coverage(odd, 'qqq zzz2', near)).toBe(0);
   });
 });
 

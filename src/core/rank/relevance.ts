@@ -14,6 +14,7 @@
  * The thresholds belong to the embedding model (src/shared/model-registry.ts), chosen with
  * `npm run eval:retrieval` (see BENCHMARKS.md).
  */
+import { dot } from '../index/vector';
 import { tokenize } from '../text/tokenize';
 
 export interface RelevanceThresholds {
@@ -38,7 +39,44 @@ export interface RelevanceThresholds {
    * word is taken for it. Absent: such a passage must pass on the cosine, or not at all.
    */
   denseRankAcrossScripts?: number;
+  /**
+   * For a model of static word vectors (one vector per word, as GloVe): a question word the
+   * passage lacks is held in part by its nearest passage word, from nothing at cosine `from` to
+   * all of it at `to` ("actress" by "actor", "gown" by "dress"). Paraphrases avoid the page's
+   * words; without this they cover as little of the question as near-misses do.
+   */
+  softMatch?: { from: number; to: number };
 }
+
+/** Normalised word vectors; a word the model does not know is absent. */
+export type WordVectors = ReadonlyMap<string, Float32Array>;
+
+/** Word vectors for coverage()'s soft match, with the registry's `softMatch`. */
+export interface NearWords {
+  vectors: WordVectors;
+  from: number;
+  to: number;
+}
+
+/**
+ * The words with their vectors from a static model, less those the model does not know: they all
+ * embed as `unknown` (the vector of a made-up word) and would all match one another.
+ */
+export function knownWords(
+  words: readonly string[],
+  vectors: readonly Float32Array[],
+  unknown: Float32Array,
+): Map<string, Float32Array> {
+  const known = new Map<string, Float32Array>();
+  words.forEach((w, i) => {
+    const v = vectors[i];
+    if (v && dot(v, unknown) < 0.999) known.set(w, v);
+  });
+  return known;
+}
+
+/** A word no vocabulary holds: its vector is the model's vector for unknown words. */
+export const UNKNOWN_WORD = 'qxzvjqxzvj';
 
 /**
  * Interrogatives and filler of questions: they name no topic, and in a mostly English memory a
@@ -47,7 +85,7 @@ export interface RelevanceThresholds {
 // prettier-ignore
 const QUESTION_WORDS: ReadonlySet<string> = new Set([
   'how', 'why', 'much', 'many', 'can', 'could', 'should', 'would', 'any', 'some', 'about',
-  'get', 'got', 'make', 'best', 'way', 'know', 'tell', 'there',
+  'get', 'got', 'make', 'use', 'best', 'way', 'know', 'tell', 'there',
   '怎么', '怎样', '怎么样', '如何', '为什么', '为何', '哪里', '哪儿', '哪个', '哪些', '哪', '多少', '几',
   '多', '要', '能', '会', '可以', '应该', '请问', '吗', '呢', '才', '做', '用', '时候',
 ]);
@@ -82,8 +120,12 @@ const NUMBER = /^[\p{N}.,:]+$/u;
  * English page ("火狐 … Mozilla 组织") can only ever match the page's Latin words, and whether it
  * is about the page is the dense model's call. 0 when no word (numbers aside) could match.
  */
-export function coverage(weights: ReadonlyMap<string, number>, text: string): number {
-  return measure(weights, text).coverage;
+export function coverage(
+  weights: ReadonlyMap<string, number>,
+  text: string,
+  near?: NearWords,
+): number {
+  return measure(weights, text, near).coverage;
 }
 
 /**
@@ -94,9 +136,22 @@ export function comparable(weights: ReadonlyMap<string, number>, text: string): 
   return measure(weights, text).counted > 0;
 }
 
+/** The share (0–1) of `term` that the nearest of `words` holds (NearWords). */
+function nearness(term: string, words: ReadonlySet<string>, near: NearWords): number {
+  const v = near.vectors.get(term);
+  if (!v) return 0;
+  let best = -1;
+  for (const w of words) {
+    const u = near.vectors.get(w);
+    if (u) best = Math.max(best, dot(v, u));
+  }
+  return Math.min(1, Math.max(0, (best - near.from) / (near.to - near.from)));
+}
+
 function measure(
   weights: ReadonlyMap<string, number>,
   text: string,
+  near?: NearWords,
 ): { coverage: number; counted: number } {
   const hasCjk = CJK.test(text);
   const hasOther = OTHER_WORD.test(text.replace(CJK_ALL, ''));
@@ -110,6 +165,7 @@ function measure(
     if (!NUMBER.test(t)) counted++;
     total += w;
     if (words.has(t)) held += w;
+    else if (near) held += w * nearness(t, words, near);
   }
   return { coverage: total > 0 && counted > 0 ? held / total : 0, counted };
 }

@@ -19,10 +19,14 @@ import {
   coverage,
   denseReads,
   keepRelevant,
+  knownWords,
   questionTerms,
   relevance,
   termWeights,
+  UNKNOWN_WORD,
+  type NearWords,
 } from '../../core/rank/relevance';
+import { tokenize } from '../../core/text/tokenize';
 import { detectLanguage } from '../../core/text/language';
 import type { ChunkRow, EngramDb, SourceRow } from '../../shared/db';
 import type { Embedder } from '../models/embedder';
@@ -101,7 +105,13 @@ export async function retrieve(
     ),
   ]);
   const chunkById = new Map(chunks.map((c) => [c.id, c]));
-  const judge = judgeOf(index, embedder, query, lists);
+  const near = dense
+    ? await nearWordsOf(embedder, query, [
+        ...sources.map((s) => s?.title ?? ''),
+        ...chunks.map((c) => c.text),
+      ])
+    : undefined;
+  const judge = judgeOf(index, embedder, query, lists, near);
   const results: RetrievedSource[] = [];
   sources.forEach((source, i) => {
     const entry = bySource.get(sourceIds[i] ?? '');
@@ -116,12 +126,30 @@ export async function retrieve(
   return time ? { sources: kept, time } : { sources: kept };
 }
 
+/**
+ * Word vectors for the gate's soft match (relevance.ts softMatch), where the model has them (one
+ * vector per word, as GloVe) and reads the question: those of the question's and the passages'
+ * words, embedded one word each.
+ */
+async function nearWordsOf(
+  embedder: Embedder,
+  query: string,
+  texts: readonly string[],
+): Promise<NearWords | undefined> {
+  const soft = embedder.spec.relevance.softMatch;
+  if (!soft || !denseReads(embedder.spec.languages, detectLanguage(query))) return undefined;
+  const words = [...new Set([query, ...texts].flatMap((t) => tokenize(t)))];
+  const [unknown, ...vectors] = await embedder.embed([UNKNOWN_WORD, ...words], 'passage');
+  return unknown && { vectors: knownWords(words, vectors, unknown), ...soft };
+}
+
 /** Scores a source's retrieved chunks against the question (relevance.ts). */
 function judgeOf(
   index: MemoryIndex,
   embedder: Embedder,
   query: string,
   lists: ReadonlyArray<ReadonlyArray<{ id: string; score: number }>>,
+  near?: NearWords,
 ): (source: SourceRow, chunks: readonly ChunkRow[]) => number {
   const weights = termWeights(
     questionTerms(query),
@@ -150,7 +178,7 @@ function judgeOf(
     const denseRank = denseRanks?.get(source.id);
     return relevance(
       {
-        coverage: Math.max(0, ...texts.map((text) => coverage(weights, text))),
+        coverage: Math.max(0, ...texts.map((text) => coverage(weights, text, near))),
         comparable: texts.some((text) => comparable(weights, text)),
         ...(keywordRank !== undefined ? { keywordRank } : {}),
         ...(denseRank !== undefined ? { denseRank } : {}),
