@@ -3,11 +3,13 @@
  * search over the eval pages and questions in tests/fixtures/eval, for one registered embedding
  * model. Prints a table and writes bench-results/eval-retrieval.json.
  *
- *   npx tsx scripts/eval/retrieval.ts [--model <id>]
+ *   npx tsx scripts/eval/retrieval.ts [--model <id>] [--thresholds <id>] [--sweep]
  *
  * Any registered embedding model (src/shared/model-registry.ts). The default is the fixture
  * GloVe model (offline, English only); `--model Xenova/multilingual-e5-small` measures the shipped
- * default where the Hugging Face hub is reachable.
+ * default where the Hugging Face hub is reachable. `--thresholds <id>` gates with another model's
+ * relevance thresholds (e5's, which use no cosine, on the fixture model's lists); `--sweep` tries
+ * a grid of thresholds (scripts/eval/gate-sweep.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -109,7 +111,12 @@ function sweepLines(model: EmbeddingModelSpec, report: EvalReport): string[] {
 }
 
 async function main(): Promise<void> {
-  const model = embeddingModel(argValue(process.argv.slice(2), '--model') ?? DEFAULT_EVAL_MODEL);
+  const argv = process.argv.slice(2);
+  const embedding = embeddingModel(argValue(argv, '--model') ?? DEFAULT_EVAL_MODEL);
+  const thresholdsOf = argValue(argv, '--thresholds');
+  const model = thresholdsOf
+    ? { ...embedding, relevance: embeddingModel(thresholdsOf).relevance }
+    : embedding;
   const pages = loadPages();
   const questions = loadQuestions(pages);
   const { embed, dispose } = await loadEmbedder(model);
@@ -125,7 +132,7 @@ async function main(): Promise<void> {
   await dispose();
 
   console.log(formatTable(model, report));
-  if (process.argv.includes('--sweep')) console.log(`\n${sweepLines(model, report).join('\n')}`);
+  if (argv.includes('--sweep')) console.log(`\n${sweepLines(model, report).join('\n')}`);
   console.log(`\n(${seconds.toFixed(1)} s including embedding)`);
   mkdirSync(OUT_DIR, { recursive: true });
   const file = `${OUT_DIR}eval-retrieval.json`;

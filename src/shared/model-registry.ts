@@ -61,11 +61,12 @@ const MB = 1024 * 1024;
  * that mean the same whatever the model, set to lean toward answering, since forgetting what the
  * user did read costs more trust than a weak source. Chosen on the eval with these signals alone
  * (the fixture model's ranks standing in for the dense list): coverage 0.3, or 0.1 when both lists
- * rank the source in their top 3, declines 41% of the unanswerable questions for 7.9 points of
- * recall@5 (coverage 0.4 alone: 78% for 22 points; BENCHMARKS.md has the curve). A question none
- * of whose words can be in a page (a Chinese question about an English page) is the multilingual
- * model's call: its top 2 dense sources pass. Re-measure with `npm run eval:retrieval -- --model
- * <id>` where the hub is reachable, and add a denseCosine / coverageAndCosine for the model then.
+ * rank the source in their top 3, declines 40% of the 48 unanswerable questions for 7.9 points of
+ * recall@5 (the 80% that the issue asks for costs 27 points on these signals: BENCHMARKS.md has
+ * the curve). A question none of whose words can be in a page (a Chinese question about an
+ * English page) is the multilingual model's call: its top 2 dense sources pass. Re-measure with
+ * `npm run eval:retrieval -- --model <id> --sweep` where the hub is reachable, and add a
+ * denseCosine / coverageAndCosine for the model then.
  */
 const MODEL_FREE_RELEVANCE: RelevanceThresholds = {
   coverage: 0.3,
@@ -76,17 +77,22 @@ const MODEL_FREE_RELEVANCE: RelevanceThresholds = {
 };
 
 /**
- * The fixture GloVe model, measured with `npm run eval:retrieval` (BENCHMARKS.md, issue 10):
- * its cosines of unanswerable near-misses (0.48–0.71) overlap those of paraphrases (0.58–0.82),
- * so the cosine never vouches alone; coverage + cosine ≥ 0.9 is the most lenient sum that
- * declines ≥ 80% of the unanswerable questions (0.85: 72%). Agreement adds nothing on this set.
+ * The fixture GloVe model, measured with `npm run eval:retrieval -- --sweep` (BENCHMARKS.md, issue
+ * 10). Paraphrases avoid their page's words, so a question word counts in part by its nearest
+ * passage word (softMatch: from cosine 0.4, fully at 0.8; +8 points of recall@5 at the same
+ * declines). Even so, the cosines of unanswerable questions' best pages (0.24–0.76) overlap those
+ * of paraphrases' answers (0.46–0.82), and no setting meets both targets. Chosen as the most
+ * lenient point of the grid that declines ≥ 80% of the 48 unanswerable questions: 83%, for
+ * recall@5 84% → 70% (thresholds chosen on half the questions instead: 83% and 63% on the other
+ * half). Agreement of the two lists adds nothing on this set.
  */
 const GLOVE_RELEVANCE: RelevanceThresholds = {
-  coverage: 0.4,
-  agreedCoverage: 0.4,
+  coverage: 0.65,
+  agreedCoverage: 0.65,
   agreementRank: 1,
-  coverageAndCosine: 0.9,
+  coverageAndCosine: 1.125,
   relativeToBest: 0.3,
+  softMatch: { from: 0.4, to: 0.8 },
 };
 
 export const MODELS = [

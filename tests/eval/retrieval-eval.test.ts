@@ -80,14 +80,15 @@ describe(`retrieval eval (${model.id})`, () => {
     expect(report.declines.unanswerable).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('keeps most of recall@5 on the answerable questions (measured: 66.7% of 84.1%)', () => {
+  it('keeps most of recall@5 on the answerable questions (measured: 69.8% of 84.1%)', () => {
     // A floor under today's number, so a change that loses more shows up here.
-    expect(recallAt5('gated')).toBeGreaterThanOrEqual(0.65);
+    expect(recallAt5('gated')).toBeGreaterThanOrEqual(0.68);
   });
 
   // The issue's target: at most 2 points of recall@5 lost. Not met with the GloVe fixture model:
-  // its cosines cannot tell paraphrases from near-misses (BENCHMARKS.md, "Relevance gate"). If
-  // this starts passing (a better model or signal), make it a plain `it`.
+  // paraphrases cover little of the question even with the word vectors' soft match, and its
+  // cosines cannot tell them from near-misses (BENCHMARKS.md, "Relevance gate", has what was
+  // tried). If this starts passing (a better model or signal), make it a plain `it`.
   it.fails('loses at most 2 points of recall@5 to the gate', () => {
     expect(recallAt5('gated')).toBeGreaterThanOrEqual(recallAt5('hybrid-weighted') - 0.02);
   });
