@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { format } from 'prettier';
+import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import {
@@ -17,7 +18,9 @@ const found = (text: string): string[] =>
 describe('gitleaks rules (data)', () => {
   it('rules.json is gitleaks.toml, parsed (UPDATE_GITLEAKS_RULES=1 rewrites it)', async () => {
     const toml = parse(readFileSync(new URL('gitleaks.toml', DIR), 'utf8'));
-    const json = await format(JSON.stringify(toml), { parser: 'json' });
+    // Formatted as the project's Prettier would, so `npm test`'s format check agrees.
+    const options = await resolveConfig(fileURLToPath(new URL('rules.json', DIR)));
+    const json = await format(JSON.stringify(toml), { ...options, parser: 'json' });
     if (process.env.UPDATE_GITLEAKS_RULES) writeFileSync(new URL('rules.json', DIR), json);
     expect(readFileSync(new URL('rules.json', DIR), 'utf8')).toBe(json);
   });
