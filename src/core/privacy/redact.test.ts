@@ -348,7 +348,7 @@ describe('redactSecrets: properties', () => {
       );
       expect(ms).toBeLessThan(20_000); // a hang guard only
     }
-  });
+  }, 120_000); // five 2 MB inputs on a shared, loaded machine: a log, not a time limit
 });
 
 describe('redactUrl', () => {

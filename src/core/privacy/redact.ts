@@ -4,14 +4,21 @@
  * (`password=…`) are replaced by a marker that says what was there. The first line is the content
  * script's gate (src/content/gate.ts), which keeps whole pages out.
  *
+ * Provider formats come from gitleaks' rule set (./secret-rules.ts, data in ./gitleaks/); Engram's
+ * own detectors cover what such scanners lack: cards, IBANs, one-time and backup codes, CVVs, US
+ * Social Security numbers, seed phrases, and secrets labelled in prose, English or Chinese.
+ *
  * Each detector returns spans of the original text; overlaps are settled once (the earliest
  * start wins, then the longest), so detectors never see each other's markers. Every detector is
  * linear in the length of the text: a 2 MB page costs tens of milliseconds, whatever it holds.
  * Text with no secret comes back unchanged, character for character.
  */
 import { findPrivateKeys } from './private-keys';
+import { findSeedPhrases } from './seed-phrases';
 import { findAssignments } from './secret-assignments';
+import { findLabelledSecrets } from './secret-labels';
 import { findCardNumbers, findIbans } from './secret-numbers';
+import { findRuleSecrets } from './secret-rules';
 import { findTokens } from './secret-tokens';
 
 export type SecretKind = 'card' | 'iban' | 'secret';
@@ -42,7 +49,10 @@ export function findSecrets(text: string): SecretSpan[] {
     ...findCardNumbers(text),
     ...findIbans(text),
     ...findTokens(text),
+    ...findRuleSecrets(text),
     ...findAssignments(text),
+    ...findLabelledSecrets(text),
+    ...findSeedPhrases(text),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: SecretSpan[] = [];
   let covered = 0;

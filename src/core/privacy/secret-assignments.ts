@@ -20,9 +20,14 @@ const SECRET_WORDS: ReadonlySet<string> = new Set(
     'signature sig apikey sessionid sessid phpsessid jsessionid auth authorization'
   ).split(' '),
 );
-/** Words that make a following `key` (or `id`) a secret: `api_key`, `privateKey`, `session_id`. */
+/**
+ * Words that make a following `key` (or `id`) a secret: `api_key`, `privateKey`, `session_id`,
+ * Azure's `AccountKey=`.
+ */
 const KEY_QUALIFIERS: ReadonlySet<string> = new Set(
-  'api access secret private auth client signing encryption master subscription app'.split(' '),
+  'api access account secret private auth client signing encryption master subscription app'.split(
+    ' ',
+  ),
 );
 
 /** The words of a name: `X-Amz-Security-Token` → x, amz, security, token; `apiKey` → api, key. */

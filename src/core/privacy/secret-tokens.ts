@@ -29,6 +29,10 @@ function looksRandom(secret: string): boolean {
   );
 }
 
+/** DeepSeek and other OpenAI-compatible services: `sk-` and 32 or more lower-case hex or base36. */
+const looksRandomLower = (secret: string): boolean =>
+  /^[a-z0-9]{32,}$/.test(secret) && /\d/.test(secret) && /[a-z]/.test(secret);
+
 const hasDigitAndLetter = (secret: string): boolean => /\d/.test(secret) && /[A-Za-z]/.test(secret);
 
 const PATTERNS: readonly TokenPattern[] = [
@@ -45,7 +49,10 @@ const PATTERNS: readonly TokenPattern[] = [
   // Google API keys.
   { re: /(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g },
   // OpenAI-style keys (`sk-…`, `sk-proj-…`, Anthropic's `sk-ant-…`).
-  { re: /(?<![\w-])sk-[A-Za-z0-9_-]{20,250}(?![\w-])/g, check: looksRandom },
+  {
+    re: /(?<![\w-])sk-[A-Za-z0-9_-]{20,250}(?![\w-])/g,
+    check: (s) => looksRandom(s) || looksRandomLower(s.slice(3)),
+  },
   // JSON Web Tokens: two base64url JSON objects (`{"` encodes as `eyJ`) and a signature.
   { re: /(?<![\w-])eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g },
   // `Authorization: Bearer …` and a bare `Bearer …` in logs or docs: the credential, not the word.
