@@ -82,7 +82,7 @@ const PATTERNS: readonly LabelPattern[] = [
   // One-time codes: "verification code: 483920", "your code is 483920", "OTP 483920". A bare
   // "code" needs "your": "error code 1234" and "code 2024" are not secrets.
   {
-    keywords: ['code', 'pin', 'otp', 'passcode'],
+    keywords: [' code', ' pin', 'otp', 'passcode'],
     re: new RegExp(
       String.raw`\b(?:(?:verification|security|confirmation|log-?in|sign-?in|one-time|single-use|authentication|2fa|two-factor|access|activation|sms|otp|mfa)\s+(?:code|pin|passcode)|your\s+(?:code|pin|passcode|otp)|otp|passcode)\b(?:\s+(?:for|to)\s+[\w .@-]{1,40}?)?${SEP}(${CODE})(?![\w-])`,
       'dgi',
@@ -91,7 +91,7 @@ const PATTERNS: readonly LabelPattern[] = [
   },
   // "483920 is your verification code".
   {
-    keywords: ['your'],
+    keywords: ['is your'],
     re: /(?<![\w-])(\d{4,8})\s+is\s+your\s+(?:[\w-]+\s+){0,3}(?:code|pin|passcode|otp)\b/dgi,
   },
   // Backup and recovery codes: a list after the label.
@@ -128,7 +128,7 @@ const PATTERNS: readonly LabelPattern[] = [
   },
   // Card security codes.
   {
-    keywords: ['cvv', 'cvc', 'cvn', 'csc', 'cid', 'verification', 'security'],
+    keywords: ['cvv', 'cvc', 'cvn', 'csc', 'cid', 'card verification', 'security code'],
     re: /\b(?:CVV2?|CVC2?|CVN|CSC|CID|card\s+verification\s+(?:value|code|number)|security\s+code)\b\s{0,3}(?:[:：=#是为]|\bis\b)?\s{0,3}(\d{3,4})(?![\d])/dgi,
   },
   {
@@ -137,7 +137,7 @@ const PATTERNS: readonly LabelPattern[] = [
   },
   // US Social Security numbers, with a label (any grouping) or in the 3-2-4 dashed form.
   {
-    keywords: ['ssn', 'social', '社会安全', '社會安全'],
+    keywords: ['ssn', 'social security', '社会安全', '社會安全'],
     re: /\b(?:SSN|Social\s+Security\s+(?:Number|No\.?|#)?|社会安全号码?|社會安全號碼?)\s{0,3}(?:[:：=#]|\bis\b)?\s{0,3}(\d{3}[- ]?\d{2}[- ]?\d{4})(?![\d-])/dgi,
   },
   {
@@ -147,7 +147,7 @@ const PATTERNS: readonly LabelPattern[] = [
   },
   // Passwords in prose, letters only too: "Password: sunshine", "the wifi password is hunter".
   {
-    keywords: ['pass', 'pwd', 'pin'],
+    keywords: ['password', 'passwd', 'passphrase', 'pwd', 'pin'],
     re: /\b(?:password|passwd|passphrase|pwd|wi-?fi\s+password|PIN)\b\s{0,3}(?:[:=]|\bis\b)\s{0,3}["'“]?([^\s"'”<>]{1,64})/dgi,
     check: looksLikePassword,
     trim: true,
@@ -167,7 +167,7 @@ const PATTERNS: readonly LabelPattern[] = [
   },
   // Keys named in words: "AWS secret access key: …", "API key is …", "client secret = …".
   {
-    keywords: ['key', 'token', 'secret'],
+    keywords: [' key', ' token', ' secret'],
     re: /\b(?:(?:aws\s+)?secret\s+access\s+key|(?:api|access|secret|auth|client|refresh|bot|app|private|signing|session)\s+(?:key|token|secret))\b\s{0,3}(?:[:=：]|\bis\b)\s{0,3}["'“]?([A-Za-z0-9_\-./+=]{16,512})(?![A-Za-z0-9_\-/+=])/dgi,
     check: hasDigitAndLetter,
   },
@@ -183,8 +183,10 @@ const PATTERNS: readonly LabelPattern[] = [
   {
     keywords: [
       '/magic',
-      '/log',
-      '/sign',
+      '/login/',
+      '/log-in/',
+      '/signin/',
+      '/sign-in/',
       '/auth/',
       '/verif',
       '/confirm',
@@ -205,13 +207,18 @@ const PATTERNS: readonly LabelPattern[] = [
 /** The sentence's punctuation and quotes after a value; `!` stays (passwords end with it). */
 const TRAILING = /["'”」.,;:?)\]}]+$/;
 
-const KEYWORDS = new KeywordSet(PATTERNS.flatMap((p) => p.keywords));
+/** Every keyword of these patterns, for a caller that looks for all detectors' keywords at once. */
+export const LABEL_KEYWORDS: readonly string[] = PATTERNS.flatMap((p) => p.keywords);
 
-export function findLabelledSecrets(text: string): SecretSpan[] {
-  const present = KEYWORDS.foundIn(text);
+let keywords: KeywordSet | null = null;
+
+/** `present`: the keywords found in `text`, when the caller has already looked (redact.ts). */
+export function findLabelledSecrets(text: string, present?: ReadonlySet<string>): SecretSpan[] {
+  keywords ??= new KeywordSet(LABEL_KEYWORDS);
+  const found = present ?? keywords.foundIn(text);
   const spans: SecretSpan[] = [];
-  for (const { keywords, re, check, split, trim } of PATTERNS) {
-    if (keywords.length > 0 && !keywords.some((k) => present.has(k.toLowerCase()))) continue;
+  for (const { keywords: words, re, check, split, trim } of PATTERNS) {
+    if (words.length > 0 && !words.some((k) => found.has(k.toLowerCase()))) continue;
     for (const match of text.matchAll(re)) {
       const span = match.indices?.[1];
       if (!span) continue;

@@ -125,6 +125,9 @@ function rules(): Compiled {
 
 export const gitleaksRules = (): readonly CompiledRule[] => rules().rules;
 
+/** Every rule's keywords, for a caller that looks for all detectors' keywords at once. */
+export const ruleKeywords = (): readonly string[] => rules().rules.flatMap((r) => r.keywords);
+
 /** Shannon entropy of `s` in bits per character, as gitleaks computes it. */
 export function shannonEntropy(s: string): number {
   if (s.length === 0) return 0;
@@ -172,9 +175,10 @@ function secretOf(match: RegExpExecArray, group: number): [number, number] | nul
 }
 
 /** Every secret the gitleaks rules find in `text` (spans may overlap; redact.ts settles them). */
-export function findRuleSecrets(text: string): SecretSpan[] {
+/** `found`: the keywords found in `text`, when the caller has already looked (redact.ts). */
+export function findRuleSecrets(text: string, found?: ReadonlySet<string>): SecretSpan[] {
   const { rules: all, keywords, global } = rules();
-  const present = keywords.foundIn(text);
+  const present = found ?? keywords.foundIn(text);
   const spans: SecretSpan[] = [];
   for (const rule of all) {
     if (rule.keywords.length > 0 && !rule.keywords.some((k) => present.has(k))) continue;
