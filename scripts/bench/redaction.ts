@@ -7,8 +7,9 @@
  *   in a page's article text (expected.html) and in its whole text (source.html's body) is one,
  *   per 100,000 words (a word: a run of letters or digits, or two Chinese or Japanese characters);
  * - speed: ms per 100 KB of page text (median of RUNS runs over each page's whole text).
- * BENCH_REDACT_MODULE=/path/to/redact.ts measures another copy of the redactor (the old one) on
- * the same pages, for the speed comparison.
+ * BENCH_BASELINE=/path/to/redact.ts also times another copy of the redactor (the old one, e.g.
+ * from a checkout of main before issue 11) on the same pages, run for run in turn with this one,
+ * so that a busy machine slows both alike; the ratio is printed.
  *
  * Goals: recall ≥ 0.98; ≤ 1 false positive per 100,000 words; no more than ~2× the old time.
  */
@@ -33,8 +34,10 @@ const CORPUS = path.resolve(ROOT, '../shared/corpus/readability-pages');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
-const modulePath = process.env.BENCH_REDACT_MODULE ?? path.join(ROOT, 'src/core/privacy/redact.ts');
+const modulePath = path.join(ROOT, 'src/core/privacy/redact.ts');
 const redact = (await import(modulePath)) as RedactModule;
+const baselinePath = process.env.BENCH_BASELINE;
+const baseline = baselinePath ? ((await import(baselinePath)) as RedactModule) : null;
 
 // --- Recall on the labelled set.
 const cases = labelledSet();
@@ -87,6 +90,10 @@ interface Hit {
 const hits: Hit[] = [];
 const words = { article: 0, page: 0 };
 const timesPer100kb: number[] = [];
+const baselinePer100kb: number[] = [];
+/** Summed over the pages, for the ratio: the medians of each page's runs. */
+let totalMs = 0;
+let baselineTotalMs = 0;
 let corpusPages = 0;
 let bytes = 0;
 if (existsSync(CORPUS)) {
@@ -110,15 +117,26 @@ if (existsSync(CORPUS)) {
       }
     }
     const runs: number[] = [];
+    const baselineRuns: number[] = [];
     for (let r = 0; r < RUNS; r++) {
-      const t = performance.now();
+      let t = performance.now();
       redact.redactSecrets(page);
       runs.push(performance.now() - t);
+      if (baseline) {
+        t = performance.now();
+        baseline.redactSecrets(page);
+        baselineRuns.push(performance.now() - t);
+      }
     }
-    runs.sort((a, b) => a - b);
+    const mid = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     const kb = Buffer.byteLength(page) / 1024;
     bytes += kb * 1024;
-    if (kb >= 10) timesPer100kb.push(((runs[Math.floor(RUNS / 2)] ?? 0) * 100) / kb);
+    totalMs += mid(runs);
+    if (baseline) baselineTotalMs += mid(baselineRuns);
+    if (kb >= 10) {
+      timesPer100kb.push((mid(runs) * 100) / kb);
+      if (baseline) baselinePer100kb.push((mid(baselineRuns) * 100) / kb);
+    }
   }
 } else {
   console.error(`${CORPUS} not found: false positives and speed are not measured.`);
@@ -128,6 +146,8 @@ const fpArticle = hits.filter((h) => h.part === 'article').length;
 const fpPage = hits.filter((h) => h.part === 'page').length;
 const median = timesPer100kb[Math.floor(timesPer100kb.length / 2)] ?? 0;
 const p95 = timesPer100kb[Math.floor(timesPer100kb.length * 0.95)] ?? 0;
+baselinePer100kb.sort((a, b) => a - b);
+const baselineMedian = baselinePer100kb[Math.floor(baselinePer100kb.length / 2)] ?? 0;
 
 const result = {
   machine: machineInfo(),
@@ -164,6 +184,13 @@ const result = {
     total_mb: round(bytes / 2 ** 20, 2),
     ms_per_100kb_median: round(median, 2),
     ms_per_100kb_p95: round(p95, 2),
+    ms_all_pages: round(totalMs, 1),
+    ...(baseline && {
+      baseline: path.relative(ROOT, baselinePath ?? ''),
+      baseline_ms_per_100kb_median: round(baselineMedian, 2),
+      baseline_ms_all_pages: round(baselineTotalMs, 1),
+      ratio_all_pages: round(totalMs / baselineTotalMs, 2),
+    }),
   },
 };
 
