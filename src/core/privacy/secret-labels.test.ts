@@ -27,6 +27,7 @@ describe('redactSecrets: what issue 11 found surviving', () => {
     ['Card ending 4242, CVV 737, zip 94107.', `Card ending 4242, CVV ${S}, zip 94107.`],
     ['信用卡 CVV 是 494', `信用卡 CVV 是 ${S}`],
     ['SSN: 123-45-6789', `SSN: ${S}`],
+    ['Your PIN is 4821.', `Your PIN is ${S}.`],
     ['共享账号 ops，密码：Summer1902!，下周改', `共享账号 ops，密码：${S}，下周改`],
     ['Cookie: session_id=Ab3dEf6hIj9k; theme=dark', `Cookie: session_id=${S}; theme=${S}`],
     ['Set-Cookie: auth=Ab3dEf6hIj9k; Path=/; HttpOnly', `Set-Cookie: auth=${S}; Path=/; HttpOnly`],
@@ -57,6 +58,8 @@ describe('redactSecrets: what issue 11 found surviving', () => {
     '请输入密码：',
     'Set-Cookie headers are described in RFC 6265.',
     'the security code on the back of the card',
+    'The pin is broken and the hinge: squeaky.',
+    'Pin: Tuesday standup notes',
   ])('keeps %s', (text) => {
     expect(redactSecrets(text)).toEqual({ text, redactions: 0 });
   });

@@ -147,10 +147,15 @@ const PATTERNS: readonly LabelPattern[] = [
   },
   // Passwords in prose, letters only too: "Password: sunshine", "the wifi password is hunter".
   {
-    keywords: ['password', 'passwd', 'passphrase', 'pwd', 'pin'],
-    re: /\b(?:password|passwd|passphrase|pwd|wi-?fi\s+password|PIN)\b\s{0,3}(?:[:=]|\bis\b)\s{0,3}["'“]?([^\s"'”<>]{1,64})/dgi,
+    keywords: ['password', 'passwd', 'passphrase', 'pwd'],
+    re: /\b(?:password|passwd|passphrase|pwd|wi-?fi\s+password)\b\s{0,3}(?:[:=]|\bis\b)\s{0,3}["'“]?([^\s"'”<>]{1,64})/dgi,
     check: looksLikePassword,
     trim: true,
+  },
+  // A PIN is digits: "the pin is broken" is about a hinge.
+  {
+    keywords: ['pin'],
+    re: /\bPIN(?:\s+(?:code|number))?\b\s{0,3}(?:[:=：#]|\bis\b)\s{0,3}(\d{4,8})(?!\d)/dgi,
   },
   // Chinese password labels: 密码：abc123, 登录密码为 hunter2, WiFi密码是 sunshine88.
   {
