@@ -279,6 +279,21 @@ export class RealPopup {
     });
   }
 
+  /**
+   * Size the popup as Chrome sizes it for the user (to its content, 400 × 560 for Engram's):
+   * headless Chromium opens it in a 430 × 510 window, which clips the bottom of a screenshot.
+   */
+  async fitToContent(): Promise<void> {
+    const size = await this.evaluate<{ width: number; height: number }>(
+      `(() => { const r = document.querySelector('.chat')?.getBoundingClientRect(); return { width: Math.ceil(r?.width ?? 400), height: Math.ceil(r?.height ?? 560) }; })()`,
+    );
+    await this.call('Emulation.setDeviceMetricsOverride', {
+      ...size,
+      deviceScaleFactor: 1,
+      mobile: false,
+    });
+  }
+
   /** A PNG of the popup as the user sees it (for looking at, not for asserting). */
   async screenshot(): Promise<Buffer> {
     const reply = await this.call('Page.captureScreenshot', { format: 'png' });
