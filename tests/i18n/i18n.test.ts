@@ -36,8 +36,7 @@ const LANGUAGE_DATA = new Set([
 ]);
 
 /** Files still being moved to the locale files; empty when the work is done. */
-const NOT_YET_CONVERTED = new Set<string>([
-]);
+const NOT_YET_CONVERTED = new Set<string>([]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(root, dir)).flatMap((name) => {
