@@ -23,7 +23,8 @@ const tables: Record<string, MessageTable> = { en, zh_CN: zhCN };
 
 /**
  * Language data, not interface text: words the code reads (stop words, time expressions, the
- * question words of the relevance gate) and the instructions given to the language model.
+ * question words of the relevance gate, the labels of secrets) and the instructions given to the
+ * language model.
  */
 const LANGUAGE_DATA = new Set([
   'src/core/text/stop-words.ts',
@@ -33,6 +34,9 @@ const LANGUAGE_DATA = new Set([
   'src/core/time/time-rules-en.ts',
   'src/core/rank/relevance.ts',
   'src/core/answer/prompt.ts',
+  // The redactor's: labels that announce a secret (验证码, "backup code") and regex syntax.
+  'src/core/privacy/secret-labels.ts',
+  'src/core/privacy/go-regex.ts',
 ]);
 
 /** Files still being moved to the locale files; empty when the work is done. */
