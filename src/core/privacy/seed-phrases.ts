@@ -15,19 +15,24 @@ const WORDS: ReadonlySet<string> = new Set(wordlist);
 const MIN_WORDS = 12;
 const MAX_WORDS = 24;
 /**
- * A run of 12 or more lower-case words of 3 to 8 letters (the lengths in the list), separated by
- * spaces, line breaks, commas or "7." / "7)" numbering: found by the regex engine, which is far
- * quicker than a loop over every word of a page; only runs are then checked word by word.
+ * A run of lower-case words of 3 to 8 letters (the lengths in the list), separated by spaces,
+ * line breaks, commas or "7." / "7)" numbering: found by the regex engine, which is far quicker
+ * than a loop over every word of a page; only runs long enough to hold 12 words are then checked
+ * word by word. The pattern takes each run whole, from its first word: asking for 12 words in the
+ * pattern (`{11,}`) would make the engine read a run of prose again from each of its words.
  */
 const NUMBERING = String.raw`(?:\d{1,2}[.):]?\s*)?`;
 const RUN = new RegExp(
-  String.raw`(?<![A-Za-z])${NUMBERING}[a-z]{3,8}(?:[\s,;·|]+${NUMBERING}[a-z]{3,8}){11,}(?![A-Za-z])`,
+  String.raw`(?<![A-Za-z])${NUMBERING}[a-z]{3,8}(?:[\s,;·|]+${NUMBERING}[a-z]{3,8})*(?![A-Za-z])`,
   'g',
 );
+/** 12 words of 3 letters and the single spaces between them. */
+const MIN_RUN_LENGTH = MIN_WORDS * 4 - 1;
 
 export function findSeedPhrases(text: string): SecretSpan[] {
   const spans: SecretSpan[] = [];
   for (const run of text.matchAll(RUN)) {
+    if (run[0].length < MIN_RUN_LENGTH) continue;
     let start = -1;
     let end = -1;
     let count = 0;
