@@ -3,13 +3,17 @@
  * JSON, `password: hunter2` in a forum post. The value goes; the name stays, so the text still
  * reads as what it was.
  *
- * Names are found by one linear pattern and judged in code (by their words: `max_tokens` is not a
- * token, `access_token` is). The value is then read at that offset without consuming it, so that
- * "Note: password=x" finds the password after finding "Note".
+ * Each `:` or `=` is looked at, and the name before it read backwards and judged in code (by its
+ * words: `max_tokens` is not a token, `access_token` is); then the value after it. Starting from
+ * the separators, rare in prose, rather than from every word that might be a name, costs a
+ * fraction of a pattern tried at each word. "Note: password=x" finds the password after "Note".
  */
 import type { SecretSpan } from './redact';
 
-const NAME = /(?<![\w.-])([A-Za-z_][\w.-]{0,63})["']?([ \t]{0,3})([:=])([ \t]{0,3})/g;
+const SEPARATOR = /[:=]/g;
+/** A name is at most this long, and at most this many spaces or tabs stand on each side of `=`. */
+const MAX_NAME = 64;
+const MAX_SPACES = 3;
 const BARE_VALUE = /[^\s&#"'<>,;)\]}]{1,1024}/y;
 const MAX_QUOTED = 1_024;
 
@@ -75,6 +79,38 @@ function looksSecret(value: string): boolean {
   return /\d/.test(value) || /[!@#$%^*+/~?_-]/.test(value) || /[a-z][A-Z]/.test(value);
 }
 
+const isBlank = (code: number): boolean => code === 32 || code === 9;
+/** `\w`, `.` or `-`: what a name is made of. */
+const isNameChar = (code: number): boolean =>
+  (code >= 48 && code <= 57) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 97 && code <= 122) ||
+  code === 95 ||
+  code === 46 ||
+  code === 45;
+
+interface Name {
+  start: number;
+  name: string;
+  spaced: boolean;
+}
+
+/**
+ * The name that the separator at `at` follows: a whole word of `\w.-` starting with a letter or
+ * `_`, then maybe a closing quote (`"apiKey":`), then up to three spaces or tabs.
+ */
+function nameBefore(text: string, at: number): Name | null {
+  let i = at;
+  while (at - i < MAX_SPACES && isBlank(text.charCodeAt(i - 1))) i--;
+  const spaced = i < at;
+  const quote = text.charAt(i - 1);
+  if (quote === '"' || quote === "'") i--;
+  const end = i;
+  while (end - i <= MAX_NAME && isNameChar(text.charCodeAt(i - 1))) i--;
+  if (i === end || end - i > MAX_NAME || !/[A-Za-z_]/.test(text.charAt(i))) return null;
+  return { start: i, name: text.slice(i, end), spaced };
+}
+
 interface Value {
   start: number;
   end: number;
@@ -102,16 +138,19 @@ export function findAssignments(text: string): SecretSpan[] {
   // The end of the last value read: a name inside a value is part of it. This also keeps the scan
   // linear on `password=password=…`, where each value would otherwise be read 1,024 times over.
   let judged = 0;
-  for (const match of text.matchAll(NAME)) {
-    const [whole, name = '', spaceBefore, sep, spaceAfter] = match;
-    if (match.index < judged || !isSecretName(name)) continue;
-    const value = readValue(text, match.index + whole.length);
+  for (const separator of text.matchAll(SEPARATOR)) {
+    const at = separator.index;
+    const found = nameBefore(text, at);
+    if (!found || found.start < judged || !isSecretName(found.name)) continue;
+    let valueAt = at + 1;
+    while (valueAt - at <= MAX_SPACES && isBlank(text.charCodeAt(valueAt))) valueAt++;
+    const value = readValue(text, valueAt);
     if (!value) continue;
     judged = value.end;
     const raw = text.slice(value.start, value.end);
     if (isPlaceholder(raw) || /[()]/.test(raw)) continue;
     // `name=value` with nothing between is a query string or a config line: any value counts.
-    const tight = sep === '=' && !spaceBefore && !spaceAfter;
+    const tight = separator[0] === '=' && !found.spaced && valueAt === at + 1;
     if (!value.quoted && !tight && !looksSecret(raw)) continue;
     spans.push({ start: value.start, end: value.end, kind: 'secret' });
   }
