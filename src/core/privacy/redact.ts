@@ -20,7 +20,7 @@ import { findAssignments } from './secret-assignments';
 import { findLabelledSecrets, LABEL_KEYWORDS } from './secret-labels';
 import { findCardNumbers, findIbans } from './secret-numbers';
 import { findRuleSecrets, ruleKeywords } from './secret-rules';
-import { findTokens } from './secret-tokens';
+import { findTokens, TOKEN_KEYWORDS } from './secret-tokens';
 
 export type SecretKind = 'card' | 'iban' | 'secret';
 
@@ -44,20 +44,20 @@ const LABELS: Readonly<Record<SecretKind, string>> = {
 };
 
 /**
- * The keywords of the gitleaks rules and of the labelled-secret patterns, looked for in one pass
- * (it costs about as much as lower-casing the page), built on first use.
+ * The keywords of the gitleaks rules, the token patterns and the labelled-secret patterns, looked
+ * for in one pass (./keyword-set.ts), built on first use.
  */
 let keywords: KeywordSet | null = null;
 
 /** Every secret in `text`, sorted, without overlaps. */
 export function findSecrets(text: string): SecretSpan[] {
-  keywords ??= new KeywordSet([...ruleKeywords(), ...LABEL_KEYWORDS]);
+  keywords ??= new KeywordSet([...ruleKeywords(), ...LABEL_KEYWORDS, ...TOKEN_KEYWORDS]);
   const present = keywords.foundIn(text);
   const all = [
     ...findPrivateKeys(text),
     ...findCardNumbers(text),
     ...findIbans(text),
-    ...findTokens(text),
+    ...findTokens(text, present),
     ...findRuleSecrets(text, present),
     ...findAssignments(text),
     ...findLabelledSecrets(text, present),
