@@ -30,6 +30,8 @@ export class KeywordSet {
         if (this.letter[code] === 0) this.letter[code] = ++letters;
       }
     }
+    // Upper-case ASCII letters share their lower-case letter's index: no folding in the scan.
+    for (let code = 65; code <= 90; code++) this.letter[code] = this.letter[code + 32] ?? 0;
     const width = letters + 1;
     this.width = width;
     const maxStates = list.reduce((n, w) => n + w.length, 1);
@@ -80,7 +82,7 @@ export class KeywordSet {
     const seen = new Uint8Array(ending.length);
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      state = next[state * width + (letter[fold(text.charCodeAt(i))] ?? 0)] ?? 0;
+      state = next[state * width + (letter[text.charCodeAt(i)] ?? 0)] ?? 0;
       if (seen[state] === 0) {
         seen[state] = 1;
         for (const word of ending[state] ?? []) found.add(word);
