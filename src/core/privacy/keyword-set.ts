@@ -1,6 +1,6 @@
 /**
- * Which of many keywords occur in a text, in one pass: an Aho–Corasick automaton, ASCII letters
- * folded to lower case as it goes. The secret detectors use it as gitleaks does, to run a rule
+ * Which of many keywords occur in a text, in one pass: an Aho–Corasick automaton, ASCII case
+ * ignored. The secret detectors use it as gitleaks does, to run a rule
  * only where one of its keywords occurs; asking `text.includes` for each of ~300 keywords would
  * scan a 100 KB page 300 times (tens of milliseconds), this scans it once.
  *
@@ -13,7 +13,7 @@
 const fold = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code);
 
 export class KeywordSet {
-  /** Character code (folded) → its index in the alphabet, 0 when no keyword uses it. */
+  /** Character code → its index in the alphabet (A and a share one), 0 when no keyword uses it. */
   private readonly letter = new Uint16Array(65_536);
   private readonly width: number;
   /** state * width + letter → the next state (state 0 is the root). */
