@@ -14,6 +14,7 @@ import { onGlimpseAlarm, releaseDueGlimpses, reviewGlimpse } from './glimpse';
 import { onOmniboxEntered, setOmniboxSuggestion } from './omnibox';
 import { currentActivity, watchActivity } from './user-activity';
 import { onInstalledWelcome } from './welcome';
+import { rememberUiLocale } from '../shared/locale-memo';
 import { choosePause, onAlarm, syncPauseBadge } from './pause-badge';
 import {
   autoCapture,
@@ -71,6 +72,7 @@ chrome.permissions.onAdded.addListener((added) => {
 });
 // Glimpses whose hold ran out while the worker (or the browser) was stopped are queued now.
 void releaseDueGlimpses().catch((error: unknown) => console.warn('Engram: glimpses:', error));
+void rememberUiLocale().catch((error: unknown) => console.warn('Engram: locale:', error));
 
 chrome.runtime.onInstalled.addListener((details) => {
   void onInstalledWelcome(details).catch((error: unknown) =>

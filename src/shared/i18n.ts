@@ -49,6 +49,12 @@ export function t(key: MessageKey, ...substitutions: Substitution[]): string {
 }
 
 let warned = false;
+let fallbackTag: string | undefined;
+
+/** The locale to word the bundled fallback in (src/shared/locale-memo.ts), e.g. "zh-CN". */
+export function setFallbackLanguage(tag: string): void {
+  fallbackTag = tag;
+}
 
 /**
  * The bundled table to word a message with when the browser gave nothing: the locale the browser
@@ -62,7 +68,11 @@ function fallbackTable(platform: MessageSource | undefined): MessageTable {
   const i18n = (globalThis as { chrome?: { i18n?: { getUILanguage?: () => string } } }).chrome
     ?.i18n;
   const hint =
-    platform?.('localeTag') || i18n?.getUILanguage?.() || globalThis.navigator?.language || 'en';
+    platform?.('localeTag') ||
+    fallbackTag ||
+    i18n?.getUILanguage?.() ||
+    globalThis.navigator?.language ||
+    'en';
   return /^zh/i.test(hint) ? LOCALE_TABLES.zh : LOCALE_TABLES.en;
 }
 
@@ -74,7 +84,7 @@ function fallbackTable(platform: MessageSource | undefined): MessageTable {
  */
 export function uiLanguage(): string {
   const lookup = source ?? platformSource();
-  const tag = lookup?.('localeTag') ?? '';
+  const tag = lookup?.('localeTag') || (source ? '' : (fallbackTag ?? ''));
   try {
     return Intl.getCanonicalLocales(tag)[0] ?? 'en';
   } catch {

@@ -109,6 +109,8 @@ describe('welcome and consent to download (shipped build)', () => {
     await popup.setViewportSize({ width: 400, height: 560 });
     await popup.goto(`chrome-extension://${engram.extensionId}/popup.html`);
     await popup.getByTestId('empty-memory').waitFor();
+    // The shortcut comes from the browser a moment after the first paint ("Press the shortcut…").
+    await popup.locator('[data-testid="how-to-save-shortcut"][data-state="set"]').waitFor();
     const empty = await popup.getByTestId('empty-memory').innerText();
     expect(empty).toMatch(/Nothing saved yet/);
     expect(empty).toMatch(/Alt\s*\+\s*Shift\s*\+\s*S/);

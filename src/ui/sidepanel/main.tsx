@@ -1,8 +1,12 @@
 /** The side panel: the same chat, as tall as the window, open while the user browses. */
 import { render } from 'preact';
 import { t } from '../../shared/i18n';
-import { Chat } from '../components/chat';
-import { interfaceLanguageTag } from '../components/interface-language';
+import { prepareWords } from '../../shared/locale-memo';
+
+// Words first (src/shared/locale-memo.ts), then the modules that word things as they load.
+await prepareWords();
+const { Chat } = await import('../components/chat');
+const { interfaceLanguageTag } = await import('../components/interface-language');
 
 document.documentElement.lang = interfaceLanguageTag();
 document.title = t('popupSidePanelDocTitle');
