@@ -5,7 +5,7 @@ import type { EngineStatus } from '../shared/protocol';
 import { readSetting } from '../shared/settings';
 import { unfinishedAnswers } from '../shared/store/conversations';
 import { countQueuedJobs } from '../shared/store/jobs';
-import { countSources } from '../shared/store/sources';
+import { countSources } from '../shared/store/source-reads';
 import { Answerer } from './answer/answer';
 import { BuiltInModel } from './models/built-in-model';
 import { Embedder } from './models/embedder';

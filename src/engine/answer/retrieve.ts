@@ -32,7 +32,7 @@ import type { ChunkRow, EngramDb, SourceRow } from '../../shared/db';
 import type { Embedder } from '../models/embedder';
 import { chunksById, sourceIdOfChunk } from '../../shared/store/chunks';
 import { linksFrom } from '../../shared/store/graph';
-import { sourcesById } from '../../shared/store/sources';
+import { sourcesById } from '../../shared/store/source-reads';
 import type { MemoryIndex } from '../index/memory-index';
 
 const CANDIDATES = 100;

@@ -22,7 +22,7 @@ import {
   writePersisted,
   type PersistedIndex,
 } from '../../shared/store/index-snapshots';
-import { forEachSourceSeenSince } from '../../shared/store/sources';
+import { forEachSourceSeenSince } from '../../shared/store/source-reads';
 import { DenseSlot } from './dense-slot';
 import { factOf, factsFromSnapshot, factsSnapshot, type SourceFact } from './source-facts';
 

@@ -11,7 +11,7 @@ import { errorMessage } from '../../shared/dispatch';
 import { chunkId, chunksById } from '../../shared/store/chunks';
 import { commitIndexed, commitVectors, recordFailure } from '../../shared/store/index-commit';
 import { dropJob, queuedJobs } from '../../shared/store/jobs';
-import { getSource } from '../../shared/store/sources';
+import { getSource } from '../../shared/store/source-reads';
 import type { Embedder } from '../models/embedder';
 import type { IndexingPace } from './indexing-pace';
 import type { MemoryIndex } from '../index/memory-index';

@@ -5,8 +5,8 @@
  */
 import { errorMessage } from '../../shared/dispatch';
 import type { ModelFailure } from '../../shared/db';
-import type { MessageKey } from '../../shared/i18n';
 import { tIn, type TextLanguage } from '../../shared/i18n-in';
+import { MODEL_FAILURE_KEYS } from '../../shared/model-failure';
 import { downloadFailureOf } from '../downloads/model-download-error';
 
 export interface LoadFailure {
@@ -14,16 +14,6 @@ export interface LoadFailure {
   /** The technical message (a URL, an HTTP status, ONNX Runtime's words). */
   detail: string;
 }
-
-export const MODEL_FAILURE_KEYS = {
-  unreachable: 'modelFailedUnreachable',
-  'not-found': 'modelFailedNotFound',
-  'disk-full': 'modelFailedDiskFull',
-  corrupt: 'modelFailedCorrupt',
-  http: 'modelFailedHttp',
-  'not-allowed': 'modelFailedNotAllowed',
-  other: 'modelFailedOther',
-} as const satisfies Record<ModelFailure, MessageKey>;
 
 export function loadFailureOf(error: unknown): LoadFailure {
   const detail = errorMessage(error);

@@ -4,7 +4,8 @@ import { EngramDb } from '../db';
 import type { CapturePayload, GlimpsePayload } from '../protocol';
 import { deleteSources } from './delete-sources';
 import { editGlimpse, releaseExpired, storeGlimpse } from './glimpses';
-import { countMemories, countSources, storeCapture, storeNote } from './sources';
+import { storeCapture, storeNote } from './sources';
+import { countMemories, countSources } from './source-reads';
 
 let db: EngramDb;
 beforeEach(() => {

@@ -7,7 +7,7 @@
  */
 import type { EngramDb } from '../db';
 import { linksFrom, mentionsBy } from './graph';
-import { keptSites, sourceIdsOnSites } from './sources';
+import { keptSites, sourceIdsOnSites } from './source-reads';
 
 /**
  * Deletes the sources with these ids and all that hangs off them; returns the ids that existed

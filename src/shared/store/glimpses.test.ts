@@ -6,10 +6,10 @@ import {
   discardGlimpse,
   editGlimpse,
   GLIMPSE_HOLD_MS,
-  heldGlimpses,
   releaseExpired,
   storeGlimpse,
 } from './glimpses';
+import { heldGlimpses } from './source-reads';
 import { storeCapture } from './sources';
 
 let db: EngramDb;

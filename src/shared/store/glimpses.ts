@@ -18,6 +18,7 @@ import type { EngramDb, SourceRow } from '../db';
 import { t } from '../i18n';
 import type { CapturePayload, GlimpsePayload } from '../protocol';
 import { linksFrom } from './graph';
+import { heldGlimpses } from './source-reads';
 import { enqueue, type StoredCapture } from './sources';
 
 /** Long enough to open the popup and read it; short enough that a glimpse is soon searchable. */
@@ -92,14 +93,6 @@ export async function releaseGlimpse(
     await enqueue(db, sourceId, now);
     return true;
   });
-}
-
-/** The glimpses still held, newest first. */
-export async function heldGlimpses(db: EngramDb): Promise<SourceRow[]> {
-  const pending = await db.sources.where('status').equals('pending').toArray();
-  return pending
-    .filter((source) => source.kind === 'glimpse' && source.heldUntil !== undefined)
-    .sort((a, b) => b.savedAt - a.savedAt);
 }
 
 /**

@@ -2,7 +2,7 @@
 import { db, type ConversationRow, type MessageRow } from '../../shared/db';
 import { getConversation, latestConversation, messagesOf } from '../../shared/store/conversations';
 import { modelStates } from '../../shared/store/models';
-import { countMemories as countMemoriesIn } from '../../shared/store/sources';
+import { countMemories as countMemoriesIn } from '../../shared/store/source-reads';
 
 /**
  * Which conversation the chat shows: the most recently updated one (what the popup opens on, so

@@ -14,7 +14,7 @@ import { db } from '../../shared/db';
 import type { SourceRow } from '../../shared/db';
 import { t } from '../../shared/i18n';
 import { errorMessage, send } from '../../shared/messaging';
-import { heldGlimpses } from '../../shared/store/glimpses';
+import { heldGlimpses } from '../../shared/store/source-reads';
 import './glimpse.css';
 import { ChevronLeft, ChevronRight } from './icons';
 import { interfaceLanguageTag } from './interface-language';

@@ -2,9 +2,10 @@
  * Compact lines about the models: "Embedding model ready · Language model loading 40%", where
  * they run ("WASM, 1 thread"), and the indexing work ("Indexing 3 of 12").
  */
-import type { ModelFailure, ModelRow } from '../../shared/db';
+import type { ModelRow } from '../../shared/db';
 import type { EngineRuntime, IndexingProgress } from '../../shared/engine-info';
 import { t, type MessageKey } from '../../shared/i18n';
+import { MODEL_FAILURE_KEYS } from '../../shared/model-failure';
 
 type ModelInfo = Pick<
   ModelRow,
@@ -15,16 +16,6 @@ export function modelLabel(task: ModelRow['task']): string {
   return t(task === 'embed' ? 'modelLabelEmbed' : 'modelLabelGenerate');
 }
 
-const FAILURE_KEYS = {
-  unreachable: 'modelFailedUnreachable',
-  'not-found': 'modelFailedNotFound',
-  'disk-full': 'modelFailedDiskFull',
-  corrupt: 'modelFailedCorrupt',
-  http: 'modelFailedHttp',
-  'not-allowed': 'modelFailedNotAllowed',
-  other: 'modelFailedOther',
-} as const satisfies Record<ModelFailure, MessageKey>;
-
 /**
  * Why a model failed, in the browser's language, with what still works meanwhile: from the row's
  * code, or its English words where an older engine wrote only those; undefined when neither.
@@ -33,7 +24,7 @@ export function modelFailureText(
   row: Pick<ModelRow, 'error' | 'errorCode' | 'errorDetail'>,
 ): string | undefined {
   if (!row.errorCode) return row.error;
-  const cause = t(FAILURE_KEYS[row.errorCode], row.errorDetail ?? '');
+  const cause = t(MODEL_FAILURE_KEYS[row.errorCode], row.errorDetail ?? '');
   return t('modelFailedAndStillWorks', cause, t('modelStillWorks'));
 }
 

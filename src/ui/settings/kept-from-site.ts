@@ -1,7 +1,7 @@
 /** The sources already kept from the pages a site pattern covers (to offer deleting them). */
 import { hostPart, patternCovers } from '../../core/privacy/site-rules-edit';
 import { db } from '../../shared/db';
-import { forEachSourceOnSites, keptSites } from '../../shared/store/sources';
+import { forEachSourceOnSites, keptSites } from '../../shared/store/source-reads';
 
 export async function keptFrom(pattern: string): Promise<string[]> {
   const store = db();

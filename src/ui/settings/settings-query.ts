@@ -2,7 +2,7 @@
 import { db } from '../../shared/db';
 import { readSettings, type SettingValue } from '../../shared/settings';
 import { countChunks } from '../../shared/store/chunks';
-import { countSources } from '../../shared/store/sources';
+import { countSources } from '../../shared/store/source-reads';
 
 /** The settings the page shows (the pause and the model idle time are read by their own parts). */
 const PAGE_SETTINGS = [
