@@ -35,6 +35,8 @@ import {
 } from './harness';
 
 const PAGES = resolve(ROOT, 'tests/fixtures/e2e-pages');
+/** A Chinese article (Traditional): tests/fixtures/pages/pixnet, from the corpus. */
+const ZH_PAGES = resolve(ROOT, 'tests/fixtures/pages');
 const SHOTS = process.env.ENGRAM_FIRST_DAY_SHOTS ?? resolve(ROOT, 'test-artifacts/first-day');
 const HOST = 'news.example-site.com';
 const ZH_HOST = 'blog.example-site.tw';
@@ -81,6 +83,7 @@ async function askWithEnter(popup: RealPopup, question: string): Promise<void> {
 describe('the first day', () => {
   const profile = tempProfile();
   let server: Awaited<ReturnType<typeof serveFolder>>;
+  let zhServer: Awaited<ReturnType<typeof serveFolder>>;
   let engram: Engram;
   let article: Page;
   let answered: RenderedMessage;
@@ -99,12 +102,14 @@ describe('the first day', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await serveFolder(PAGES);
+    zhServer = await serveFolder(ZH_PAGES);
     await launch('en-US', true);
   }, 60_000);
 
   afterAll(async () => {
     await engram?.close();
     await server?.close();
+    await zhServer?.close();
     profile.remove();
   });
 
@@ -186,7 +191,7 @@ describe('the first day', () => {
     await engram.close();
     await launch('zh-CN', false);
     const page = await engram.context.newPage();
-    await page.goto(`${server.origin.replace('127.0.0.1', ZH_HOST)}/pixnet-1/source.html`, {
+    await page.goto(`${zhServer.origin.replace('127.0.0.1', ZH_HOST)}/pixnet/source.html`, {
       waitUntil: 'domcontentloaded',
     });
     await page.bringToFront();
@@ -221,7 +226,7 @@ describe('the first day', () => {
 
   test('a citation opens its page at the sentence that answered', async () => {
     const start = await engram.context.newPage();
-    await start.goto(`${server.origin.replace('127.0.0.1', ZH_HOST)}/pixnet-1/source.html`, {
+    await start.goto(`${zhServer.origin.replace('127.0.0.1', ZH_HOST)}/pixnet/source.html`, {
       waitUntil: 'domcontentloaded',
     });
     await start.bringToFront();

@@ -280,23 +280,25 @@ export class RealPopup {
   }
 
   /**
-   * Size the popup as Chrome sizes it for the user (to its content, 400 × 560 for Engram's):
-   * headless Chromium opens it in a 430 × 510 window, which clips the bottom of a screenshot.
+   * Shoot the popup as Chrome shows it to the user (sized to its content, 400 × 560 for Engram's):
+   * headless Chromium opens it in a 430 × 510 window, which clips the bottom and scrolls the page.
    */
+  private fit: { width: number; height: number } | undefined;
+
   async fitToContent(): Promise<void> {
-    const size = await this.evaluate<{ width: number; height: number }>(
-      `(() => { const r = document.querySelector('.chat')?.getBoundingClientRect(); return { width: Math.ceil(r?.width ?? 400), height: Math.ceil(r?.height ?? 560) }; })()`,
+    this.fit = await this.evaluate<{ width: number; height: number }>(
+      `(() => { document.scrollingElement.scrollTop = 0; const r = document.querySelector('.chat')?.getBoundingClientRect(); return { width: Math.ceil(r?.width ?? 400), height: Math.ceil(r?.height ?? 560) }; })()`,
     );
-    await this.call('Emulation.setDeviceMetricsOverride', {
-      ...size,
-      deviceScaleFactor: 1,
-      mobile: false,
-    });
   }
 
   /** A PNG of the popup as the user sees it (for looking at, not for asserting). */
   async screenshot(): Promise<Buffer> {
-    const reply = await this.call('Page.captureScreenshot', { format: 'png' });
+    const reply = await this.call('Page.captureScreenshot', {
+      format: 'png',
+      ...(this.fit
+        ? { clip: { x: 0, y: 0, ...this.fit, scale: 1 }, captureBeyondViewport: true }
+        : {}),
+    });
     return Buffer.from((reply.result as { data: string }).data, 'base64');
   }
 
