@@ -11,10 +11,15 @@ import { setFallbackLanguage } from './i18n';
 
 const KEY = 'engramUiLocale';
 
-/** Service worker: remember the locale of the words the browser gives (no-op if it gives none). */
+/**
+ * Service worker: remember the locale of the words the browser gives (no-op if it gives none).
+ * It runs at every start of the worker, so it writes only when the locale changed.
+ */
 export async function rememberUiLocale(): Promise<void> {
   const tag = chrome.i18n.getMessage('localeTag');
-  if (tag) await chrome.storage.local.set({ [KEY]: tag });
+  if (!tag) return;
+  const stored = await chrome.storage.local.get<Record<string, unknown>>(KEY);
+  if (stored[KEY] !== tag) await chrome.storage.local.set({ [KEY]: tag });
 }
 
 /** A page, before its first word: where the browser gives no words, use the remembered locale. */

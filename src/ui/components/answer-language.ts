@@ -3,8 +3,8 @@
  * Chinese labels, an English one English labels, whatever the browser speaks).
  */
 import type { MessageRow } from '../../shared/db';
+import { uiIsChinese } from '../../shared/i18n';
 import { languageOfText, type TextLanguage } from '../../shared/i18n-in';
-import { interfaceLanguage } from './interface-language';
 
 type Row = Pick<MessageRow, 'id' | 'role' | 'text' | 'replyTo'>;
 
@@ -18,5 +18,5 @@ export function answerLanguage(answer: Row, conversation: readonly Row[]): TextL
     conversation.find((m) => m.role === 'user' && m.id === answer.replyTo) ??
     conversation.slice(0, Math.max(at, 0)).findLast((m) => m.role === 'user');
   if (question?.text.trim()) return languageOfText(question.text);
-  return interfaceLanguage();
+  return uiIsChinese() ? 'zh' : 'en';
 }

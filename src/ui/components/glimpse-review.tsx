@@ -12,12 +12,11 @@ import type { TargetedKeyboardEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { db } from '../../shared/db';
 import type { SourceRow } from '../../shared/db';
-import { t } from '../../shared/i18n';
+import { t, uiLanguage } from '../../shared/i18n';
 import { errorMessage, send } from '../../shared/messaging';
 import { heldGlimpses } from '../../shared/store/source-reads';
 import './glimpse.css';
 import { ChevronLeft, ChevronRight } from './icons';
-import { interfaceLanguageTag } from './interface-language';
 import { tNodes } from './message-nodes';
 import { useLiveQuery } from './use-live-query';
 
@@ -25,7 +24,7 @@ const loadHeld = () => heldGlimpses(db());
 
 /** In the interface's locale: under --lang=zh-CN the system's may still be en-US. */
 const clockTime = (ms: number) =>
-  new Date(ms).toLocaleTimeString(interfaceLanguageTag(), { hour: 'numeric', minute: '2-digit' });
+  new Date(ms).toLocaleTimeString(uiLanguage(), { hour: 'numeric', minute: '2-digit' });
 
 export function GlimpseReview() {
   const held = useLiveQuery(loadHeld, []).value ?? [];

@@ -4,11 +4,11 @@
  * models do not all read "1 MB". The number is written in the interface's locale; the unit
  * symbols are the same in English and Chinese.
  */
-import { uiLocale } from './ui-locale';
+import { uiLanguage } from '../../shared/i18n';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
-export function formatBytes(bytes: number, locale = uiLocale()): string {
+export function formatBytes(bytes: number, locale = uiLanguage()): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '–';
   let value = bytes;
   let unit = 0;

@@ -1,7 +1,7 @@
 /** Which registered models the settings page lists, grouped by task, and how their facts read. */
 import { t, type MessageKey } from '../../shared/i18n';
 import type { ModelSpec } from '../../shared/model-registry';
-import { uiLocale } from './ui-locale';
+import { uiLanguage } from '../../shared/i18n';
 
 export interface TaskGroup {
   task: ModelSpec['task'];
@@ -32,7 +32,7 @@ export function visibleModels(
  * "Multilingual", or "English, French" ("英语、法语") from ISO 639-1 codes, named and listed in
  * the interface's language.
  */
-export function describeLanguages(languages: readonly string[], locale = uiLocale()): string {
+export function describeLanguages(languages: readonly string[], locale = uiLanguage()): string {
   const names = new Intl.DisplayNames([locale], { type: 'language' });
   // Narrow: a plain list, "English, French", without the "and" of a sentence.
   const list = new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' });

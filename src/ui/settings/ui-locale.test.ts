@@ -1,21 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import en from '../../../public/_locales/en/messages.json';
 import zhCN from '../../../public/_locales/zh_CN/messages.json';
-import { setMessageSource, tableSource } from '../../shared/i18n';
-import { countMessage, formatCount, uiLocale } from './ui-locale';
+import { setMessageSource, tableSource, uiLanguage } from '../../shared/i18n';
+import { countMessage, formatCount } from './ui-locale';
 
 afterEach(() => setMessageSource(tableSource(en)));
 
 describe('the interface locale', () => {
   it('is the locale of the file the words come from', () => {
-    expect(uiLocale()).toBe('en');
+    expect(uiLanguage()).toBe('en');
     setMessageSource(tableSource(zhCN));
-    expect(uiLocale()).toBe('zh-CN');
+    expect(uiLanguage()).toBe('zh-CN');
   });
 
   it('falls back to the platform language when there are no locale files', () => {
     setMessageSource(() => '');
-    expect(uiLocale()).toBe('en');
+    expect(uiLanguage()).toBe('en');
   });
 
   it('counts with one or many, grouped as the locale groups digits', () => {

@@ -4,13 +4,10 @@
  */
 import { t, uiLanguage, type MessageKey } from '../../shared/i18n';
 
-/** The interface's locale as a BCP 47 tag ("en", "zh-CN"), for `Intl`. */
-export const uiLocale = uiLanguage;
-
 const counts = new Map<string, Intl.NumberFormat>();
 
 /** "1,234": a count, grouped as the interface's locale groups digits. */
-export function formatCount(n: number, locale = uiLocale()): string {
+export function formatCount(n: number, locale = uiLanguage()): string {
   let format = counts.get(locale);
   if (!format) {
     format = new Intl.NumberFormat(locale);
