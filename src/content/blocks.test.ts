@@ -1,7 +1,14 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { articleText, healthPage } from '../../tests/content/health-page';
-import { blocksOnScreen, contentBlocksUnder, isOnScreen, isTextBlock, textBlocks } from './blocks';
+import {
+  blocksOnScreen,
+  blockText,
+  contentBlocksUnder,
+  isOnScreen,
+  isTextBlock,
+  textBlocks,
+} from './blocks';
 
 describe('text blocks', () => {
   it('are the innermost paragraphs, items and headings, never form fields', () => {
@@ -41,6 +48,20 @@ describe('text blocks', () => {
     }
     const view = { innerHeight: 800, innerWidth: 1_200 };
     expect(blocksOnScreen(document.body as unknown as ParentNode, view)).toEqual(['In view']);
+  });
+
+  it('say nothing when the browser does not paint them (visibility, opacity, display)', () => {
+    const { document } = parseHTML(
+      '<!doctype html><html><body><p id="shown">Shown</p><p id="hidden">RT hidden</p></body></html>',
+    );
+    const asked: unknown[] = [];
+    const paint = (id: string, painted: boolean) =>
+      Object.assign(document.getElementById(id) as object, {
+        checkVisibility: (options: unknown) => (asked.push(options), painted),
+      }) as unknown as Element;
+    expect(blockText(paint('shown', true))).toBe('Shown');
+    expect(blockText(paint('hidden', false))).toBe('');
+    expect(asked).toContainEqual({ checkOpacity: true, checkVisibilityCSS: true });
   });
 
   it('of the content, under a root and the root itself: what the page watcher observes', () => {

@@ -40,9 +40,24 @@ export function contentBlocksUnder(root: Element, view?: OverlayView | null): El
   return (isTextBlock(root) ? [root] : textBlocks(root)).filter(keep);
 }
 
+/**
+ * Whether the browser paints `el` at all. Its text walk (visible-text.ts) judges what is inside a
+ * block, never the block itself, and a block hidden with `visibility: hidden` or `opacity: 0` (on
+ * it or an ancestor) still has a box in the viewport: without this it counted as seen (the red
+ * team's hidden-text pages, issue 11). `checkVisibility` (Chrome 105) also answers for
+ * `display: none` and `content-visibility: hidden` ancestors. Where it is missing (linkedom), yes.
+ */
+function painted(el: Element): boolean {
+  const check = (el as Partial<Element>).checkVisibility;
+  if (typeof check !== 'function') return true;
+  // The Chrome 105 names of `opacityProperty`/`visibilityProperty` (121), still understood.
+  return check.call(el, { checkOpacity: true, checkVisibilityCSS: true });
+}
+
 /** What a block says on screen: its visible text, trimmed and bounded; '' when it shows none. */
 export function blockText(el: Element): string {
   try {
+    if (!painted(el)) return '';
     return truncateSafely(visibleText(el, { maxChars: MAX_BLOCK_CHARS }).trim(), MAX_BLOCK_CHARS);
   } catch {
     return '';
