@@ -5,7 +5,9 @@
  * are on the blocklist), loaded in parallel, and saved with the real shortcut. The site rules
  * refuse `redteam-news.com/mail` (as the default blocklist does `icloud.com/mail`, which Chromium's
  * HSTS preload would take away to https), `readFrames` is on for the pages with frames, and
- * Engram has host access to the pages, as a user who turned automatic capture on gives it, so the page watcher runs there.
+ * Engram has host access to the pages, as a user who turned automatic capture on gives it, so
+ * the page watcher runs there. Answers are extractive (the `generation` setting off), so their
+ * words are the hostile pages' own sentences.
  *
  * For every page:
  * 1. No request leaves any extension context (service worker, engine document, popup, their
@@ -21,7 +23,8 @@
  *      it in a glimpse. A saved page is its article as Reader View finds it on a copy of the
  *      document, where a style sheet's `display: none` is not known: hidden text may be in the
  *      page's row. That is a documented limit, not a leak: it is the page's own text, and (3)
- *      holds for it.
+ *      holds for it. Text in the page's own colour is painted: Engram cannot tell it from text a
+ *      user reads, and keeps it as any text (no marker on that page).
  * 3. A question whose answer cites the page, asked in the real toolbar popup, renders as plain
  *    text: no link, image, frame, form or script made from the page's words, no markdown turned
  *    into markup, no inline handler, and nothing loaded by the popup from outside the extension.
