@@ -101,3 +101,30 @@ export const messagesOf = (db: EngramDb, conversationId: string): Promise<Messag
     .where('[conversationId+createdAt]')
     .between([conversationId, Dexie.minKey], [conversationId, Dexie.maxKey])
     .toArray();
+
+/**
+ * Deletes a conversation and its messages (the questions, the answers and the passages they
+ * quoted); returns whether it existed. An answer still being written for it stops leaving a
+ * trace: `updateMessage` does nothing once the message is gone.
+ */
+export async function deleteConversation(db: EngramDb, id: string): Promise<boolean> {
+  return db.transaction('rw', db.conversations, db.messages, async () => {
+    const existed = (await db.conversations.get(id)) !== undefined;
+    await db.messages
+      .where('[conversationId+createdAt]')
+      .between([id, Dexie.minKey], [id, Dexie.maxKey])
+      .delete();
+    await db.conversations.delete(id);
+    return existed;
+  });
+}
+
+/** Deletes every conversation and message; returns how many conversations there were. */
+export async function deleteAllConversations(db: EngramDb): Promise<number> {
+  return db.transaction('rw', db.conversations, db.messages, async () => {
+    const count = await db.conversations.count();
+    await db.messages.clear();
+    await db.conversations.clear();
+    return count;
+  });
+}
