@@ -5,6 +5,7 @@
  */
 import Dexie from 'dexie';
 import type { ConversationRow, EngramDb, MessageRow } from '../db';
+import { withoutVanishedSources } from './forget-citations';
 
 export interface Exchange {
   conversationId: string;
@@ -66,10 +67,16 @@ export async function updateMessage(
   patch: MessagePatch,
   now = Date.now(),
 ): Promise<void> {
-  await db.transaction('rw', db.messages, db.conversations, async () => {
+  await db.transaction('rw', db.messages, db.conversations, db.sources, async () => {
     const message = await db.messages.get(id);
     if (!message) return;
-    await db.messages.update(id, { ...patch, updatedAt: now });
+    // An answer never stores what a forget that raced with it removed (issue 12).
+    const next = { ...message, ...patch };
+    const fixed =
+      patch.text !== undefined || patch.citations !== undefined
+        ? await withoutVanishedSources(db, next)
+        : undefined;
+    await db.messages.update(id, { ...patch, ...fixed, updatedAt: now });
     await db.conversations.update(message.conversationId, { updatedAt: now });
   });
 }

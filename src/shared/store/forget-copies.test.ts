@@ -140,6 +140,25 @@ describe('forgetting removes every copy', () => {
     expect(markerPaths(await everything(), MARKER)).toEqual([]);
   });
 
+  test('an answer written after a forget it raced with stores nothing of the source', async () => {
+    const sentence = `The ${MARKER} lighthouse logged every storm.`;
+    const gone = await keep(page('https://example.com/1', sentence, MARKER));
+    const { messageId } = await startExchange(db, 'What about storms?');
+    // The engine read the page, then it was forgotten, then the answer's next step arrives.
+    await deleteSources(db, [gone]);
+    await updateMessage(db, messageId, {
+      status: 'done',
+      mode: 'extractive',
+      text: `[1] “${sentence}”`,
+      citations: [cite(1, gone, sentence, MARKER)],
+    });
+    expect(await db.messages.get(messageId)).toMatchObject({
+      text: '',
+      citations: [{ n: 1, forgotten: true, quote: '' }],
+    });
+    expect(markerPaths(await everything(), MARKER)).toEqual([]);
+  });
+
   test('persisted index parts that hold the source are dropped; others are kept', async () => {
     const gone = await keep(page('https://example.com/1', `The ${MARKER} page.`));
     const other = await keep(page('https://example.com/2', 'Another page.'));
