@@ -197,6 +197,8 @@ export interface IndexLogRow {
   sourceId: string;
   /** Only these chunks' vectors changed (a backfill); absent: the whole source changed or went. */
   chunkIds?: string[];
+  /** The source was deleted (store/delete-sources.ts): a save must not write it back. */
+  forgotten?: true;
 }
 
 /**

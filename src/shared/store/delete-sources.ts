@@ -65,7 +65,7 @@ export async function deleteSources(db: EngramDb, ids: readonly string[]): Promi
           await db.entities.delete(entityId);
         }
       }
-      await db.indexLog.bulkAdd(found.map((sourceId) => ({ sourceId })));
+      await db.indexLog.bulkAdd(found.map((sourceId) => ({ sourceId, forgotten: true as const })));
       return found;
     },
   );

@@ -106,7 +106,7 @@ export async function writePersisted(
   const { seq, takenAt } = index;
   const models = [index.dense.modelId, ...(index.next ? [index.next.modelId] : []), ...keepModels];
   const keep = new Set(models.map(densePart));
-  return db.transaction('rw', db.indexSnapshots, db.indexLog, db.sources, async () => {
+  return db.transaction('rw', db.indexSnapshots, db.indexLog, async () => {
     if (await forgottenSince(db, seq, index.sources.ids)) return false;
     const stale = (await db.indexSnapshots.toCollection().primaryKeys()).filter(
       (key) => key.startsWith('dense:') && !keep.has(key),
@@ -130,16 +130,13 @@ export async function writePersisted(
   });
 }
 
-/** Whether a source among `held` was deleted after log position `seq`. */
+/** Whether a source among `held` was deleted after log position `seq` (the log says so). */
 async function forgottenSince(
   db: EngramDb,
   seq: number,
   held: readonly string[],
 ): Promise<boolean> {
   const later = await db.indexLog.where('seq').above(seq).toArray();
-  const changed = [...new Set(later.filter((e) => !e.chunkIds).map((e) => e.sourceId))];
-  if (changed.length === 0) return false;
-  const rows = await db.sources.bulkGet(changed);
-  const deleted = new Set(changed.filter((_, i) => rows[i] === undefined));
+  const deleted = new Set(later.filter((e) => e.forgotten).map((e) => e.sourceId));
   return deleted.size > 0 && held.some((id) => deleted.has(id));
 }
