@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import { createReceiver } from '../shared/messaging';
 import { captureTab } from './capture-tab';
 import { ask } from './chat';
+import { deleteConversations } from './conversations';
 import { onCommand } from './commands';
 import { createContextMenus, onMenuClicked } from './context-menus';
 import { engineListening, ensureEngine, restartEngine } from './engine-gateway';
@@ -29,6 +30,7 @@ import {
 browser.runtime.onMessage.addListener(
   createReceiver('background', {
     'chat/ask': ask,
+    'conversations/delete': deleteConversations,
     'capture/active-tab': async ({ tabId }) => {
       const tab = await chrome.tabs.get(tabId);
       const stored = await captureTab(tab, { mode: 'page' }, 'popup');

@@ -125,6 +125,11 @@ export interface Citation {
   quote: string;
   /** The source URL with a text fragment that scrolls to the passage, where possible. */
   href: string;
+  /**
+   * The source was forgotten (store/forget-citations.ts): the number stays, everything that
+   * named or quoted the source is emptied.
+   */
+  forgotten?: true;
 }
 
 export type MessageStatus = 'pending' | 'searching' | 'generating' | 'done' | 'error';
@@ -143,6 +148,8 @@ export interface MessageRow {
   mode?: 'generated' | 'extractive';
   model?: string;
   error?: string;
+  /** Sentences taken out of `text` because they came from a forgotten source. */
+  forgottenSentences?: number;
   createdAt: number;
   updatedAt: number;
 }
@@ -190,6 +197,8 @@ export interface IndexLogRow {
   sourceId: string;
   /** Only these chunks' vectors changed (a backfill); absent: the whole source changed or went. */
   chunkIds?: string[];
+  /** The source was deleted (store/delete-sources.ts): a save must not write it back. */
+  forgotten?: true;
 }
 
 /**

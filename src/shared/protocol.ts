@@ -170,12 +170,25 @@ export const engineStatus = z.object({
 export type EngineStatus = z.infer<typeof engineStatus>;
 
 /**
- * What to forget: these sources, or everything kept from a site (the host and its subdomains,
- * `example.com` covering `news.example.com`; `www.`, `*.` and a pasted URL are accepted).
+ * What to forget: these sources, everything kept from a site (the host and its subdomains,
+ * `example.com` covering `news.example.com`; `www.`, `*.` and a pasted URL are accepted), or
+ * everything saved within [savedFrom, savedTo) (epoch ms; no `savedTo`: up to now and after).
  */
 export const forgetRequest = z.union([
   z.object({ sourceIds: z.array(idString).min(1).max(100_000) }).strict(),
   z.object({ site: z.string().trim().min(1).max(300) }).strict(),
+  z
+    .object({
+      savedFrom: z.number().nonnegative(),
+      savedTo: z.number().nonnegative().optional(),
+    })
+    .strict(),
+]);
+
+/** Which conversations to delete (issue 12): one, or every one. */
+export const deleteConversationsRequest = z.union([
+  z.object({ conversationId: idString }).strict(),
+  z.object({ all: z.literal(true) }).strict(),
 ]);
 export type ForgetRequest = z.infer<typeof forgetRequest>;
 
@@ -283,14 +296,27 @@ export const protocol = {
     response: engineStatus,
   }),
   /**
-   * Settings or popup: delete sources and all derived from them (chunks, vectors, graph rows,
-   * jobs, index entries). Handled by the engine, which holds the indexes; `deleted` counts the
-   * sources that existed. Send `engine/ensure` first if the engine may not be running.
+   * Settings, library or popup: delete sources and all derived from them (glimpses, chunks,
+   * vectors, graph rows, jobs, index entries and persisted index parts, the citations and quoted
+   * sentences of answers). Handled by the engine, which holds the indexes and rewrites their
+   * persisted parts before it replies; `deleted` counts the sources that existed, glimpses taken
+   * on them included. Send `engine/ensure` first if the engine may not be running.
    */
   'memory/forget': def({
     target: 'engine',
     from: ['extension'],
     request: forgetRequest,
+    response: z.object({ deleted: z.number().int().nonnegative() }),
+  }),
+  // Forgetting (issue 12): conversations. Sources are forgotten through `memory/forget` above.
+  /**
+   * Chat or settings page: delete one conversation, or all, with their messages (and so every
+   * quote they kept). `deleted` counts the conversations that existed.
+   */
+  'conversations/delete': def({
+    target: 'background',
+    from: ['extension'],
+    request: deleteConversationsRequest,
     response: z.object({ deleted: z.number().int().nonnegative() }),
   }),
   /**

@@ -121,6 +121,7 @@ export class BinaryIndex {
     const [row, last] = moved;
     const w = this.codes.words;
     this.codes.codes.copyWithin(row * w, last * w, (last + 1) * w);
+    this.codes.codes.fill(0, last * w, (last + 1) * w);
     return true;
   }
 

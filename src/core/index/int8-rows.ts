@@ -89,6 +89,10 @@ export class Int8Rows {
       this.ids[row] = lastId;
       this.rowOf.set(lastId, row);
     }
+    // The freed row is wiped, not just left past the end: a forgotten vector leaves no copy.
+    this.vectors.fill(0, last * this.dim, (last + 1) * this.dim);
+    this.scales[last] = 0;
+    this.times.fill(NaN, last * TIMES_PER_ROW, (last + 1) * TIMES_PER_ROW);
     this.ids.pop();
     this.rowOf.delete(id);
     return [row, last];

@@ -3,7 +3,9 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { EngramDb } from '../../shared/db';
 import { embeddingModel } from '../../shared/model-registry';
 import { dispatch } from '../../shared/dispatch';
+import { deleteSources } from '../../shared/store/delete-sources';
 import { storeCapture } from '../../shared/store/sources';
+import { markerPaths } from '../../../tests/fixtures/marker-scan';
 import type { Embedder } from '../models/embedder';
 import { forget } from './forget';
 import { Ingestor } from '../ingest/ingest';
@@ -87,4 +89,61 @@ test('memory/forget: extension pages may send it; bad requests get a clear error
       error: expect.stringMatching(/^Invalid "memory\/forget"/) as unknown,
     });
   }
+});
+
+test('forgetting rewrites the persisted index at once, without the forgotten words', async () => {
+  const marker = 'zorblax7q';
+  const a = await save('https://example.com/a', `The ${marker} lighthouse logged every storm.`);
+  await save('https://example.com/b', 'The harbour lighthouse is white.');
+  await ingestor.kick();
+  await index.persist(db);
+  const parts = async () => markerPaths(await db.indexSnapshots.toArray(), marker);
+  expect(await parts()).not.toEqual([]);
+
+  await forget(index, { sourceIds: [a] }, db);
+  expect(await db.indexSnapshots.count()).toBeGreaterThan(0);
+  expect(await parts()).toEqual([]);
+  // In memory too: the keyword index no longer knows the word (not merely skips its chunk).
+  expect(index.keyword.documentFrequency(marker)).toBe(0);
+  expect(markerPaths(index.keyword.toSnapshot(), marker)).toEqual([]);
+  // A start from what was saved finds nothing of it, and the other page still.
+  const restarted = new MemoryIndex(spec);
+  await restarted.load(db);
+  expect(restarted.loadedFrom).toBe('snapshot');
+  expect(restarted.keyword.search(marker, 5)).toEqual([]);
+  expect(restarted.keyword.search('lighthouse', 5)).toHaveLength(1);
+});
+
+test('a delete from another context drops the parts; a save before the sync does not restore them', async () => {
+  const marker = 'zorblax7q';
+  const a = await save('https://example.com/a', `The ${marker} lighthouse logged every storm.`);
+  await ingestor.kick();
+  await index.persist(db);
+  // The library page deletes directly; the engine has not synced yet when it saves.
+  await deleteSources(db, [a]);
+  expect(await db.indexSnapshots.count()).toBe(0);
+  await index.persist(db);
+  expect(markerPaths(await db.indexSnapshots.toArray(), marker)).toEqual([]);
+  expect(found(marker)).toEqual([]);
+});
+
+test('memory/forget takes a time range: what was saved within [savedFrom, savedTo)', async () => {
+  const handlers = { 'memory/forget': () => Promise.resolve({ deleted: 0 }) };
+  const page = { id: 'x', url: 'chrome-extension://x/library.html' };
+  for (const good of [{ savedFrom: 0 }, { savedFrom: 10, savedTo: 20 }]) {
+    expect(await dispatch('memory/forget', good, page, 'extension', handlers)).toMatchObject({
+      ok: true,
+    });
+  }
+  for (const bad of [{ savedFrom: -1 }, { savedTo: 5 }, { savedFrom: 0, site: 'a.com' }]) {
+    expect(await dispatch('memory/forget', bad, page, 'extension', handlers)).toMatchObject({
+      ok: false,
+    });
+  }
+  const now = Date.now();
+  await save('https://example.com/a', 'Zeppelins at dawn.');
+  await ingestor.kick();
+  expect(await forget(index, { savedFrom: now + 60_000 }, db)).toEqual({ deleted: 0 });
+  expect(await forget(index, { savedFrom: now - 60_000 }, db)).toEqual({ deleted: 1 });
+  expect(found('zeppelins')).toEqual([]);
 });

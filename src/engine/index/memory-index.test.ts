@@ -99,7 +99,9 @@ describe('the persisted index', () => {
     // After the snapshot: new pages, a page seen again, a delete, vectors backfilled.
     const late = await keep(20, true);
     await keep(21);
-    const gone = await keep(3);
+    // A page kept and deleted after the snapshot (deleting one the snapshot holds drops it:
+    // forget.test.ts).
+    const gone = await keep(22);
     await deleteSources(db, [gone]);
     await storeCapture(
       db,

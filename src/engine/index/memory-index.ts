@@ -142,9 +142,25 @@ export class MemoryIndex {
     });
   }
 
-  /** Write the persisted indexes now (the engine does it after a quiet time by itself). */
+  /**
+   * Write the persisted indexes now (the engine does it after a quiet time by itself), with
+   * everything logged so far: a source deleted by another context must not be written back.
+   */
   persist(db: EngramDb): Promise<void> {
-    return this.enqueue(() => this.writeParts(db));
+    return this.enqueue(async () => {
+      await this.catchUp(db);
+      await this.writeParts(db);
+    });
+  }
+
+  /**
+   * After a forget (engine/index/forget.ts): apply the log, then write the persisted parts at
+   * once. Taking them compacts the keyword index, so the forgotten words leave memory too, not
+   * only search results (a removed chunk is otherwise only marked dead until a quarter are).
+   */
+  async forgetNow(db: EngramDb): Promise<void> {
+    await this.sync(db);
+    await this.persist(db);
   }
 
   /** Pick up sightings recorded since the last look (a page saved again is seen more often). */
@@ -263,9 +279,18 @@ export class MemoryIndex {
   private async writeParts(db: EngramDb): Promise<void> {
     clearTimeout(this.persistTimer);
     this.persistTimer = undefined;
-    if (this.appliedSeq === this.persistedSeq) return;
-    // Taken synchronously: no change can land between the parts.
-    const parts: PersistedIndex = {
+    // Refused when a forget landed after the parts were taken: read the log again and retry.
+    for (let attempt = 1; this.appliedSeq !== this.persistedSeq; attempt++) {
+      const parts = this.takeParts();
+      if (await writePersisted(db, parts)) this.persistedSeq = parts.seq;
+      else if (attempt >= 3) throw new Error('the index kept changing while it was saved');
+      else await this.catchUp(db);
+    }
+  }
+
+  /** The parts as they are now, taken synchronously: no change can land between them. */
+  private takeParts(): PersistedIndex {
+    return {
       seq: this.appliedSeq,
       takenAt: Date.now(),
       sightingsSince: this.refreshedAt,
@@ -274,8 +299,6 @@ export class MemoryIndex {
       dense: this.dense.index.toSnapshot(),
       ...(this.nextSlot ? { next: this.nextSlot.index.toSnapshot() } : {}),
     };
-    await writePersisted(db, parts);
-    this.persistedSeq = parts.seq;
   }
 
   private schedulePersist(db: EngramDb): void {

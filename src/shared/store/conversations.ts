@@ -5,6 +5,7 @@
  */
 import Dexie from 'dexie';
 import type { ConversationRow, EngramDb, MessageRow } from '../db';
+import { withoutVanishedSources } from './forget-citations';
 
 export interface Exchange {
   conversationId: string;
@@ -66,10 +67,16 @@ export async function updateMessage(
   patch: MessagePatch,
   now = Date.now(),
 ): Promise<void> {
-  await db.transaction('rw', db.messages, db.conversations, async () => {
+  await db.transaction('rw', db.messages, db.conversations, db.sources, async () => {
     const message = await db.messages.get(id);
     if (!message) return;
-    await db.messages.update(id, { ...patch, updatedAt: now });
+    // An answer never stores what a forget that raced with it removed (issue 12).
+    const next = { ...message, ...patch };
+    const fixed =
+      patch.text !== undefined || patch.citations !== undefined
+        ? await withoutVanishedSources(db, next)
+        : undefined;
+    await db.messages.update(id, { ...patch, ...fixed, updatedAt: now });
     await db.conversations.update(message.conversationId, { updatedAt: now });
   });
 }
@@ -101,3 +108,30 @@ export const messagesOf = (db: EngramDb, conversationId: string): Promise<Messag
     .where('[conversationId+createdAt]')
     .between([conversationId, Dexie.minKey], [conversationId, Dexie.maxKey])
     .toArray();
+
+/**
+ * Deletes a conversation and its messages (the questions, the answers and the passages they
+ * quoted); returns whether it existed. An answer still being written for it stops leaving a
+ * trace: `updateMessage` does nothing once the message is gone.
+ */
+export async function deleteConversation(db: EngramDb, id: string): Promise<boolean> {
+  return db.transaction('rw', db.conversations, db.messages, async () => {
+    const existed = (await db.conversations.get(id)) !== undefined;
+    await db.messages
+      .where('[conversationId+createdAt]')
+      .between([id, Dexie.minKey], [id, Dexie.maxKey])
+      .delete();
+    await db.conversations.delete(id);
+    return existed;
+  });
+}
+
+/** Deletes every conversation and message; returns how many conversations there were. */
+export async function deleteAllConversations(db: EngramDb): Promise<number> {
+  return db.transaction('rw', db.conversations, db.messages, async () => {
+    const count = await db.conversations.count();
+    await db.messages.clear();
+    await db.conversations.clear();
+    return count;
+  });
+}

@@ -59,10 +59,19 @@ test('the same glimpse seen on two pages is counted once, with them', async () =
   expect(await countMemories(db)).toBe(2);
 });
 
-test('a glimpse whose page was forgotten is a memory of its own', async () => {
+test('forgetting a page forgets the glimpse taken on it: one memory less (issue 12)', async () => {
   const { pageId } = await shortcut(1);
   await shortcut(2);
   await deleteSources(db, [pageId]);
+  expect(await countSources(db)).toBe(2);
+  expect(await countMemories(db)).toBe(1);
+});
+
+test('a glimpse left without its page (kept before issue 12) is a memory of its own', async () => {
+  const { pageId } = await shortcut(1);
+  await shortcut(2);
+  await db.sources.delete(pageId);
+  await db.links.where('toId').equals(pageId).delete();
   expect(await countMemories(db)).toBe(2);
 });
 

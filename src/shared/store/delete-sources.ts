@@ -1,28 +1,52 @@
 /**
- * Forgetting: a source and everything derived from it go in one transaction (its chunks and
- * vectors, site mention, hyperlink edges in both directions, queued jobs), and an index-log entry
- * tells the engine's persisted and in-memory indexes to drop it too. A site entity no source
- * mentions any more goes with its last source. Nothing is left half-deleted by a crash: the
- * transaction either happens or not.
+ * Forgetting (issue 12): a source and every copy of its text and vectors go in one transaction:
+ * the glimpses taken on it (their text is the page's, held or not), its chunks with both vector
+ * slots, site mention, links in both directions, queued jobs, a site entity no source mentions any
+ * more, the citations and quoted sentences of the answers that cited it (forget-citations.ts),
+ * and every persisted search-index part that still holds it (index-snapshots.ts); an index-log
+ * entry tells the engine's in-memory indexes to drop it, and the engine then writes new parts at
+ * once (engine/index/forget.ts). Nothing is left half-deleted by a crash: the transaction either
+ * happens or not, and a start that finds no persisted index rebuilds it from the rows left.
  */
 import type { EngramDb } from '../db';
+import { forgetCitations } from './forget-citations';
 import { linksFrom, mentionsBy } from './graph';
+import { dropSnapshotsHolding } from './index-snapshots';
 import { keptSites, sourceIdsOnSites } from './source-reads';
 
+/** The glimpses taken on these pages (a `glimpse` link from the glimpse to its page). */
+async function glimpsesOf(db: EngramDb, pages: readonly string[]): Promise<string[]> {
+  const links = await db.links
+    .where('toId')
+    .anyOf([...pages])
+    .toArray();
+  return links.filter((link) => link.kind === 'glimpse').map((link) => link.fromId);
+}
+
 /**
- * Deletes the sources with these ids and all that hangs off them; returns the ids that existed
- * (unknown ids are ignored, so a retried delete is harmless).
+ * Deletes the sources with these ids and all that hangs off them; returns the ids that existed,
+ * with the glimpses taken on them (unknown ids are ignored, so a retried delete is harmless).
+ * Called from any extension context; the engine learns of it from the index log, and
+ * `memory/forget` (engine/index/forget.ts) also rewrites the persisted indexes at once.
  */
 export async function deleteSources(db: EngramDb, ids: readonly string[]): Promise<string[]> {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return [];
   return db.transaction(
     'rw',
-    [db.sources, db.chunks, db.entities, db.mentions, db.links, db.jobs, db.indexLog],
+    [
+      [db.sources, db.chunks, db.entities, db.mentions, db.links, db.jobs],
+      [db.indexLog, db.indexSnapshots, db.messages],
+    ].flat(),
     async () => {
-      const found = await db.sources.where('id').anyOf(wanted).primaryKeys();
+      const pages = await db.sources.where('id').anyOf(wanted).primaryKeys();
+      const withGlimpses = [...new Set([...pages, ...(await glimpsesOf(db, pages))])];
+      const found = await db.sources.where('id').anyOf(withGlimpses).primaryKeys();
       if (found.length === 0) return [];
       const gone = new Set(found);
+      // Before the rows go: the answers' scrubbing reads the forgotten text.
+      await forgetCitations(db, gone);
+      await dropSnapshotsHolding(db, gone);
       await db.sources.bulkDelete(found);
       await db.chunks.where('sourceId').anyOf(found).delete();
       const entityIds = new Set<string>();
@@ -41,7 +65,7 @@ export async function deleteSources(db: EngramDb, ids: readonly string[]): Promi
           await db.entities.delete(entityId);
         }
       }
-      await db.indexLog.bulkAdd(found.map((sourceId) => ({ sourceId })));
+      await db.indexLog.bulkAdd(found.map((sourceId) => ({ sourceId, forgotten: true as const })));
       return found;
     },
   );
@@ -68,4 +92,36 @@ export async function sourceIdsOfSite(db: EngramDb, site: string): Promise<strin
   // The distinct sites first (an index walk), then only the matching sources.
   const sites = (await keptSites(db)).filter((s) => s === host || s.endsWith(`.${host}`));
   return sites.length === 0 ? [] : sourceIdsOnSites(db, sites);
+}
+
+/**
+ * The ids of the sources saved within [from, to) (epoch ms; `to` may be Infinity): "forget the
+ * last hour", "today", "everything". A source is saved once and `lastSeenAt` only grows, so the
+ * `lastSeenAt` index narrows the read to sources seen since `from`.
+ */
+export async function sourceIdsSavedBetween(
+  db: EngramDb,
+  from: number,
+  to: number,
+): Promise<string[]> {
+  if (!(from < to)) return [];
+  return db.sources
+    .where('lastSeenAt')
+    .aboveOrEqual(from)
+    .filter((source) => source.savedAt >= from && source.savedAt < to)
+    .primaryKeys();
+}
+
+/** Forgets everything kept from a site and its subdomains; returns the ids deleted. */
+export async function forgetSite(db: EngramDb, site: string): Promise<string[]> {
+  return deleteSources(db, await sourceIdsOfSite(db, site));
+}
+
+/** Forgets every source saved within [from, to); returns the ids deleted. */
+export async function forgetSavedBetween(
+  db: EngramDb,
+  from: number,
+  to: number,
+): Promise<string[]> {
+  return deleteSources(db, await sourceIdsSavedBetween(db, from, to));
 }

@@ -9,7 +9,7 @@
  */
 import type { Bm25Snapshot } from '../../core/index/bm25';
 import type { BinaryIndexSnapshot } from '../../core/index/binary-index';
-import type { EngramDb } from '../db';
+import type { EngramDb, IndexSnapshotRow } from '../db';
 
 export const KEYWORD_PART = 'keyword';
 export const SOURCES_PART = 'sources';
@@ -67,19 +67,47 @@ export async function readPersisted(
   };
 }
 
+/** The source ids a persisted sources part lists; undefined when it is missing or malformed. */
+function listedSources(row: IndexSnapshotRow | undefined): readonly unknown[] | undefined {
+  const ids = (row?.data as { facts?: { ids?: unknown } } | undefined)?.facts?.ids;
+  return Array.isArray(ids) ? ids : undefined;
+}
+
+/**
+ * Forgetting (delete-sources.ts, in its transaction): when the persisted parts hold any of these
+ * sources, or cannot say, every part goes, since the keyword part keeps their words and the dense
+ * parts their vectors. The engine writes new parts right after a forget; if it cannot, the next
+ * start rebuilds them from the rows left. True when parts were dropped.
+ */
+export async function dropSnapshotsHolding(
+  db: EngramDb,
+  sourceIds: ReadonlySet<string>,
+): Promise<boolean> {
+  const keys = await db.indexSnapshots.toCollection().primaryKeys();
+  if (keys.length === 0) return false;
+  const listed = listedSources(await db.indexSnapshots.get(SOURCES_PART));
+  if (listed && !listed.some((id) => typeof id === 'string' && sourceIds.has(id))) return false;
+  await db.indexSnapshots.bulkDelete(keys);
+  return true;
+}
+
 /**
  * Writes the parts and drops the log entries up to their position. Dense parts of other models are
- * dropped too (their chunks' vectors are gone), except those named in `keepModels`.
+ * dropped too (their chunks' vectors are gone), except those named in `keepModels`. Writes nothing
+ * and returns false when a source in the parts was deleted after their position (a forget that
+ * landed while they were taken): such parts would put the forgotten text back at rest, so the
+ * caller reads the log again and writes anew.
  */
 export async function writePersisted(
   db: EngramDb,
   index: PersistedIndex,
   keepModels: readonly string[] = [],
-): Promise<void> {
+): Promise<boolean> {
   const { seq, takenAt } = index;
   const models = [index.dense.modelId, ...(index.next ? [index.next.modelId] : []), ...keepModels];
   const keep = new Set(models.map(densePart));
-  await db.transaction('rw', db.indexSnapshots, db.indexLog, async () => {
+  return db.transaction('rw', db.indexSnapshots, db.indexLog, async () => {
+    if (await forgottenSince(db, seq, index.sources.ids)) return false;
     const stale = (await db.indexSnapshots.toCollection().primaryKeys()).filter(
       (key) => key.startsWith('dense:') && !keep.has(key),
     );
@@ -98,5 +126,17 @@ export async function writePersisted(
         : []),
     ]);
     await db.indexLog.where('seq').belowOrEqual(seq).delete();
+    return true;
   });
+}
+
+/** Whether a source among `held` was deleted after log position `seq` (the log says so). */
+async function forgottenSince(
+  db: EngramDb,
+  seq: number,
+  held: readonly string[],
+): Promise<boolean> {
+  const later = await db.indexLog.where('seq').above(seq).toArray();
+  const deleted = new Set(later.filter((e) => e.forgotten).map((e) => e.sourceId));
+  return deleted.size > 0 && held.some((id) => deleted.has(id));
 }

@@ -29,6 +29,9 @@ export function AnswerText({ text, citations, language, streaming }: Props) {
         if (part.kind === 'text') return part.text;
         const citation = byNumber.get(part.n);
         if (!citation) return `[${part.n}]`;
+        const name = citation.forgotten
+          ? tIn(language, 'popupForgottenSource')
+          : citation.title || citation.site;
         return (
           <button
             key={i}
@@ -36,8 +39,8 @@ export function AnswerText({ text, citations, language, streaming }: Props) {
             class="chip"
             data-testid="citation-chip"
             data-n={part.n}
-            aria-label={tIn(language, 'popupSourceChip', part.n, citation.title || citation.site)}
-            title={citation.title || citation.site}
+            aria-label={tIn(language, 'popupSourceChip', part.n, name)}
+            title={name}
             onClick={() => openCitationQuietly(citation)}
           >
             {/* Hidden brackets keep "[1]" in copied text and in textContent. */}

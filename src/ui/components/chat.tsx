@@ -7,6 +7,7 @@ import { t } from '../../shared/i18n';
 import { errorMessage, send } from '../../shared/messaging';
 import './chat.css';
 import { Composer } from './composer';
+import { ConfirmDelete } from './confirm-delete';
 import { Controls } from './controls';
 import { loadConversation, type Selection } from './conversation-query';
 import { GlimpseReview } from './glimpse-review';
@@ -71,6 +72,20 @@ export function Chat({ layout }: { layout: Layout }) {
       <Controls layout={layout} />
       <GlimpseReview />
       <MessageList key={conversationId ?? 'new'} messages={view.value?.messages} now={now} />
+      {conversationId !== undefined && (view.value?.messages.length ?? 0) > 0 && (
+        <div class="chat-actions">
+          <ConfirmDelete
+            key={conversationId}
+            label={t('chatDeleteConversation')}
+            question={t('chatDeleteConversationConfirm')}
+            testId="delete-conversation"
+            onDelete={async () => {
+              await send('conversations/delete', { conversationId });
+              newChat();
+            }}
+          />
+        </div>
+      )}
       {view.error && (
         <p class="engine-error" role="alert">
           {t('popupMemoryReadError', view.error)}

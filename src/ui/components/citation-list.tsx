@@ -1,6 +1,6 @@
 /**
  * The sources under an answer: number, title, site, when saved, and the quoted passage; the
- * words around them in the question's language.
+ * words around them in the question's language. A forgotten source keeps only its number.
  */
 import type { Citation } from '../../shared/db';
 import { tIn, type TextLanguage } from '../../shared/i18n-in';
@@ -31,11 +31,34 @@ export function CitationList({ citations, language, now }: Props) {
   );
 }
 
+/** A forgotten source (issue 12): its number, in plain words, and nothing to open. */
+function ForgottenCitation({ citation, language }: { citation: Citation; language: TextLanguage }) {
+  return (
+    <div
+      class="citation citation--forgotten"
+      data-testid="citation"
+      data-forgotten="true"
+      data-n={citation.n}
+      title={tIn(language, 'popupForgottenSourceHint')}
+    >
+      <span class="citation-n" aria-hidden="true">
+        {citation.n}
+      </span>
+      <span class="citation-body">
+        <span class="citation-title" data-testid="citation-title">
+          {tIn(language, 'popupForgottenSource')}
+        </span>
+      </span>
+    </div>
+  );
+}
+
 function CitationItem({
   citation,
   language,
   now,
 }: { citation: Citation } & Omit<Props, 'citations'>) {
+  if (citation.forgotten) return <ForgottenCitation citation={citation} language={language} />;
   const url = citationUrl(citation);
   const savedAt = new Date(citation.savedAt);
   const saved = Number.isNaN(savedAt.getTime()) ? '' : timeAgo(citation.savedAt, now, language);

@@ -77,8 +77,13 @@ function AssistantMessage({ message, language, now }: Props) {
           )}
         </p>
       )}
-      {message.status === 'done' && text === '' && (
+      {message.status === 'done' && text === '' && !message.forgottenSentences && (
         <p class="muted">{tIn(language, 'popupNoAnswer')}</p>
+      )}
+      {(message.forgottenSentences ?? 0) > 0 && (
+        <p class="forgotten-note" data-testid="forgotten-note">
+          {tIn(language, 'popupForgottenSentences')}
+        </p>
       )}
       {citations.length > 0 && <CitationList citations={citations} language={language} now={now} />}
     </li>

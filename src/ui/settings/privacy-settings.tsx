@@ -1,4 +1,7 @@
-/** Privacy: pause saving, which sites Engram may read, and whether it reads frames. */
+/**
+ * Privacy: pause saving, which sites Engram may read, whether it reads frames, and deleting the
+ * conversations.
+ */
 import { useState } from 'preact/hooks';
 import type { SiteRule } from '../../core/privacy/site-policy';
 import { db } from '../../shared/db';
@@ -6,6 +9,7 @@ import { t } from '../../shared/i18n';
 import { errorMessage } from '../../shared/messaging';
 import { writeSetting } from '../../shared/settings';
 import { PauseControl } from '../components/pause-control';
+import { DeleteConversations } from './delete-conversations';
 import { SiteRulesEditor } from './site-rules-editor';
 
 interface Props {
@@ -54,6 +58,7 @@ export function PrivacySettings({ rules, readFrames }: Props) {
       ) : (
         <p class="muted">{t('settingsLoadingSiteRules')}</p>
       )}
+      <DeleteConversations />
     </section>
   );
 }
