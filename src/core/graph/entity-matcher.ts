@@ -45,10 +45,15 @@ export class EntityMatcher {
   private readonly edges = new Map<number, number>();
   private readonly fail: Int32Array;
   /** state → the patterns ending there, its own and its failure chain's (shared arrays). */
-  private readonly output: Pattern[][];
+  private readonly output: ReadonlyArray<Pattern[] | undefined>;
 
   constructor(names: Iterable<KnownName>) {
-    const output: Pattern[][] = [[]];
+    // The trie, with each state's children as a linked list (first child, next sibling) and the
+    // unit on the edge into it: no array per state, which at 100,000 states was most of the cost.
+    const output: Array<Pattern[] | undefined> = [undefined];
+    const firstChild: number[] = [0];
+    const nextSibling: number[] = [0];
+    const unitInto: number[] = [0];
     const seen = new Set<string>();
     for (const { id, name } of names) {
       const key = entityKey(name);
@@ -56,37 +61,43 @@ export class EntityMatcher {
       seen.add(`${id}\u0000${key}`);
       let state = 0;
       for (let i = 0; i < key.length; i++) {
-        const edge = state * EDGE_BASE + key.charCodeAt(i);
-        let next = this.edges.get(edge);
+        const unit = key.charCodeAt(i);
+        let next = this.edges.get(state * EDGE_BASE + unit);
         if (next === undefined) {
           next = output.length;
-          output.push([]);
-          this.edges.set(edge, next);
+          output.push(undefined);
+          unitInto.push(unit);
+          nextSibling.push(firstChild[state] ?? 0);
+          firstChild.push(0);
+          firstChild[state] = next;
+          this.edges.set(state * EDGE_BASE + unit, next);
         }
         state = next;
       }
       const short = key.length <= SHORT_KEY && !isCjk(key) && name !== name.toLowerCase();
-      output[state]?.push(
-        short ? { id, length: key.length, exact: lettersOf(name) } : { id, length: key.length },
-      );
+      const pattern = short
+        ? { id, length: key.length, exact: lettersOf(name) }
+        : { id, length: key.length };
+      (output[state] ??= []).push(pattern);
     }
-    // Failure links, breadth first: children of each state by scanning the edge map once.
-    const children: Array<Array<[number, number]>> = output.map(() => []);
-    for (const [edge, target] of this.edges) {
-      children[Math.floor(edge / EDGE_BASE)]?.push([edge % EDGE_BASE, target]);
-    }
+    // Failure links, breadth first; a state inherits the patterns of its failure state (suffixes).
     const fail = new Int32Array(output.length);
-    const queue: number[] = (children[0] ?? []).map(([, t]) => t);
+    const queue: number[] = [];
+    for (let c = firstChild[0] ?? 0; c !== 0; c = nextSibling[c] ?? 0) queue.push(c);
     for (let q = 0; q < queue.length; q++) {
       const state = queue[q] ?? 0;
-      for (const [code, target] of children[state] ?? []) {
+      for (let child = firstChild[state] ?? 0; child !== 0; child = nextSibling[child] ?? 0) {
+        const unit = unitInto[child] ?? 0;
         let f = fail[state] ?? 0;
-        while (f !== 0 && !this.edges.has(f * EDGE_BASE + code)) f = fail[f] ?? 0;
-        const to = this.edges.get(f * EDGE_BASE + code);
-        fail[target] = to !== undefined && to !== target ? to : 0;
-        const inherited = output[fail[target] ?? 0] ?? [];
-        if (inherited.length > 0) output[target] = [...(output[target] ?? []), ...inherited];
-        queue.push(target);
+        let to = this.edges.get(f * EDGE_BASE + unit);
+        while (to === undefined && f !== 0) {
+          f = fail[f] ?? 0;
+          to = this.edges.get(f * EDGE_BASE + unit);
+        }
+        fail[child] = to ?? 0;
+        const inherited = output[fail[child] ?? 0];
+        if (inherited) output[child] = [...(output[child] ?? []), ...inherited];
+        queue.push(child);
       }
     }
     this.fail = fail;

@@ -33,11 +33,13 @@ const FORMAT = /\p{Cf}/gu;
 
 /**
  * Markup-free text of a metadata value, lines kept (a byline's second line is usually a date or
- * an affiliation). Tags go before and after decoding: "&lt;b&gt;" in JSON-LD is still markup.
+ * an affiliation). Tags go before and after decoding: "&lt;b&gt;" in JSON-LD is still markup; a
+ * script's or style's text goes with its tags.
  */
 export function plainText(raw: string): string {
   const capped = raw.slice(0, LIMITS.rawName);
-  const noTags = (s: string): string => s.replace(/<[^<>]*>/g, ' ');
+  const noTags = (s: string): string =>
+    s.replace(/<(script|style)\b[^<>]*>[^<]*<\/\1\s*>/gi, ' ').replace(/<[^<>]*>/g, ' ');
   return noTags(decodeEntities(noTags(capped)))
     .replace(CONTROL, ' ')
     .replace(FORMAT, '')

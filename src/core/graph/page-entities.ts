@@ -79,7 +79,7 @@ export function pageEntities(page: PageMetadata): PageEntities {
   // One kind per key on this page: the first typed mention (JSON-LD first) decides, so that the
   // JSON-LD Organization beats the byline's default "person" for the same name.
   const kinds = new Map<string, EntityMention['kind']>();
-  for (const m of [...authors, ...all]) {
+  for (const m of all) {
     if (!kinds.has(m.key) || (kinds.get(m.key) === 'idea' && m.kind !== 'idea'))
       kinds.set(m.key, m.kind);
   }

@@ -107,8 +107,15 @@ interface TrieNode {
 
 const UPPER_START = /^\p{Lu}/u;
 
+/** Whether run[i + n] repeats one of run[i .. i + n - 1]. */
+function repeats(run: Word[], i: number, n: number): boolean {
+  const folded = run[i + n]?.folded;
+  for (let j = i; j < i + n; j++) if (run[j]?.folded === folded) return true;
+  return false;
+}
+
 /**
- * Every candidate of the text with its counts, by key. Latin and CJK words never join. The
+ * Every candidate of the text with its counts, by key. The
  * n-grams are counted in a trie of folded words, so no string is built for an n-gram already
  * seen: this loop meets every word of every page MAX_WORDS times, and garbage was its main cost.
  */
@@ -122,7 +129,8 @@ export function phraseCandidates(text: string): Map<string, Candidate> {
       let level = root;
       for (let n = 0; n < MAX_WORDS && i + n < run.length; n++) {
         const w = run[i + n];
-        if (!w || w.cjk !== first.cjk) break;
+        // Latin and CJK words never join; a word never repeats within a phrase ("zebra zebra").
+        if (!w || w.cjk !== first.cjk || (n > 0 && repeats(run, i, n))) break;
         let node = level.get(w.folded);
         if (!node) {
           node = {};
