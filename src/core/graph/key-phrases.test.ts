@@ -10,8 +10,8 @@ const stats: TermStats = { df: (t) => (COMMON.has(t) ? 600 : 3), documents: 1_00
 const ENGLISH = `Neural networks learn from data. A neural network is a system of layers, and each
 layer of the neural network transforms its input. Researchers at the University of Toronto trained
 neural networks on images for a week. The people who work on gradient descent say gradient descent
-is slow, but the report says the model works. Gradient descent updates the weights of a neural
-network. The city was quiet that week.`;
+is slow, but the report says the model works. Gradient descent updates the weights of a
+neural network. The city was quiet that week.`;
 
 describe('keyPhrases', () => {
   it('finds the phrases a text is about, as the text writes them', () => {
@@ -47,6 +47,13 @@ describe('keyPhrases', () => {
     const keys = keyPhrases(ENGLISH, stats, { k: 10 }).map((p) => p.key);
     const nested = keys.filter((k) => k !== 'neural network' && 'neural network'.includes(k));
     expect(nested).toEqual([]);
+  });
+
+  it('names an idea once, singular or plural, and ends phrases at quotes', () => {
+    const text = 'Student newsrooms matter. A student newsroom teaches. Student newsrooms grow.';
+    const keys = keyPhrases(text, stats, { k: 10 }).map((p) => p.key);
+    expect(keys.filter((k) => k.startsWith('student'))).toHaveLength(1);
+    expect([...phraseCandidates('‘一带一路’建设').keys()]).not.toContain('一带一路建设');
   });
 
   it('looks up the keyword index terms: folded words, hyphenated words split', () => {

@@ -49,11 +49,42 @@ function displayForm(c: Candidate): string {
   return c.capitalised !== undefined && c.upper * 2 >= c.count ? c.capitalised : c.surface;
 }
 
-/** Whether the words of one phrase are a contiguous part of the other's. */
+/** "newsrooms" → "newsroom": enough to see one idea in both forms; "ss" endings stay. */
+const singular = (term: string): string =>
+  term.length > 3 && term.endsWith('s') && !term.endsWith('ss') ? term.slice(0, -1) : term;
+
+/**
+ * One candidate per phrase, singular or plural ("neural network" 3 times and "neural networks"
+ * twice is "neural network" 5 times): the form used most stands for all, with their summed count
+ * and the earliest position.
+ */
+function mergePlurals(candidates: Map<string, Candidate>): Candidate[] {
+  const groups = new Map<string, Candidate>();
+  for (const c of candidates.values()) {
+    const group = c.terms.map(singular).join(' ');
+    const seen = groups.get(group);
+    if (!seen) {
+      groups.set(group, c);
+      continue;
+    }
+    const [main, other] = c.count > seen.count ? [c, seen] : [seen, c];
+    groups.set(group, {
+      ...main,
+      count: main.count + other.count,
+      first: Math.min(main.first, other.first),
+    });
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Whether the words of one phrase are a contiguous part of the other's, plurals aside ("student
+ * newsrooms" overlaps "student newsroom").
+ */
 function overlaps(a: Candidate, b: Candidate): boolean {
   const [short, long] = a.terms.length <= b.terms.length ? [a.terms, b.terms] : [b.terms, a.terms];
   for (let i = 0; i + short.length <= long.length; i++) {
-    if (short.every((t, j) => long[i + j] === t)) return true;
+    if (short.every((t, j) => singular(long[i + j] ?? '') === singular(t))) return true;
   }
   return false;
 }
@@ -86,7 +117,7 @@ export function keyPhrases(
   const early = Math.max(1_000, body.length * EARLY_SHARE);
   const minCount = body.length <= SHORT_TEXT ? 1 : 2;
   const scored: Array<{ c: Candidate; score: number }> = [];
-  for (const c of candidates.values()) {
+  for (const c of mergePlurals(candidates)) {
     const titled = inTitle.has(c.key);
     if (c.count < minCount && !titled) continue;
     let score = (1 + Math.log(c.count)) * c.terms.reduce((sum, t) => sum + weight(t), 0);

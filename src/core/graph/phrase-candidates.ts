@@ -27,9 +27,13 @@ export interface Candidate {
 /** Longest phrase, in words. */
 export const MAX_WORDS = 3;
 
-/** Words, CJK runs, and the punctuation that ends a phrase (sentence ends, commas, brackets, quotes). */
+/**
+ * Words, CJK runs, and the punctuation that ends a phrase (sentence ends, commas, brackets,
+ * quotes, a dash between spaces). A word joins its parts with . ' ’ : as tokenize does
+ * ("mozilla.org", "don't"), and with hyphens ("Wi-Fi", split again for the index's terms).
+ */
 const PIECES =
-  /([\p{scx=Han}\p{scx=Hira}\p{scx=Kana}]+)|([\p{L}\p{N}\p{M}\p{Pc}]+(?:['’-][\p{L}\p{N}\p{M}]+)*)|([.,;:!?()[\]{}"“”«»。，；：！？、（）【】「」『』《》…\n]|\s[-–—]\s)/gu;
+  /([\p{scx=Han}\p{scx=Hira}\p{scx=Kana}]+)|([\p{L}\p{N}\p{M}\p{Pc}]+(?:[.'’:-][\p{L}\p{N}\p{M}\p{Pc}]+)*)|([.,;:!?()[\]{}"“”‘’'«»。，；：！？、（）【】「」『』《》…\n]|\s[-–—]\s)/gu;
 const POSSESSIVE = /['’]s$/;
 /** Hiragana alone is grammar (particles, endings: "ていない"), not a phrase. */
 const KANA_ONLY = /^\p{sc=Hiragana}+$/u;
