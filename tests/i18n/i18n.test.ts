@@ -28,6 +28,7 @@ const tables: Record<string, MessageTable> = { en, zh_CN: zhCN };
  */
 const LANGUAGE_DATA = new Set([
   'src/core/text/stop-words.ts',
+  'src/core/graph/phrase-stop-words.ts',
   'src/core/text/test-arbitraries.ts',
   'src/core/time/time-words.ts',
   'src/core/time/time-rules-zh.ts',
