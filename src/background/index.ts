@@ -14,6 +14,7 @@ import { onGlimpseAlarm, releaseDueGlimpses, reviewGlimpse } from './glimpse';
 import { onOmniboxEntered, setOmniboxSuggestion } from './omnibox';
 import { currentActivity, watchActivity } from './user-activity';
 import { onInstalledWelcome } from './welcome';
+import { noteOn, retry } from './library';
 import { rememberUiLocale } from '../shared/locale-memo';
 import { choosePause, onAlarm, syncPauseBadge } from './pause-badge';
 import {
@@ -53,6 +54,8 @@ browser.runtime.onMessage.addListener(
       await restartEngine();
       return {};
     },
+    'source/retry': retry,
+    'source/note': noteOn,
   }),
 );
 
