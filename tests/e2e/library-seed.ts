@@ -100,3 +100,51 @@ export function manySources(count: number, newest: number, gapMs = 60_000): Seed
     };
   });
 }
+
+/**
+ * `count` plain sources made inside the service worker (no rows cross the wire: for 100,000 that
+ * is minutes saved), the same as `manySources` gives, written `batch` to a transaction.
+ */
+export async function seedMany(sw: Worker, count: number, newest: number, gapMs = 60_000) {
+  await sw.evaluate(
+    async ({ count, newest, gapMs, words, sites }) => {
+      const database = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('engram');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+      });
+      for (let start = 0; start < count; start += 5_000) {
+        const tx = database.transaction(['sources'], 'readwrite');
+        const store = tx.objectStore('sources');
+        for (let i = start; i < Math.min(count, start + 5_000); i++) {
+          const a = words[i % words.length] ?? '';
+          const b = words[(i * 7 + 3) % words.length] ?? '';
+          const site = sites[i % sites.length] ?? '';
+          const url = `https://${site}/article/${i}`;
+          store.put({
+            id: `src_seed${String(i).padStart(7, '0')}`,
+            kind: 'page',
+            url,
+            canonicalUrl: url,
+            title: `Notes on the ${a} and the ${b}, number ${i}`,
+            site,
+            text: `An article about the ${a} and the ${b}. `.repeat(12),
+            extractor: 'readability',
+            origin: 'shortcut',
+            status: 'indexed',
+            savedAt: newest - i * gapMs,
+            lastSeenAt: newest - i * gapMs,
+            seenCount: 1 + (i % 5 === 0 ? 3 : 0),
+            outLinks: [],
+          });
+        }
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+        });
+      }
+      database.close();
+    },
+    { count, newest, gapMs, words: WORDS, sites: SITES },
+  );
+}

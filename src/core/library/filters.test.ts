@@ -27,9 +27,4 @@ describe('library filters', () => {
       times: [50, 30],
     });
   });
-
-  test('the time range is a prefix of the newest-first keys', () => {
-    expect(filterKeys(keys, [], 30)).toEqual({ ids: ['e', 'd', 'c'], times: [50, 40, 30] });
-    expect(filterKeys(keys, [new Set(['d', 'a'])], 30)).toEqual({ ids: ['d'], times: [40] });
-  });
 });

@@ -1,7 +1,7 @@
 /**
- * The library's filters over its ordered keys. The page reads the keys of every source newest
- * first (ids and save times, no text) and, for each filter in use, the set of ids an index gives
- * (kind, site, state); the list is the ordered keys in every set and in the time range.
+ * The library's filters over its ordered keys. The page reads the keys of the sources in the time
+ * range newest first (ids and days, no text) and, for each other filter in use, the set of ids an
+ * index gives (kind, site, state); the list is the ordered keys in every set.
  */
 
 /** "The last hour / today / this week / this month / everything", as the filter and forget offer. */
@@ -25,30 +25,26 @@ export function rangeStart(range: TimeRange, now: number): number {
 export interface OrderedKeys {
   /** Source ids, newest first. */
   ids: string[];
-  /** Their save times, same order. */
+  /** A time on each one's day, same order (for the day headings). */
   times: number[];
 }
 
 /**
- * The keys kept by every set in `within` and saved at or after `from`. The keys are newest first,
- * so the time range is a prefix: the walk stops at the first older one.
+ * The keys kept by every set in `within`, in their order. (The time range is not a set: the
+ * keys are read from the range's start, store/library-reads.ts `libraryKeys`.)
  */
 export function filterKeys(
   keys: OrderedKeys,
   within: ReadonlyArray<ReadonlySet<string>>,
-  from = -Infinity,
 ): OrderedKeys {
-  if (within.length === 0 && from === -Infinity) return keys;
+  if (within.length === 0) return keys;
   const ids: string[] = [];
   const times: number[] = [];
-  for (let i = 0; i < keys.ids.length; i++) {
-    const at = keys.times[i] ?? 0;
-    if (at < from) break;
-    const id = keys.ids[i] ?? '';
+  keys.ids.forEach((id, i) => {
     if (within.every((set) => set.has(id))) {
       ids.push(id);
-      times.push(at);
+      times.push(keys.times[i] ?? 0);
     }
-  }
+  });
   return { ids, times };
 }

@@ -3,6 +3,7 @@
  * from the `savedAt` index, never the rows with their text), the id sets its filters need from
  * the other indexes, a window of rows, and what an item's page shows around a source.
  */
+import { startOfLocalDay } from '../../core/library/day-groups';
 import type { OrderedKeys } from '../../core/library/filters';
 import type { ConversationRow, EngramDb, LinkKind, SourceKind, SourceRow } from '../db';
 import { linksFrom } from './graph';
@@ -29,17 +30,51 @@ export function summaryOf(source: SourceRow): SourceSummary {
   return summary;
 }
 
-/** Every source's id and save time, newest first: one walk of the `savedAt` index's keys. */
-export async function libraryKeys(db: EngramDb): Promise<OrderedKeys> {
+/**
+ * Every source's id saved at or after `from`, newest first, with a time on its day (the day's
+ * newest save time: enough to place day headings). Read day by day from the `savedAt` index: a key
+ * cursor steps once per day (newest first, jumping to the day before), and each day's ids come in
+ * one `getAllKeys`. A cursor step per source costs seconds at 100,000 sources; this costs a
+ * step per day. Raw IndexedDB, as Dexie has no cursor jump nor index `getAllKeys` of a range.
+ */
+export async function libraryKeys(db: EngramDb, from = -Infinity): Promise<OrderedKeys> {
+  if (!db.isOpen()) await db.open();
+  const index = db
+    .backendDB()
+    .transaction('sources', 'readonly')
+    .objectStore('sources')
+    .index('savedAt');
+  const lower = Number.isFinite(from) ? IDBKeyRange.lowerBound(from) : null;
+  const request = <T>(r: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error ?? new Error('IndexedDB read failed'));
+    });
+  const days = await new Promise<Array<{ at: number; start: number }>>((resolve, reject) => {
+    const found: Array<{ at: number; start: number }> = [];
+    const cursor = index.openKeyCursor(lower, 'prev');
+    cursor.onerror = () => reject(cursor.error ?? new Error('IndexedDB read failed'));
+    cursor.onsuccess = () => {
+      const at = cursor.result ? Number(cursor.result.key) : NaN;
+      if (!cursor.result || !Number.isFinite(at)) return resolve(found);
+      const start = Math.max(startOfLocalDay(at), from);
+      found.push({ at, start });
+      if (start === from) return resolve(found);
+      cursor.result.continue(start - 0.5);
+    };
+  });
+  const perDay = await Promise.all(
+    days.map(({ at, start }) => request(index.getAllKeys(IDBKeyRange.bound(start, at)))),
+  );
   const ids: string[] = [];
   const times: number[] = [];
-  await db.sources
-    .orderBy('savedAt')
-    .reverse()
-    .eachKey((savedAt, cursor) => {
-      ids.push(String(cursor.primaryKey));
-      times.push(Number(savedAt));
-    });
+  perDay.forEach((keys, day) => {
+    const at = days[day]?.at ?? 0;
+    for (let i = keys.length - 1; i >= 0; i--) {
+      ids.push(keys[i] as string);
+      times.push(at);
+    }
+  });
   return { ids, times };
 }
 

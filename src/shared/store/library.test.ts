@@ -52,13 +52,30 @@ describe('library reads', () => {
     const a = await indexed(page('https://a.example.com/1', 'First page text.'), 1_000);
     const b = await indexed(page('https://b.example.org/2', 'Second page text.'), 3_000);
     const n = (await storeNote(db, 'a note of mine', 'chat', 2_000)).sourceId;
-    expect(await libraryKeys(db)).toEqual({ ids: [b, n, a], times: [3_000, 2_000, 1_000] });
+    // One day: each key carries the day's newest time.
+    expect(await libraryKeys(db)).toEqual({ ids: [b, n, a], times: [3_000, 3_000, 3_000] });
     const [newest] = await newestSources(db, 1);
     expect(newest?.id).toBe(b);
     expect(newest).not.toHaveProperty('text');
     expect((await summariesOf(db, [a, 'gone', n])).map((s) => s.id)).toEqual([a, n]);
     expect(await idsSavedBetween(db, 2_000)).toEqual([n, b]);
     expect(await idsSavedBetween(db, 1_000, 3_000)).toEqual([a, n]);
+  });
+
+  test('keys day by day across many days, and from a start', async () => {
+    const day = 86_400_000;
+    const noon = new Date(2026, 2, 10, 12).getTime();
+    const ids: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      // Three a day, over three days, newest first: 12:00, 11:00, 10:00 …
+      const at = noon - Math.floor(i / 3) * day - (i % 3) * 3_600_000;
+      ids.push((await storeNote(db, `note number ${i}`, 'chat', at)).sourceId);
+    }
+    const keys = await libraryKeys(db);
+    expect(keys.ids).toEqual(ids);
+    expect(keys.times).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2].map((d) => noon - d * day));
+    const since = await libraryKeys(db, noon - day - 3_600_000 - 1);
+    expect(since.ids).toEqual(ids.slice(0, 5));
   });
 
   test('filter sets by kind, site and state (waiting, held, failed)', async () => {

@@ -1,7 +1,7 @@
 /**
  * A plain confirmation: what will happen, Cancel, and the action. A modal `<dialog>`: focus stays
  * inside, Escape cancels (the browser's own `cancel`), and Cancel has the focus first, so a stray
- * Enter never deletes.
+ * Enter never deletes; closing gives the focus back to where it was.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
@@ -30,8 +30,12 @@ export function ConfirmDialog({
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {
+    // Back to where the user was (the list, a button) when the dialog goes, so the keyboard
+    // carries on from there.
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.current?.showModal();
     cancel.current?.focus();
+    return () => before?.isConnected && before.focus();
   }, []);
   return (
     <dialog

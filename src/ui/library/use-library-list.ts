@@ -61,24 +61,41 @@ export interface LibraryList {
 
 export function useLibraryList(filters: Filters): LibraryList {
   const [first, setFirst] = useState<SourceSummary[]>([]);
-  const [all, setAll] = useState<{ keys: OrderedKeys; generation: number }>();
+  const [all, setAll] = useState<{ keys: OrderedKeys; generation: number; range: TimeRange }>();
   const [sets, setSets] = useState<Array<ReadonlySet<string>>>([]);
   const [found, setFound] = useState<string[]>();
   const [searching, setSearching] = useState(false);
   const [error, setError] = useState<string>();
 
+  const { kind, site, state, range, query } = filters;
+  // Any write to the sources (a capture, a status, a title, a delete) bumps the generation: the
+  // count is the cheapest query Dexie watches over the whole table.
+  const [generation, setGeneration] = useState(0);
+  const [total, setTotal] = useState<number>();
   useEffect(() => {
     void newestSources(db(), FIRST_ROWS).then(setFirst, (e: unknown) => setError(errorMessage(e)));
-    let generation = 0;
-    const subscription = liveQuery(() => libraryKeys(db())).subscribe({
-      next: (keys) => setAll({ keys, generation: ++generation }),
+    const subscription = liveQuery(() => db().sources.count()).subscribe({
+      next: (count) => {
+        setTotal(count);
+        setGeneration((g) => g + 1);
+      },
       error: (e: unknown) => setError(errorMessage(e)),
     });
     return () => subscription.unsubscribe();
   }, []);
 
-  const { kind, site, state, range, query } = filters;
-  const generation = all?.generation ?? 0;
+  useEffect(() => {
+    if (generation === 0) return;
+    let live = true;
+    void libraryKeys(db(), rangeStart(range, Date.now())).then(
+      (keys) => live && setAll({ keys, generation, range }),
+      (e: unknown) => setError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [generation, range]);
+
   useEffect(() => {
     let live = true;
     const wanted: Array<Promise<Set<string>>> = [];
@@ -117,15 +134,16 @@ export function useLibraryList(filters: Filters): LibraryList {
     };
   }, [query, generation]);
 
-  const base = useMemo<OrderedKeys>(
-    () => all?.keys ?? { ids: first.map((s) => s.id), times: first.map((s) => s.savedAt) },
-    [all, first],
-  );
-  const keys = useMemo(() => {
+  const base = useMemo<OrderedKeys>(() => {
+    if (all) return all.keys;
     const from = rangeStart(range, Date.now());
-    if (found === undefined) return filterKeys(base, sets, from);
-    return rankedKeys(base, found, sets, from);
-  }, [base, sets, range, found]);
+    const shown = first.filter((s) => s.savedAt >= from);
+    return { ids: shown.map((s) => s.id), times: shown.map((s) => s.savedAt) };
+  }, [all, first, range]);
+  const keys = useMemo(
+    () => (found === undefined ? filterKeys(base, sets) : rankedKeys(base, found, sets)),
+    [base, sets, found],
+  );
   const entries = useMemo<ListEntry[]>(
     () =>
       found === undefined
@@ -137,9 +155,9 @@ export function useLibraryList(filters: Filters): LibraryList {
     keys,
     entries,
     first,
-    complete: all !== undefined,
-    total: all?.keys.ids.length,
-    generation,
+    complete: all !== undefined && all.range === range,
+    total,
+    generation: all?.generation ?? 0,
     searching,
     error,
   };
@@ -150,15 +168,12 @@ function rankedKeys(
   base: OrderedKeys,
   ranked: readonly string[],
   sets: ReadonlyArray<ReadonlySet<string>>,
-  from: number,
 ): OrderedKeys {
   const wanted = new Set(ranked);
   const timeOf = new Map<string, number>();
   base.ids.forEach((id, i) => {
     if (wanted.has(id)) timeOf.set(id, base.times[i] ?? 0);
   });
-  const ids = ranked.filter(
-    (id) => (timeOf.get(id) ?? -Infinity) >= from && sets.every((set) => set.has(id)),
-  );
+  const ids = ranked.filter((id) => timeOf.has(id) && sets.every((set) => set.has(id)));
   return { ids, times: ids.map((id) => timeOf.get(id) ?? 0) };
 }
