@@ -98,7 +98,8 @@ beforeAll(async () => {
     })),
   );
   await seedSources(engram.sw, [...OLD, FAILED]);
-  await askEngine(engram.sw, 'engine/ingest');
+  // The engine's document may still be starting: ask until it answers.
+  await waitFor('the engine', () => askEngine(engram.sw, 'engine/ingest').then(() => true), 60_000);
   await waitFor(
     'the pages indexed',
     async () => {
