@@ -15,6 +15,7 @@ import { onGlimpseAlarm, releaseDueGlimpses, reviewGlimpse } from './glimpse';
 import { onOmniboxEntered, setOmniboxSuggestion } from './omnibox';
 import { currentActivity, watchActivity } from './user-activity';
 import { onInstalledWelcome } from './welcome';
+import { noteOn, retry } from './library';
 import { rememberUiLocale } from '../shared/locale-memo';
 import { choosePause, onAlarm, syncPauseBadge } from './pause-badge';
 import {
@@ -55,6 +56,8 @@ browser.runtime.onMessage.addListener(
       await restartEngine();
       return {};
     },
+    'source/retry': retry,
+    'source/note': noteOn,
   }),
 );
 

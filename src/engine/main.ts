@@ -3,10 +3,12 @@
  * to be ready. Answers and indexing run on after the reply: their progress is in IndexedDB.
  */
 import browser from 'webextension-polyfill';
+import { db } from '../shared/db';
 import { createReceiver } from '../shared/messaging';
 import { Engine } from './engine';
 import { modelHandlers, watchModelConditions } from './models/model-handlers';
 import { forget } from './index/forget';
+import { librarySearch } from './index/library-search';
 import { readPdf } from './ingest/pdf-fetch';
 
 const ready = Engine.start();
@@ -35,6 +37,10 @@ browser.runtime.onMessage.addListener(
     'memory/forget': async (request) => {
       const engine = await ready;
       return forget(engine.index, request);
+    },
+    'library/search': async (request) => {
+      const engine = await ready;
+      return librarySearch(db(), engine.index, engine.embedder, request);
     },
   }),
 );

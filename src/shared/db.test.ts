@@ -45,7 +45,7 @@ test('v1 → current keeps every row and adds the site index and the persisted-i
   v1.close();
 
   const db = new EngramDb(name);
-  expect(db.verno).toBe(4);
+  expect(db.verno).toBe(5);
   expect(await db.sources.get('src_1')).toEqual(source);
   expect(await db.chunks.get('src_1#0')).toEqual(chunk);
   expect(await db.settings.get('generation')).toEqual({ key: 'generation', value: false });
@@ -227,7 +227,7 @@ describe('v2 → v3', () => {
 
     const db = new EngramDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     for (const [table, rows] of Object.entries(V2_ROWS)) {
       const stored = await db.table<Record<string, unknown>>(table).toArray();
       // Settings gain the model in use (below); every other table is exactly as v2 left it.
@@ -254,7 +254,8 @@ describe('v2 → v3', () => {
       messages: ['[conversationId+createdAt]', 'status'].sort(),
       models: [],
       settings: [],
-      sources: ['canonicalUrl', 'lastSeenAt', 'outLinks', 'site', 'status'],
+      // v5 (issue 12) brings savedAt back, and adds kind, for the library.
+      sources: ['canonicalUrl', 'kind', 'lastSeenAt', 'outLinks', 'savedAt', 'site', 'status'],
     });
     // The indexes kept still answer.
     expect(await db.sources.where('outLinks').equals('https://other.org/b').primaryKeys()).toEqual([
@@ -315,13 +316,44 @@ test('v3 → v4 keeps every row and finds links by kind', async () => {
 
   const db = new EngramDb(name);
   await db.open();
-  expect(db.verno).toBe(4);
+  expect(db.verno).toBe(5);
   for (const [table, rows] of Object.entries(V2_ROWS)) {
     expect(await db.table(table).toArray(), table).toEqual(rows);
   }
   expect(await db.links.where('kind').equals('glimpse').primaryKeys()).toEqual([
     ['src_b', 'src_a', 'glimpse'],
   ]);
+  db.close();
+  await db.delete();
+});
+
+test('v4 → v5 keeps every row and lists sources by save time and kind', async () => {
+  const name = `migrate-${crypto.randomUUID()}`;
+  const v4 = new Dexie(name);
+  v4.version(4).stores({
+    ...V2,
+    sources: 'id, status, canonicalUrl, lastSeenAt, *outLinks, site',
+    entities: 'id',
+    links: '[fromId+toId+kind], toId, kind',
+  });
+  for (const [table, rows] of Object.entries(V2_ROWS)) await v4.table(table).bulkAdd(rows);
+  v4.close();
+
+  const db = new EngramDb(name);
+  await db.open();
+  expect(db.verno).toBe(5);
+  for (const [table, rows] of Object.entries(V2_ROWS)) {
+    expect(await db.table(table).toArray(), table).toEqual(rows);
+  }
+  const bySaved = V2_ROWS.sources
+    .map((s) => s as { id: string; savedAt: number; kind: string })
+    .sort((a, b) => b.savedAt - a.savedAt);
+  expect(await db.sources.orderBy('savedAt').reverse().primaryKeys()).toEqual(
+    bySaved.map((s) => s.id),
+  );
+  expect(await db.sources.where('kind').equals('page').count()).toBe(
+    bySaved.filter((s) => s.kind === 'page').length,
+  );
   db.close();
   await db.delete();
 });

@@ -84,9 +84,10 @@ export interface MentionRow {
 
 /**
  * `version`: from a page's newer content at the same URL to the version it replaces;
- * `glimpse`: from a glimpse to the page it was seen on.
+ * `glimpse`: from a glimpse to the page it was seen on;
+ * `note`: from a note the user wrote in the library to the source it is about (issue 12).
  */
-export type LinkKind = 'hyperlink' | 'version' | 'glimpse';
+export type LinkKind = 'hyperlink' | 'version' | 'glimpse' | 'note';
 export interface LinkRow {
   fromId: string;
   toId: string;
@@ -278,6 +279,12 @@ export class EngramDb extends Dexie {
     // (store/sources.ts `countMemories`) without reading every link. An added index only.
     this.version(4).stores({
       links: '[fromId+toId+kind], toId, kind',
+    });
+    // v5 (issue 12): the library lists sources newest first and filters them by kind, so it
+    // pages by `savedAt` and reads a kind's keys from an index instead of every row with its text.
+    // Added indexes only: no row changes shape.
+    this.version(5).stores({
+      sources: 'id, status, canonicalUrl, lastSeenAt, *outLinks, site, savedAt, kind',
     });
     // Several contexts hold the database open; when a newer version of Engram upgrades the schema,
     // close ours so the upgrade is not blocked. The next access reopens it at the new version.

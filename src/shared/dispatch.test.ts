@@ -167,6 +167,7 @@ describe('handler tables', () => {
     'engine/status': () => Promise.reject(new Error('not here')),
     'memory/forget': ok({ deleted: 0 }),
     'engine/pdf-text': () => Promise.reject(new Error('not here')),
+    'library/search': ok({ sourceIds: [] }),
   };
 
   test('each target handles its own messages, and who sends what', () => {
@@ -178,13 +179,14 @@ describe('handler tables', () => {
       | 'engine/status'
       | 'memory/forget'
       | 'engine/pdf-text'
+      | 'library/search'
     >();
     expectTypeOf<MessageFor<'content'>>().toEqualTypeOf<
       'content/capture' | 'content/watch-stop' | 'content/notice'
     >();
     expectTypeOf<MessageFrom<'engine'>>().toEqualTypeOf<'activity/query'>();
     expectTypeOf<MessageFrom<'content'>>().toEqualTypeOf<'watch/config' | 'capture/auto'>();
-    expect(Object.keys(engineTable)).toHaveLength(7);
+    expect(Object.keys(engineTable)).toHaveLength(8);
   });
 
   test('a missing handler, or one for another target, is a type error', async () => {

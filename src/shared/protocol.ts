@@ -42,7 +42,15 @@ export const captureMode = z.enum(['page', 'selection', 'link', 'image']);
 export type CaptureMode = z.infer<typeof captureMode>;
 
 /** How the capture was asked for; kept with the source (saved on purpose ranks higher later). */
-export const captureOrigin = z.enum(['shortcut', 'menu', 'popup', 'chat', 'omnibox', 'auto']);
+export const captureOrigin = z.enum([
+  'shortcut',
+  'menu',
+  'popup',
+  'chat',
+  'omnibox',
+  'auto',
+  'library',
+]);
 export type CaptureOrigin = z.infer<typeof captureOrigin>;
 
 export const siteRule = z.object({
@@ -391,6 +399,31 @@ export const protocol = {
     from: ['background'],
     request: noticeRequest,
     response: empty,
+  }),
+  // The library page (issue 12): retry a failed source, note on a source, search as you type.
+  /** Library: index a source whose indexing failed again, from a fresh job (attempts 0). */
+  'source/retry': def({
+    target: 'background',
+    from: ['extension'],
+    request: z.object({ sourceId: idString }),
+    response: z.object({ queued: z.boolean() }),
+  }),
+  /** Library: keep a note about a source (a `note` source linked to it), indexed like a capture. */
+  'source/note': def({
+    target: 'background',
+    from: ['extension'],
+    request: z.object({ sourceId: idString, text: z.string().trim().min(1).max(20_000) }),
+    response: z.object({ noteId: idString }),
+  }),
+  /** Library: the chat's hybrid search (keywords and, once the embedder is ready, vectors). */
+  'library/search': def({
+    target: 'engine',
+    from: ['extension'],
+    request: z.object({
+      query: z.string().trim().min(1).max(1_000),
+      limit: z.number().int().min(1).max(100),
+    }),
+    response: z.object({ sourceIds: z.array(idString) }),
   }),
 } as const;
 

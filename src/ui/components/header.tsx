@@ -1,10 +1,11 @@
-/** "Engram", how many memories, the models' state, indexing progress, and New chat. */
+/** "Engram", how many memories, the models' state, indexing progress, New chat, the library. */
 import browser from 'webextension-polyfill';
 import { t } from '../../shared/i18n';
 import { countMemories, loadModels } from './conversation-query';
 import { ModelNotice } from './model-notice';
 import { indexingLine, modelStatusLine, runtimeLine } from './model-status';
 import { useEngineStatus } from './model-status-poll';
+import { openLibrary } from './open-library';
 import { useLiveQuery } from './use-live-query';
 
 interface Props {
@@ -34,6 +35,15 @@ export function Header({ onNewChat, engineError }: Props) {
         </span>
         <button type="button" class="new-chat" data-testid="new-chat" onClick={onNewChat}>
           {t('popupNewChat')}
+        </button>
+        <button
+          type="button"
+          class="new-chat"
+          data-testid="open-library"
+          title={t('libraryOpenTitle')}
+          onClick={() => void openLibrary()}
+        >
+          {t('libraryOpen')}
         </button>
         <button
           type="button"

@@ -4,6 +4,7 @@ import { db } from '../../shared/db';
 import { t } from '../../shared/i18n';
 import { errorMessage } from '../../shared/messaging';
 import { writeSetting } from '../../shared/settings';
+import { openLibrary } from '../components/open-library';
 import { ModelHostForm } from './model-host-form';
 import type { Settings } from './settings-query';
 
@@ -23,6 +24,16 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
   return (
     <section class="panel" aria-labelledby="general-heading" data-testid="general">
       <h2 id="general-heading">{t('settingsGeneralHeading')}</h2>
+      <div class="field">
+        <button
+          type="button"
+          data-testid="settings-open-library"
+          onClick={() => void openLibrary()}
+        >
+          {t('libraryOpenFromSettings')}
+        </button>
+        <p class="note">{t('libraryOpenFromSettingsNote')}</p>
+      </div>
       <ModelHostForm saved={settings.modelHost} />
       <div class="field">
         <label class="toggle">

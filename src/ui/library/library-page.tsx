@@ -1,0 +1,25 @@
+/**
+ * The library page: the list, and a source's page over it. The list stays mounted (hidden) while
+ * an item is open, so Back returns to the same filters, selection and scroll position.
+ */
+import '../components/chat.css';
+import './library.css';
+import { ItemPage } from './item-page';
+import { ListView } from './list-view';
+import { t } from '../../shared/i18n';
+import { useHashRoute } from './use-hash-route';
+
+export function LibraryPage() {
+  const route = useHashRoute();
+  return (
+    <div class="library">
+      <header class="lib-header">
+        <h1>
+          <a href="#/">{t('libraryTitle')}</a>
+        </h1>
+      </header>
+      <ListView hidden={route.view !== 'list'} />
+      {route.view === 'item' && <ItemPage key={route.id} id={route.id} />}
+    </div>
+  );
+}

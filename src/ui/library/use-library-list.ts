@@ -1,0 +1,179 @@
+/**
+ * The library's list as data: the ordered keys of every source (ids and save times, from the
+ * `savedAt` index, no text), narrowed by the filters' id sets and the time range, or the search's
+ * ranked ids. The newest rows are read first, on their own, so the first screen never waits for
+ * the keys of 100,000 sources.
+ */
+import { liveQuery } from 'dexie';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { withDayHeadings, type ListEntry } from '../../core/library/day-groups';
+import {
+  filterKeys,
+  rangeStart,
+  type OrderedKeys,
+  type TimeRange,
+} from '../../core/library/filters';
+import { db, type SourceKind } from '../../shared/db';
+import { errorMessage, send } from '../../shared/messaging';
+import {
+  idsInState,
+  idsOfKinds,
+  idsOfSite,
+  libraryKeys,
+  newestSources,
+  type LibraryState,
+  type SourceSummary,
+} from '../../shared/store/library-reads';
+
+export interface Filters {
+  query: string;
+  kind: SourceKind | '';
+  site: string;
+  range: TimeRange;
+  state: LibraryState | '';
+}
+
+export const noFilters: Filters = { query: '', kind: '', site: '', range: 'all', state: '' };
+
+/** Rows read before the keys: a screenful and some, for the first paint. */
+const FIRST_ROWS = 60;
+/** Results asked of the search: more than a screen, as many as the chat's retrieval judges well. */
+const SEARCH_LIMIT = 50;
+/** Typing pauses this long before the search runs. */
+const SEARCH_DELAY_MS = 150;
+
+export interface LibraryList {
+  /** The listed sources in order. */
+  keys: OrderedKeys;
+  /** The rows to draw: day headings and sources (no headings for search results, ranked). */
+  entries: ListEntry[];
+  /** The newest rows, read before the keys (a cache seed for the first screen). */
+  first: SourceSummary[];
+  /** False until the whole key list is read (the list shows the newest rows meanwhile). */
+  complete: boolean;
+  /** Every source kept, unfiltered. */
+  total: number | undefined;
+  /** Bumped whenever the stored sources change: cached rows are stale. */
+  generation: number;
+  searching: boolean;
+  error: string | undefined;
+}
+
+export function useLibraryList(filters: Filters): LibraryList {
+  const [first, setFirst] = useState<SourceSummary[]>([]);
+  const [all, setAll] = useState<{ keys: OrderedKeys; generation: number; range: TimeRange }>();
+  const [sets, setSets] = useState<Array<ReadonlySet<string>>>([]);
+  const [found, setFound] = useState<string[]>();
+  const [searching, setSearching] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const { kind, site, state, range, query } = filters;
+  // Any write to the sources (a capture, a status, a title, a delete) bumps the generation: the
+  // count is the cheapest query Dexie watches over the whole table.
+  const [generation, setGeneration] = useState(0);
+  const [total, setTotal] = useState<number>();
+  useEffect(() => {
+    void newestSources(db(), FIRST_ROWS).then(setFirst, (e: unknown) => setError(errorMessage(e)));
+    const subscription = liveQuery(() => db().sources.count()).subscribe({
+      next: (count) => {
+        setTotal(count);
+        setGeneration((g) => g + 1);
+      },
+      error: (e: unknown) => setError(errorMessage(e)),
+    });
+    return () => subscription.unsubscribe();
+  }, []);
+
+  useEffect(() => {
+    if (generation === 0) return;
+    let live = true;
+    void libraryKeys(db(), rangeStart(range, Date.now())).then(
+      (keys) => live && setAll({ keys, generation, range }),
+      (e: unknown) => setError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [generation, range]);
+
+  useEffect(() => {
+    let live = true;
+    const wanted: Array<Promise<Set<string>>> = [];
+    if (kind) wanted.push(idsOfKinds(db(), [kind]));
+    if (site) wanted.push(idsOfSite(db(), site));
+    if (state) wanted.push(idsInState(db(), state));
+    void Promise.all(wanted).then(
+      (result) => live && setSets(result),
+      (e: unknown) => setError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [kind, site, state, generation]);
+
+  useEffect(() => {
+    const text = query.trim();
+    if (!text) {
+      setFound(undefined);
+      setSearching(false);
+      return;
+    }
+    let live = true;
+    setSearching(true);
+    const timer = setTimeout(() => {
+      void send('library/search', { query: text, limit: SEARCH_LIMIT })
+        .then(
+          ({ sourceIds }) => live && setFound(sourceIds),
+          (e: unknown) => live && setError(errorMessage(e)),
+        )
+        .finally(() => live && setSearching(false));
+    }, SEARCH_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query, generation]);
+
+  const base = useMemo<OrderedKeys>(() => {
+    if (all) return all.keys;
+    const from = rangeStart(range, Date.now());
+    const shown = first.filter((s) => s.savedAt >= from);
+    return { ids: shown.map((s) => s.id), times: shown.map((s) => s.savedAt) };
+  }, [all, first, range]);
+  const keys = useMemo(
+    () => (found === undefined ? filterKeys(base, sets) : rankedKeys(base, found, sets)),
+    [base, sets, found],
+  );
+  const entries = useMemo<ListEntry[]>(
+    () =>
+      found === undefined
+        ? withDayHeadings(keys.times)
+        : keys.ids.map((_, index) => ({ type: 'item', index })),
+    [keys, found],
+  );
+  return {
+    keys,
+    entries,
+    first,
+    complete: all !== undefined && all.range === range,
+    total,
+    generation: all?.generation ?? 0,
+    searching,
+    error,
+  };
+}
+
+/** Search results in rank order, kept only where the filters and time range allow. */
+function rankedKeys(
+  base: OrderedKeys,
+  ranked: readonly string[],
+  sets: ReadonlyArray<ReadonlySet<string>>,
+): OrderedKeys {
+  const wanted = new Set(ranked);
+  const timeOf = new Map<string, number>();
+  base.ids.forEach((id, i) => {
+    if (wanted.has(id)) timeOf.set(id, base.times[i] ?? 0);
+  });
+  const ids = ranked.filter((id) => timeOf.has(id) && sets.every((set) => set.has(id)));
+  return { ids, times: ids.map((id) => timeOf.get(id) ?? 0) };
+}
