@@ -27,6 +27,7 @@ import {
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
+import { extensionPagesCsp, isAllowedModelHost } from './src/shared/model-hosts';
 
 const root = import.meta.dirname;
 const MiB = 1024 * 1024;
@@ -50,6 +51,12 @@ function modelHostOf(value: string | undefined, fallback: string): string {
   }
   if (!url || !/^https?:$/.test(url.protocol)) {
     throw new Error(`ENGRAM_MODEL_HOST must be an http(s) URL, not "${value}"`);
+  }
+  // The CSP would block downloads from any other host (src/shared/model-hosts.ts).
+  if (!isAllowedModelHost(url.href)) {
+    throw new Error(
+      `ENGRAM_MODEL_HOST must be a host of src/shared/model-hosts.ts, not "${value}"`,
+    );
   }
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
@@ -103,7 +110,8 @@ function ortDistDir(): string {
  * The shipped manifest is the top-level manifest.json as it is. The test flavours may also
  * script pages on 127.0.0.1: tests fire the context-menu listener directly (headless Chromium
  * opens no menu), and a dispatched event grants no activeTab. The shortcut test uses `localhost`,
- * which this does not cover, so it still proves the real activeTab path.
+ * which this does not cover, so it still proves the real activeTab path. The extension pages' CSP
+ * is written from src/shared/model-hosts.ts.
  */
 function manifestFor(fixtureFlavour: boolean): object {
   const manifest = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as Record<
@@ -111,6 +119,9 @@ function manifestFor(fixtureFlavour: boolean): object {
     unknown
   >;
   if (fixtureFlavour) manifest.host_permissions = ['http://127.0.0.1/*'];
+  // One list of hosts for the CSP and the settings page (tests/build/csp.test.ts keeps the
+  // top-level manifest.json in step with it).
+  manifest.content_security_policy = { extension_pages: extensionPagesCsp() };
   return manifest;
 }
 

@@ -4,11 +4,11 @@
  * stored and indexed like a page. The content script cannot help: the viewer's text is not in the
  * tab's DOM.
  *
- * How the file is fetched: the engine first fetches the URL itself, which works where Engram has
- * host access (the test builds' 127.0.0.1, sites granted for automatic capture, and in Chrome the
- * tab's origin under the activeTab grant of the shortcut, menu or popup). Where that is refused,
- * the file is fetched in the page, as the page itself would (same origin, the user's cookies),
- * and its bytes handed to the engine. No new permission is asked for either way.
+ * How the file is fetched: the engine first fetches the URL itself, which works only where the
+ * extension pages' CSP lets it connect (the model hosts and loopback: shared/model-hosts.ts, so in
+ * practice a PDF on 127.0.0.1 or localhost) and Engram has host access. Everywhere else that is
+ * refused, and the file is fetched in the page, as the page itself would (same origin, the user's
+ * cookies), and its bytes handed to the engine. No new permission is asked for either way.
  */
 import type { SiteRule } from '../core/privacy/site-policy';
 import { CaptureRefusedError } from '../shared/capture-refusal';

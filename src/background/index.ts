@@ -5,61 +5,19 @@
  */
 import browser from 'webextension-polyfill';
 import { createReceiver } from '../shared/messaging';
-import { captureTab } from './capture-tab';
-import { ask } from './chat';
-import { deleteConversations } from './conversations';
 import { onCommand } from './commands';
 import { createContextMenus, onMenuClicked } from './context-menus';
-import { engineListening, ensureEngine, restartEngine } from './engine-gateway';
-import { onGlimpseAlarm, releaseDueGlimpses, reviewGlimpse } from './glimpse';
+import { ensureEngine } from './engine-gateway';
+import { onGlimpseAlarm, releaseDueGlimpses } from './glimpse';
+import { backgroundHandlers } from './handlers';
 import { onOmniboxEntered, setOmniboxSuggestion } from './omnibox';
-import { currentActivity, watchActivity } from './user-activity';
+import { watchActivity } from './user-activity';
 import { onInstalledWelcome } from './welcome';
-import { noteOn, retry } from './library';
 import { rememberUiLocale } from '../shared/locale-memo';
-import { choosePause, onAlarm, syncPauseBadge } from './pause-badge';
-import {
-  autoCapture,
-  onPermissionsAdded,
-  onPermissionsRemoved,
-  onWatchSync,
-  stopWatchers,
-  syncWatchers,
-  watchConfigFor,
-} from './watch';
+import { onAlarm, syncPauseBadge } from './pause-badge';
+import { onPermissionsAdded, onPermissionsRemoved, syncWatchers } from './watch';
 
-browser.runtime.onMessage.addListener(
-  createReceiver('background', {
-    'chat/ask': ask,
-    'conversations/delete': deleteConversations,
-    'capture/active-tab': async ({ tabId }) => {
-      const tab = await chrome.tabs.get(tabId);
-      const stored = await captureTab(tab, { mode: 'page' }, 'popup');
-      return { sourceId: stored.sourceId, title: stored.title };
-    },
-    'pause/set': async ({ choice }) => {
-      const status = await choosePause(choice);
-      // Open pages' watchers stop and forget their buffers: nothing seen during a pause is kept.
-      if (status.paused) void stopWatchers().catch(() => undefined);
-      return { paused: status.paused, until: status.paused ? status.until : null };
-    },
-    'watch/config': watchConfigFor,
-    'watch/sync': onWatchSync,
-    'capture/auto': autoCapture,
-    'glimpse/review': reviewGlimpse,
-    'activity/query': currentActivity,
-    'engine/ensure': async () => {
-      await engineListening();
-      return {};
-    },
-    'engine/restart': async () => {
-      await restartEngine();
-      return {};
-    },
-    'source/retry': retry,
-    'source/note': noteOn,
-  }),
-);
+browser.runtime.onMessage.addListener(createReceiver('background', backgroundHandlers));
 
 chrome.commands.onCommand.addListener(onCommand);
 chrome.omnibox.onInputEntered.addListener(onOmniboxEntered);

@@ -61,13 +61,19 @@ describe('createListener', () => {
     expect(h.stopWatching).toHaveBeenCalledTimes(1);
   });
 
-  it('passes the glimpse flag of the shortcut on, and nothing else', async () => {
+  it('passes the glimpse flag of the shortcut on, and refuses a field it does not know', async () => {
     const h = handlers();
     await call(
       createListener(h, self),
-      message('content/capture', { mode: 'page', glimpse: true, extra: 1 }),
+      message('content/capture', { mode: 'page', glimpse: true }),
     );
     expect(h.capture).toHaveBeenCalledWith({ mode: 'page', glimpse: true });
+    const extra = await call(
+      createListener(h, self),
+      message('content/capture', { mode: 'page', glimpse: true, extra: 1 }),
+    );
+    expect(extra.replies).toMatchObject([{ ok: false }]);
+    expect(h.capture).toHaveBeenCalledTimes(1);
   });
 
   it('shows a notice and replies with an empty value', async () => {
@@ -121,7 +127,11 @@ describe('createListener', () => {
       { ok: false, error: 'Engram could not show a notice: attachShadow is not a function' },
     ]);
     expect((await call(listener, message('content/capture', { mode: 'nope' }))).replies).toEqual([
-      { ok: false, error: 'Invalid "content/capture" request' },
+      {
+        ok: false,
+        error:
+          'Invalid "content/capture": not the fields and types the protocol gives this message',
+      },
     ]);
   });
 

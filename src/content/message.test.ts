@@ -27,12 +27,15 @@ describe('parseContentMessage', () => {
     ).toEqual({ kind: 'content/notice', request: { text: 'Saved to Engram', tone: 'success' } });
   });
 
-  it('accepts watch-stop from this extension, whatever its payload', () => {
-    for (const payload of [{}, undefined, { extra: 1 }]) {
-      expect(parseContentMessage(envelope('content/watch-stop', payload), worker, self)).toEqual({
-        kind: 'content/watch-stop',
-        request: {},
-      });
+  it('accepts watch-stop from the service worker, with an empty payload only', () => {
+    expect(parseContentMessage(envelope('content/watch-stop', {}), worker, self)).toEqual({
+      kind: 'content/watch-stop',
+      request: {},
+    });
+    for (const payload of [undefined, { extra: 1 }, [], 'stop']) {
+      expect(
+        parseContentMessage(envelope('content/watch-stop', payload), worker, self),
+      ).toMatchObject({ kind: 'invalid' });
     }
   });
 
@@ -43,20 +46,17 @@ describe('parseContentMessage', () => {
       kind: 'content/capture',
       request: { mode: 'page', readFrames: true },
     });
-    expect(request({ readFrames: 'yes' })).toEqual({
+    expect(request({ readFrames: false })).toEqual({
       kind: 'content/capture',
       request: { mode: 'page' },
     });
+    expect(request({ readFrames: 'yes' })).toMatchObject({ kind: 'invalid' });
   });
 
   it.each([
     ['another extension', envelope('content/capture', { mode: 'page' }), { id: 'evil' }],
     ['no sender id', envelope('content/capture', { mode: 'page' }), {}],
-    [
-      'a web page url',
-      envelope('content/capture', { mode: 'page' }),
-      { id: 'engram-id', url: 'https://evil.example/' },
-    ],
+
     ['null', null, worker],
     ['a string', 'content/capture', worker],
     ['an array', [1, 'content', 'content/capture'], worker],
@@ -66,17 +66,54 @@ describe('parseContentMessage', () => {
       { ...envelope('content/capture', { mode: 'page' }), target: 'background' },
       worker,
     ],
-    ['an unknown type', envelope('content/eval', { code: '1' }), worker],
-    ['a protocol message for someone else', envelope('chat/ask', { question: 'hi' }), worker],
-    ['an inherited name', envelope('toString', {}), worker],
-    ['__proto__', envelope('__proto__', {}), worker],
-    [
-      'a type that is not a string',
-      envelope(['content/capture'] as never, { mode: 'page' }),
-      worker,
-    ],
   ])('ignores %s', (_label, message, sender) => {
     expect(parseContentMessage(message, sender, self)).toBeNull();
+  });
+
+  it.each([
+    ['an extension page', 'chrome-extension://engram-id/popup.html'],
+    ['the engine', 'chrome-extension://engram-id/offscreen.html'],
+    ['a web page', 'https://evil.example/'],
+    ['a script named like the worker elsewhere', 'https://evil.example/sw.js'],
+  ])('answers %s, which may not send to a page, with an error', (_label, url) => {
+    expect(
+      parseContentMessage(
+        envelope('content/capture', { mode: 'page' }),
+        { id: 'engram-id', url },
+        self,
+      ),
+    ).toEqual({
+      kind: 'invalid',
+      error: 'Only the service worker may send "content/capture" to a page',
+    });
+  });
+
+  it.each([
+    ['an unknown type', envelope('content/eval', { code: '1' }), '"content/eval"'],
+    ['a message for someone else', envelope('chat/ask', { question: 'hi' }), '"chat/ask"'],
+    ['an inherited name', envelope('toString', {}), '"toString"'],
+    ['__proto__', envelope('__proto__', {}), '"__proto__"'],
+    ['a type that is not a string', envelope(['content/capture'] as never, {}), '"object"'],
+  ])('answers %s from the service worker with an error', (_label, message, name) => {
+    expect(parseContentMessage(message, worker, self)).toEqual({
+      kind: 'invalid',
+      error: `${name} is not a message the content script handles`,
+    });
+  });
+
+  it('refuses fields the protocol does not name, and prototype keys anywhere', () => {
+    const invalid = (payload: unknown) =>
+      parseContentMessage(envelope('content/capture', payload), worker, self);
+    expect(invalid({ mode: 'page', extra: 1 })).toMatchObject({ kind: 'invalid' });
+    expect(invalid(JSON.parse('{"mode":"page","__proto__":{"x":1}}'))).toEqual({
+      kind: 'invalid',
+      error: 'Invalid "content/capture": the key "__proto__" is not allowed',
+    });
+    expect(
+      invalid(
+        JSON.parse('{"mode":"page","siteRules":[{"pattern":"a","policy":"full","constructor":1}]}'),
+      ),
+    ).toMatchObject({ kind: 'invalid' });
   });
 
   it('answers a malformed payload from this extension with an error', () => {
@@ -84,7 +121,7 @@ describe('parseContentMessage', () => {
       parseContentMessage(envelope('content/capture', { mode: 'screen' }), worker, self),
     ).toEqual({
       kind: 'invalid',
-      error: 'Invalid "content/capture" request',
+      error: 'Invalid "content/capture": not the fields and types the protocol gives this message',
     });
     expect(
       parseContentMessage(

@@ -1,46 +1,15 @@
 /**
  * The offscreen document's entry. The listener is registered at once; handlers wait for the engine
- * to be ready. Answers and indexing run on after the reply: their progress is in IndexedDB.
+ * to be ready (./handlers.ts).
  */
 import browser from 'webextension-polyfill';
-import { db } from '../shared/db';
 import { createReceiver } from '../shared/messaging';
 import { Engine } from './engine';
-import { modelHandlers, watchModelConditions } from './models/model-handlers';
-import { forget } from './index/forget';
-import { librarySearch } from './index/library-search';
-import { readPdf } from './ingest/pdf-fetch';
+import { engineHandlers } from './handlers';
+import { watchModelConditions } from './models/model-handlers';
 
 const ready = Engine.start();
 ready.catch((error: unknown) => console.error('Engram: the engine failed to start:', error));
 watchModelConditions(ready);
 
-browser.runtime.onMessage.addListener(
-  createReceiver('engine', {
-    ...modelHandlers(ready),
-    'engine/ingest': async () => {
-      void (await ready).ingestor.kick();
-      return {};
-    },
-    'engine/answer': async ({ messageId }) => {
-      void (await ready).answerer.answer(messageId);
-      return {};
-    },
-    'engine/status': async () => {
-      return (await ready).status();
-    },
-    // PDFs are read apart from the engine's models and indexes: no need to wait for them.
-    'engine/pdf-text': async (request) => {
-      const pdf = await readPdf(request);
-      return { ...pdf, title: pdf.title.slice(0, 2_000) };
-    },
-    'memory/forget': async (request) => {
-      const engine = await ready;
-      return forget(engine.index, request);
-    },
-    'library/search': async (request) => {
-      const engine = await ready;
-      return librarySearch(db(), engine.index, engine.embedder, request);
-    },
-  }),
-);
+browser.runtime.onMessage.addListener(createReceiver('engine', engineHandlers(ready)));

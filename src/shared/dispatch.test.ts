@@ -80,6 +80,33 @@ describe('dispatch', () => {
     expect(reply).toEqual({ ok: true, value: { conversationId: 'c1', messageId: 'm:hi' } });
   });
 
+  test('names the field and the problem of a malformed payload', async () => {
+    const reply = (payload: unknown) => dispatch('chat/ask', payload, popup, 'extension', handlers);
+    expect(await reply({ question: 7 })).toEqual({
+      ok: false,
+      error: 'Invalid "chat/ask": question: Invalid input: expected string, received number',
+    });
+    expect(await reply([])).toEqual({
+      ok: false,
+      error: 'Invalid "chat/ask": the request: Invalid input: expected object, received array',
+    });
+    expect(await reply({ question: 'q', extra: 1 })).toMatchObject({
+      error: expect.stringMatching(
+        /^Invalid "chat\/ask": the request: Unrecognized key: "extra"/,
+      ) as unknown,
+    });
+    expect(await reply(JSON.parse('{"question":"q","__proto__":{"x":1}}'))).toEqual({
+      ok: false,
+      error: 'Invalid "chat/ask": the key "__proto__" is not allowed',
+    });
+    let deep: unknown = 'q';
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    expect(await reply({ question: deep })).toEqual({
+      ok: false,
+      error: 'Invalid "chat/ask": nested more than 16 levels deep',
+    });
+  });
+
   test('rejects malformed payloads with a reason, never throwing', async () => {
     for (const payload of [undefined, null, 42, 'hi', {}, { question: '' }, { question: 7 }]) {
       const reply = await dispatch('chat/ask', payload, popup, from(popup), handlers);
@@ -100,7 +127,8 @@ describe('dispatch', () => {
     expect(await dispatch('chat/ask', { question: 'q' }, foreign, from(foreign), handlers)).toEqual(
       {
         ok: false,
-        error: 'Sender not allowed to send "chat/ask"',
+        error:
+          'A sender outside this extension (another extension, a web page or a frame without a tab) may not send "chat/ask"',
       },
     );
     // A content script may not ask the engine to answer, nor chat.
@@ -117,10 +145,14 @@ describe('dispatch', () => {
       ok: true,
       value: { state: 'idle' },
     });
-    for (const sender of [popup, worker, content]) {
+    for (const [sender, who] of [
+      [popup, 'An extension page'],
+      [worker, 'The service worker'],
+      [content, 'A content script'],
+    ] as const) {
       expect(await dispatch('activity/query', {}, sender, from(sender), handlers)).toEqual({
         ok: false,
-        error: 'Sender not allowed to send "activity/query"',
+        error: `${who} may not send "activity/query"`,
       });
     }
     // Nor may the engine send what only the pages or the service worker send.

@@ -3,6 +3,8 @@
  * message, whether they may, whether it parses, and a Result whatever the handler does.
  */
 import type { Runtime } from 'webextension-polyfill';
+import type { z } from 'zod';
+import { payloadProblem } from '../core/plain-data';
 import {
   isMessageName,
   protocol,
@@ -61,7 +63,26 @@ export const errorMessage = (error: unknown): string =>
   error instanceof Error ? error.message : typeof error === 'string' ? error : 'Unknown error';
 
 /** A message refused before any handler ran: a bug or a stray sender, worded for developers. */
-const protocolError = (error: string): Result<never> => ({ ok: false, error });
+const protocolError = (error: string): Result<never> => ({ ok: false, error: error.slice(0, 500) });
+
+/** Who was refused, in the words of the error reply (for developers, like every protocol error). */
+const SENDER_NAMES: Record<SenderKind | 'foreign', string> = {
+  extension: 'An extension page', // i18n-exempt: a protocol error, for developers
+  engine: 'The engine', // i18n-exempt: a protocol error, for developers
+  background: 'The service worker', // i18n-exempt: a protocol error, for developers
+  content: 'A content script', // i18n-exempt: a protocol error, for developers
+  foreign:
+    // i18n-exempt: a protocol error, for developers
+    'A sender outside this extension (another extension, a web page or a frame without a tab)',
+};
+
+/** The first problem zod found, with where: `question: Too big: …`. */
+function describeIssue(issues: readonly z.core.$ZodIssue[]): string {
+  const issue = issues[0];
+  if (!issue) return 'bad input';
+  const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the request';
+  return `${where.slice(0, 100)}: ${issue.message}`;
+}
 
 export async function dispatch(
   type: string,
@@ -75,11 +96,13 @@ export async function dispatch(
   const handler = handlers[type];
   if (!handler) return protocolError(`No handler for "${type}" here`);
   if (!from || !(definition.from as readonly SenderKind[]).includes(from)) {
-    return protocolError(`Sender not allowed to send "${type}"`);
+    return protocolError(`${SENDER_NAMES[from ?? 'foreign']} may not send "${type}"`);
   }
+  const problem = payloadProblem(payload);
+  if (problem) return protocolError(`Invalid "${type}": ${problem}`);
   const request = definition.request.safeParse(payload);
   if (!request.success) {
-    return protocolError(`Invalid "${type}": ${request.error.issues[0]?.message ?? 'bad input'}`);
+    return protocolError(`Invalid "${type}": ${describeIssue(request.error.issues)}`);
   }
   try {
     // The cast is sound: `request.data` was parsed by this message's own schema.

@@ -33,7 +33,7 @@ export const engineTimings = z.object({
   phases: z.record(z.string().max(100), z.number()).optional(),
 });
 
-export const searchRequest = z.object({
+export const searchRequest = z.strictObject({
   query: z.string().trim().min(1).max(4_000),
   /** `dense`: vectors only (loads the embedder); `keyword`: BM25 only. */
   mode: z.enum(['dense', 'keyword']),
@@ -47,4 +47,4 @@ export const searchResponse = z.object({
 });
 
 /** chrome.idle's states (only the service worker has chrome.idle). */
-export const userActivity = z.object({ state: z.enum(['active', 'idle', 'locked']) });
+export const userActivity = z.strictObject({ state: z.enum(['active', 'idle', 'locked']) });

@@ -5,6 +5,11 @@
  * a schema for its reply value, the context that handles it, and who may send it. Receivers parse
  * with these schemas and check the sender before running a handler; replies are always
  * `{ ok: true, value } | { ok: false, error }`, so nothing throws across the wire.
+ *
+ * Requests the background or the engine parse are strict objects: a field the protocol does not
+ * name is refused, not silently dropped, so a stray or hostile message is answered with an error
+ * and never half-handled (issue 11; tests/protocol/hostile-messages.test.ts). The `content`
+ * target's requests are parsed by hand in the content script (content/message.ts).
  */
 import { z } from 'zod';
 import {
@@ -221,7 +226,7 @@ export const protocol = {
   'chat/ask': def({
     target: 'background',
     from: ['extension'],
-    request: z.object({
+    request: z.strictObject({
       conversationId: idString.optional(),
       question: z.string().trim().min(1).max(4_000),
     }),
@@ -231,14 +236,14 @@ export const protocol = {
   'capture/active-tab': def({
     target: 'background',
     from: ['extension'],
-    request: z.object({ tabId: z.number().int().nonnegative() }),
+    request: z.strictObject({ tabId: z.number().int().nonnegative() }),
     response: z.object({ sourceId: idString, title: z.string() }),
   }),
   /** Popup or settings page: pause capture (an hour, until tomorrow, until resumed) or resume. */
   'pause/set': def({
     target: 'background',
     from: ['extension'],
-    request: z.object({ choice: pauseChoice }),
+    request: z.strictObject({ choice: pauseChoice }),
     response: z.object({ paused: z.boolean(), until: z.number().nullable() }),
   }),
   /**
@@ -269,7 +274,7 @@ export const protocol = {
   'engine/answer': def({
     target: 'engine',
     from: ['background'],
-    request: z.object({ messageId: idString }),
+    request: z.strictObject({ messageId: idString }),
     response: empty,
   }),
   /**
@@ -334,7 +339,7 @@ export const protocol = {
   'engine/pdf-text': def({
     target: 'engine',
     from: ['background'],
-    request: z.object({ url: httpUrl, data: z.string().max(60_000_000).optional() }),
+    request: z.strictObject({ url: httpUrl, data: z.string().max(60_000_000).optional() }),
     response: z.object({
       title: z.string().max(2_000),
       text: z.string().min(1).max(MAX_TEXT),
@@ -354,14 +359,14 @@ export const protocol = {
     target: 'background',
     from: ['content'],
     /** The page's address now (a single-page app changes it); on the sender's origin. */
-    request: z.object({ url: httpUrl.optional() }),
+    request: z.strictObject({ url: httpUrl.optional() }),
     response: watchConfig,
   }),
   /** Content script: a page the user actually read (automatic capture, opt-in). */
   'capture/auto': def({
     target: 'background',
     from: ['content'],
-    request: z.object({
+    request: z.strictObject({
       page: capturePayload,
       /** The blocks that stayed on screen while the page was read: the read parts. */
       read: z.array(z.string().min(1).max(MAX_BLOCK)).max(1_000),
@@ -372,7 +377,7 @@ export const protocol = {
   'glimpse/review': def({
     target: 'background',
     from: ['extension'],
-    request: z.object({
+    request: z.strictObject({
       sourceId: idString,
       action: z.enum(['keep', 'edit', 'discard']),
       text: z.string().max(MAX_TEXT).optional(),
@@ -405,21 +410,21 @@ export const protocol = {
   'source/retry': def({
     target: 'background',
     from: ['extension'],
-    request: z.object({ sourceId: idString }),
+    request: z.strictObject({ sourceId: idString }),
     response: z.object({ queued: z.boolean() }),
   }),
   /** Library: keep a note about a source (a `note` source linked to it), indexed like a capture. */
   'source/note': def({
     target: 'background',
     from: ['extension'],
-    request: z.object({ sourceId: idString, text: z.string().trim().min(1).max(20_000) }),
+    request: z.strictObject({ sourceId: idString, text: z.string().trim().min(1).max(20_000) }),
     response: z.object({ noteId: idString }),
   }),
   /** Library: the chat's hybrid search (keywords and, once the embedder is ready, vectors). */
   'library/search': def({
     target: 'engine',
     from: ['extension'],
-    request: z.object({
+    request: z.strictObject({
       query: z.string().trim().min(1).max(1_000),
       limit: z.number().int().min(1).max(100),
     }),

@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import type { EngramDb } from './db';
+import { isAllowedModelHost } from './model-hosts';
 import { pauseRecord } from './pause-schema';
 import { siteRule } from './protocol';
 import {
@@ -28,9 +29,14 @@ const registered = (task: 'embed' | 'generate') =>
 export const settingsSchema = {
   /**
    * Where model weights are downloaded from, in the Hugging Face hub's URL layout: the hub, unless
-   * the build names another host (the hosted test flavour: a fixture host on 127.0.0.1).
+   * the build names another host (the hosted test flavour: a fixture host on 127.0.0.1). Only the
+   * hosts the extension's CSP lets the engine reach (shared/model-hosts.ts): a stored host outside
+   * them, which every download would fail on, falls back to the default.
    */
-  modelHost: z.url({ protocol: /^https?$/ }).default(__ENGRAM_DEFAULT_MODEL_HOST__),
+  modelHost: z
+    .url({ protocol: /^https?$/ })
+    .refine(isAllowedModelHost, 'not a model host the extension may download from')
+    .default(__ENGRAM_DEFAULT_MODEL_HOST__),
   /**
    * The user's rules per site (never / URL only / full), over the default blocklist (banks,
    * webmail, password managers, health portals, local addresses): core/privacy/site-policy.ts.

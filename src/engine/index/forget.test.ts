@@ -82,7 +82,10 @@ test('memory/forget: extension pages may send it; bad requests get a clear error
   const tab = { id: 'x', url: 'https://a.com/', tab: { id: 1 } } as never;
   expect(
     await dispatch('memory/forget', { site: 'a.com' }, tab, 'content', handlers),
-  ).toMatchObject({ ok: false, error: expect.stringMatching(/not allowed/) as unknown });
+  ).toMatchObject({
+    ok: false,
+    error: expect.stringMatching(/content script may not send/) as unknown,
+  });
   for (const bad of [{}, { site: '' }, { sourceIds: [] }, { site: 'a.com', sourceIds: ['x'] }]) {
     expect(await dispatch('memory/forget', bad, page, 'extension', handlers)).toMatchObject({
       ok: false,

@@ -1,8 +1,9 @@
 /**
  * `engine/pdf-text`: fetch a PDF the user asked to keep and read its text (./pdf-text.ts). The
- * engine fetches it itself where the extension may (host access: the test builds' 127.0.0.1, a
- * site the user granted for automatic capture, or the tab's origin under activeTab); otherwise the
- * service worker fetched it in the page and sends the bytes (`data`, base64).
+ * engine fetches it itself where the extension may: the extension pages' CSP lets the engine
+ * reach only the model hosts (shared/model-hosts.ts), so in practice a PDF on loopback (the test
+ * builds' 127.0.0.1). Otherwise the fetch fails, and the service worker fetches it in the page and
+ * sends the bytes (`data`, base64).
  */
 import { pdfText, PdfError, type PdfText } from './pdf-text';
 

@@ -1,0 +1,46 @@
+/**
+ * The service worker's handler table: one handler for each message the protocol sends to the
+ * background (a missing one is a type error). Apart from index.ts so that the receiving path can be
+ * tested with the real handlers (tests/protocol/hostile-messages.test.ts).
+ */
+import type { HandlersFor } from '../shared/messaging';
+import { captureTab } from './capture-tab';
+import { ask } from './chat';
+import { deleteConversations } from './conversations';
+import { engineListening, restartEngine } from './engine-gateway';
+import { reviewGlimpse } from './glimpse';
+import { noteOn, retry } from './library';
+import { choosePause } from './pause-badge';
+import { currentActivity } from './user-activity';
+import { autoCapture, onWatchSync, stopWatchers, watchConfigFor } from './watch';
+
+export const backgroundHandlers: HandlersFor<'background'> = {
+  'chat/ask': ask,
+  'conversations/delete': deleteConversations,
+  'capture/active-tab': async ({ tabId }) => {
+    const tab = await chrome.tabs.get(tabId);
+    const stored = await captureTab(tab, { mode: 'page' }, 'popup');
+    return { sourceId: stored.sourceId, title: stored.title };
+  },
+  'pause/set': async ({ choice }) => {
+    const status = await choosePause(choice);
+    // Open pages' watchers stop and forget their buffers: nothing seen during a pause is kept.
+    if (status.paused) void stopWatchers().catch(() => undefined);
+    return { paused: status.paused, until: status.paused ? status.until : null };
+  },
+  'watch/config': watchConfigFor,
+  'watch/sync': onWatchSync,
+  'capture/auto': autoCapture,
+  'glimpse/review': reviewGlimpse,
+  'activity/query': currentActivity,
+  'engine/ensure': async () => {
+    await engineListening();
+    return {};
+  },
+  'engine/restart': async () => {
+    await restartEngine();
+    return {};
+  },
+  'source/retry': retry,
+  'source/note': noteOn,
+};
