@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { EngramDb } from '../db';
 import { exportRecord, exportHeader, RECORD_ORDER } from './records';
-import { exportText, fillMemory } from './test-memory';
+import { exportText, fillMemory } from '../../../tests/export/test-memory';
 
 let db: EngramDb;
 beforeEach(() => {

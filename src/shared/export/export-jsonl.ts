@@ -28,7 +28,7 @@ export interface ExportOptions {
   now?: Date;
   /** Rows read per page. */
   pageSize?: number;
-  /** Called after each page: records written so far and the total expected. */
+  /** Called after each page of sources: sources written so far, and the number expected. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -64,12 +64,7 @@ export async function* exportLines(
   yield line(header);
 
   const written = emptyCounts();
-  const total = Object.values(expected).reduce((a, b) => a + b, 0);
-  const progress = () =>
-    options.onProgress?.(
-      Object.values(written).reduce((a, b) => a + b, 0),
-      total,
-    );
+  const progress = () => options.onProgress?.(written.source, expected.source);
 
   // Settings by key (EXPORTED_SETTINGS is sorted).
   let chunk = '';

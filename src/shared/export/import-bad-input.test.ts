@@ -3,7 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest
 import { EngramDb } from '../db';
 import { ImportError, type ImportProblem } from './import-error';
 import { importExport } from './import-export';
-import { body, exportText, fillMemory, streamOf } from './test-memory';
+import { body, exportText, fillMemory, streamOf } from '../../../tests/export/test-memory';
 
 let source: EngramDb;
 let good: string;

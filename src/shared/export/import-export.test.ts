@@ -4,7 +4,7 @@ import { EngramDb } from '../db';
 import { readSetting } from '../settings';
 import { ingestJobId } from '../store/jobs';
 import { importExport } from './import-export';
-import { body, exportText, fillMemory, streamOf } from './test-memory';
+import { body, exportText, fillMemory, streamOf } from '../../../tests/export/test-memory';
 
 const dbs: EngramDb[] = [];
 const fresh = () => {

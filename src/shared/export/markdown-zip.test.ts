@@ -5,7 +5,7 @@ import { EngramDb } from '../db';
 import { NameBook, safeBaseName } from './file-names';
 import { MARKDOWN_FOLDER, markdownZip } from './markdown-zip';
 import { yamlString } from './markdown';
-import { fillMemory } from './test-memory';
+import { fillMemory } from '../../../tests/export/test-memory';
 
 describe('file names', () => {
   const name = (title: string) => safeBaseName(title, 'src_x');

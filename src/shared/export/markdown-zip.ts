@@ -26,7 +26,7 @@ export interface MarkdownOptions {
 export async function* markdownZip(
   db: EngramDb,
   options: MarkdownOptions = {},
-): AsyncGenerator<Uint8Array> {
+): AsyncGenerator<Uint8Array<ArrayBuffer>> {
   const ids = options.filter
     ? await sourcesMatching(db, options.filter)
     : await db.sources.toCollection().primaryKeys();
@@ -38,7 +38,8 @@ export async function* markdownZip(
   });
   const linksFrom = await linksBetween(db, names);
 
-  let out: Uint8Array[] = [];
+  // fflate makes its chunks on plain ArrayBuffers.
+  let out: Array<Uint8Array<ArrayBuffer>> = [];
   let failure: Error | null = null;
   const zip = new Zip((error, chunk) => {
     if (error) failure = error;

@@ -2,12 +2,12 @@
  * Test support for the export tests: a memory with rows in every exported table, written through
  * the stores, and a file's text as the stream `File.stream()` gives.
  */
-import type { EngramDb } from '../db';
-import { writeSetting } from '../settings';
-import { startExchange, updateMessage } from '../store/conversations';
-import { storeCapture, storeNote } from '../store/sources';
-import { exportLines } from './export-jsonl';
-import type { ExportOptions } from './export-jsonl';
+import type { EngramDb } from '../../src/shared/db';
+import { writeSetting } from '../../src/shared/settings';
+import { startExchange, updateMessage } from '../../src/shared/store/conversations';
+import { storeCapture, storeNote } from '../../src/shared/store/sources';
+import { exportLines } from '../../src/shared/export/export-jsonl';
+import type { ExportOptions } from '../../src/shared/export/export-jsonl';
 
 export const streamOf = (text: string): ReadableStream<Uint8Array> => new Blob([text]).stream();
 
