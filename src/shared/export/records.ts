@@ -171,3 +171,10 @@ export const emptyCounts = (): RecordCounts => ({
   conversation: 0,
   message: 0,
 });
+
+/**
+ * The JSON Schema of one line (the header, or any record), as docs/EXPORT.md prints it; a unit
+ * test keeps the two the same.
+ */
+export const exportLineJsonSchema = (): unknown =>
+  z.toJSONSchema(z.union([exportHeader, exportRecord]), { io: 'input' });
