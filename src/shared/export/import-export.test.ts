@@ -4,6 +4,7 @@ import { EngramDb } from '../db';
 import { readSetting } from '../settings';
 import { ingestJobId } from '../store/jobs';
 import { importExport } from './import-export';
+import { syntheticExport } from '../../../tests/export/synthetic-export';
 import { body, exportText, fillMemory, streamOf } from '../../../tests/export/test-memory';
 
 const dbs: EngramDb[] = [];
@@ -135,46 +136,3 @@ describe('importing an export', () => {
     expect(body(once)).toBe(body(text));
   }, 120_000);
 });
-
-/** An export file as the writer would produce it, without going through capture (fast). */
-function syntheticExport(n: number): string {
-  const ids = Array.from({ length: n }, (_, i) => `src_${i.toString(16).padStart(32, '0')}`);
-  const sources = ids.map((id, i) =>
-    JSON.stringify({
-      type: 'source',
-      id,
-      kind: i % 50 === 0 ? 'note' : 'page',
-      url: `https://s${i % 40}.example.com/p/${i}`,
-      canonicalUrl: `https://s${i % 40}.example.com/p/${i}`,
-      title: `Page ${i} — 第${i}页`,
-      site: `s${i % 40}.example.com`,
-      lang: 'en',
-      text: `Text of page ${i}.\n\nMore text ${'lorem '.repeat(i % 30)}`,
-      extractor: 'readability',
-      origin: 'shortcut',
-      savedAt: 1_700_000_000_000 + i,
-      lastSeenAt: 1_700_000_000_000 + i * 2,
-      seenCount: 1 + (i % 4),
-      outLinks: i > 0 ? [`https://s${(i - 1) % 40}.example.com/p/${i - 1}`] : [],
-    }),
-  );
-  const links = ids
-    .slice(1)
-    .map((id, i) => ({ fromId: id, toId: ids[i]!, kind: 'hyperlink' }))
-    .sort((a, b) => (a.fromId < b.fromId ? -1 : 1))
-    .map((l) => JSON.stringify({ type: 'link', ...l }));
-  const counts = { setting: 0, source: n, link: n - 1, conversation: 0, message: 0 };
-  const header = {
-    format: 'engram-export',
-    version: 1,
-    exportedAt: '2026-01-01T00:00:00.000Z',
-    counts,
-  };
-  return [
-    JSON.stringify(header),
-    ...sources,
-    ...links,
-    JSON.stringify({ type: 'end', counts }),
-    '',
-  ].join('\n');
-}
