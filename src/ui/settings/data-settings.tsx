@@ -36,13 +36,17 @@ export function DataSettings() {
     try {
       const { summary } = await importExport(db(), () => file.stream(), { onProgress });
       setState({ kind: 'done', summary });
-      if (summary.added > 0) {
-        // The engine may not run yet; once it answers, tell it there is work queued.
-        await send('engine/ensure', {});
-        await send('engine/ingest', {});
-      }
     } catch (error) {
       setState({ kind: 'failed', message: importFailureText(error) });
+      return;
+    }
+    // The import is done; the engine may not run yet. Once it answers, tell it there is work
+    // queued (if it cannot be reached, it finds the queued jobs when it next starts).
+    try {
+      await send('engine/ensure', {});
+      await send('engine/ingest', {});
+    } catch (error) {
+      console.warn('Engram: imported pages will be indexed when the engine next starts:', error);
     }
   };
 
