@@ -263,10 +263,10 @@ export const protocol = {
     request: empty,
     response: empty,
   }),
-  /** Background → engine: process queued ingest jobs. */
+  /** Background, or the settings page after an import → engine: process queued ingest jobs. */
   'engine/ingest': def({
     target: 'engine',
-    from: ['background'],
+    from: ['background', 'extension'],
     request: empty,
     response: empty,
   }),

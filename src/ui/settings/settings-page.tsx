@@ -10,6 +10,7 @@ import '../components/chat.css';
 import { loadModels } from '../components/conversation-query';
 import { useLiveQuery } from '../components/use-live-query';
 import { CaptureSettings } from './capture-settings';
+import { DataSettings } from './data-settings';
 import { GeneralSettings } from './general-settings';
 import { ModelsPanel } from './models-panel';
 import { PrivacySettings } from './privacy-settings';
@@ -66,6 +67,7 @@ export function SettingsPage() {
       {settings.value && <GeneralSettings settings={settings.value} />}
       {settings.value && <CaptureSettings settings={settings.value} />}
       <PrivacySettings rules={settings.value?.siteRules} readFrames={settings.value?.readFrames} />
+      <DataSettings />
     </main>
   );
 }
