@@ -49,4 +49,6 @@ const linkLabel = (kind: LinkKind): string =>
     ? t('exportMarkdownLinksTo')
     : kind === 'version'
       ? t('exportMarkdownNewerVersionOf')
-      : t('exportMarkdownSeenOn');
+      : kind === 'note'
+        ? t('exportMarkdownNoteOn')
+        : t('exportMarkdownSeenOn');

@@ -87,10 +87,12 @@ export const messageToRecord = (row: MessageRow): MessageRecord => ({
     savedAt: c.savedAt,
     quote: c.quote,
     href: c.href,
+    ...opt('forgotten', c.forgotten),
   })),
   ...opt('mode', row.mode),
   ...opt('model', row.model),
   ...opt('error', row.error),
+  ...opt('forgottenSentences', row.forgottenSentences),
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
 });

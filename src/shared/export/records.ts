@@ -57,7 +57,7 @@ export const linkRecord = z.strictObject({
   type: z.literal('link'),
   fromId: id,
   toId: id,
-  kind: z.enum(['hyperlink', 'version', 'glimpse']),
+  kind: z.enum(['hyperlink', 'version', 'glimpse', 'note']),
 });
 
 export const conversationRecord = z.strictObject({
@@ -70,7 +70,8 @@ export const conversationRecord = z.strictObject({
 
 export const citationRecord = z.strictObject({
   n: count,
-  sourceId: id,
+  /** Empty, like the fields below, when the source was forgotten (`forgotten`). */
+  sourceId: z.string().max(200),
   chunkId: z.string().max(300),
   title: z.string().max(MAX_TITLE),
   site: z.string().max(500),
@@ -78,6 +79,8 @@ export const citationRecord = z.strictObject({
   savedAt: time,
   quote: z.string().max(MAX_TEXT),
   href: z.string().max(MAX_URL * 2),
+  /** The cited source was forgotten: the number stays, its words and address are gone. */
+  forgotten: z.literal(true).optional(),
 });
 
 export const messageRecord = z.strictObject({
@@ -92,6 +95,8 @@ export const messageRecord = z.strictObject({
   mode: z.enum(['generated', 'extractive']).optional(),
   model: z.string().max(300).optional(),
   error: z.string().max(10_000).optional(),
+  /** Sentences taken out of `text` because they came from a forgotten source. */
+  forgottenSentences: count.optional(),
   createdAt: time,
   updatedAt: time,
 });
