@@ -14,6 +14,7 @@ import { onGlimpseAlarm, releaseDueGlimpses, reviewGlimpse } from './glimpse';
 import { onOmniboxEntered, setOmniboxSuggestion } from './omnibox';
 import { currentActivity, watchActivity } from './user-activity';
 import { onInstalledWelcome } from './welcome';
+import { watchEngineWork } from './work-watch';
 import { rememberUiLocale } from '../shared/locale-memo';
 import { choosePause, onAlarm, syncPauseBadge } from './pause-badge';
 import {
@@ -66,6 +67,8 @@ chrome.alarms.onAlarm.addListener(onAlarm);
 void syncPauseBadge().catch((error: unknown) => console.warn('Engram: pause badge:', error));
 
 chrome.alarms.onAlarm.addListener(onGlimpseAlarm);
+// Work left queued when the engine or this worker stopped is taken up again (issue 12).
+watchEngineWork();
 chrome.permissions.onRemoved.addListener(onPermissionsRemoved);
 chrome.permissions.onAdded.addListener((added) => {
   onPermissionsAdded(added).catch((error: unknown) => console.warn('Engram: watchers:', error));

@@ -8,6 +8,7 @@ import { Engine } from './engine';
 import { modelHandlers, watchModelConditions } from './models/model-handlers';
 import { forget } from './index/forget';
 import { readPdf } from './ingest/pdf-fetch';
+import { holdLifeline } from './lifeline';
 
 const ready = Engine.start();
 ready.catch((error: unknown) => console.error('Engram: the engine failed to start:', error));
@@ -21,6 +22,7 @@ browser.runtime.onMessage.addListener(
       return {};
     },
     'engine/answer': async ({ messageId }) => {
+      holdLifeline(); // If the engine dies answering, the worker starts it again to resume.
       void (await ready).answerer.answer(messageId);
       return {};
     },

@@ -13,14 +13,10 @@
  * - "Save selection" from a blocked frame or an editable field is refused; from an allowed frame it
  *   is read in that frame and kept under the frame's address.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-  FIXTURE_DIST,
   launchEngram,
   pressRememberShortcut,
   putSetting,
@@ -32,6 +28,7 @@ import {
   waitFor,
   type Engram,
 } from './harness';
+import { distWithAccess } from './host-access';
 import { setSiteRules } from './site-rules';
 
 const PAGES = resolve(ROOT, 'tests/fixtures/privacy-paths');
@@ -40,19 +37,6 @@ const HOST = 'www.example-cloud.com';
 const MAIL_RULE = { pattern: 'example-cloud.com/mail', policy: 'never' } as const;
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-/** The fixtures build with host access to `HOST`, as granted for automatic capture. */
-function distWithAccess(): { dir: string; remove(): void } {
-  const parent = mkdtempSync(join(tmpdir(), 'engram-dist-'));
-  const dir = join(parent, 'dist');
-  execFileSync('cp', ['-al', FIXTURE_DIST, dir]);
-  const path = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as { host_permissions?: string[] };
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), `http://${HOST}/*`];
-  rmSync(path); // a hard link: writing through it would change the build itself
-  writeFileSync(path, JSON.stringify(manifest));
-  return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
-}
 
 /** Which stores of Engram's IndexedDB hold `marker`, anywhere in any row. */
 async function storesHolding(engram: Engram, marker: string): Promise<string[]> {
@@ -94,7 +78,7 @@ async function badgeTitle(engram: Engram, pageUrl: string): Promise<string> {
 
 describe('the gate holds on every path (issue 11)', () => {
   const profile = tempProfile();
-  const dist = distWithAccess();
+  const dist = distWithAccess(HOST);
   let server: Awaited<ReturnType<typeof serveFolder>>;
   let engram: Engram;
   let origin: string;
