@@ -103,7 +103,9 @@ const send = (page: Page, target: string, type: string, payload: unknown): Promi
   page.evaluate(
     ([target, type, payload]) =>
       chrome.runtime
-        .sendMessage<object, Reply>({ engram: 1, target, type, payload })
+        .sendMessage<object, Reply | undefined>({ engram: 1, target, type, payload })
+        // A worker stopped mid-message answers nothing at all, or an error.
+        .then((reply) => reply ?? { ok: false, error: 'no reply' })
         .catch((error: unknown) => ({ ok: false, error: String(error) })),
     [target, type, payload] as const,
   );
