@@ -15,6 +15,7 @@ import { onOmniboxEntered, setOmniboxSuggestion } from './omnibox';
 import { currentActivity, watchActivity } from './user-activity';
 import { onInstalledWelcome } from './welcome';
 import { watchEngineWork } from './work-watch';
+import { watchDiskSpace } from './disk-watch';
 import { rememberUiLocale } from '../shared/locale-memo';
 import { choosePause, onAlarm, syncPauseBadge } from './pause-badge';
 import {
@@ -69,6 +70,8 @@ void syncPauseBadge().catch((error: unknown) => console.warn('Engram: pause badg
 chrome.alarms.onAlarm.addListener(onGlimpseAlarm);
 // Work left queued when the engine or this worker stopped is taken up again (issue 12).
 watchEngineWork();
+// After a write failed for lack of space: capture resumes once space is back.
+watchDiskSpace();
 chrome.permissions.onRemoved.addListener(onPermissionsRemoved);
 chrome.permissions.onAdded.addListener((added) => {
   onPermissionsAdded(added).catch((error: unknown) => console.warn('Engram: watchers:', error));

@@ -207,8 +207,11 @@ export async function killBurst(options: BurstOptions): Promise<BurstReport> {
       const { targetInfos } = await browser.send('Target.getTargets');
       const target = targetInfos.find((t) => t.url === engineDocument);
       if (!target) return false;
-      await browser.send('Target.closeTarget', { targetId: target.targetId });
-      return true;
+      // It may have gone meanwhile (closed a moment ago, reloading): then it was not a kill.
+      return browser.send('Target.closeTarget', { targetId: target.targetId }).then(
+        () => true,
+        () => false,
+      );
     };
     const killer = (async () => {
       for (const point of points) {

@@ -8,6 +8,7 @@ import { errorMessage, send } from '../../shared/messaging';
 import './chat.css';
 import { Composer } from './composer';
 import { Controls } from './controls';
+import { DiskFullNotice } from './disk-full-notice';
 import { loadConversation, type Selection } from './conversation-query';
 import { GlimpseReview } from './glimpse-review';
 import { Header } from './header';
@@ -69,6 +70,7 @@ export function Chat({ layout }: { layout: Layout }) {
     <div class={`chat chat--${layout}`}>
       <Header onNewChat={newChat} engineError={engineError} />
       <Controls layout={layout} />
+      <DiskFullNotice />
       <GlimpseReview />
       <MessageList key={conversationId ?? 'new'} messages={view.value?.messages} now={now} />
       {view.error && (
