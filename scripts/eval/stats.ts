@@ -32,7 +32,7 @@ export interface Interval {
 }
 
 /** Mulberry32: a tiny seeded PRNG, so the same ranks always give the same interval. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -16,6 +16,8 @@ import { decideCapture, siteVerdict, type CaptureSubject } from './capture-polic
 import { pdfPayload } from './capture-pdf';
 import { glimpseConfirmation, keepGlimpse } from './glimpse';
 import { wakeEngine } from './engine-gateway';
+import { isQuotaError } from '../shared/disk-full';
+import { onDiskFull } from './disk-watch';
 
 function confirmation(isNew: boolean, payload: CapturePayload): string {
   if (payload.extractor === 'url-only') return t('noticeSavedAddressOnly');
@@ -79,6 +81,8 @@ export async function captureTab(
     void wakeEngine();
     return stored;
   } catch (error) {
+    // A full disk: the flag the popup shows, and automatic capture waits for space (disk-watch.ts).
+    if (isQuotaError(error)) await onDiskFull().catch(() => undefined);
     const message = error instanceof CaptureRefusedError ? error.message : friendly(error);
     await notify(tabId, message, 'error');
     await flashBadge(tabId, 'failed', message).catch(() => undefined);
@@ -131,7 +135,7 @@ function friendly(error: unknown): string {
   if (/Cannot access|cannot be scripted|chrome:\/\/|extensions gallery/i.test(message)) {
     return refusalText({ kind: 'unsupported-page', page: 'browser', detail: message });
   }
-  if (/QuotaExceeded|quota/i.test(message)) {
+  if (isQuotaError(error) || /QuotaExceeded/i.test(message)) {
     return t('noticeDiskFull');
   }
   return message;

@@ -10,6 +10,8 @@ import { languageOfText, tIn, type TextLanguage } from '../shared/i18n-in';
 import type { RequestOf, ResponseOf } from '../shared/protocol';
 import { startExchange, updateMessage } from '../shared/store/conversations';
 import { storeNote } from '../shared/store/sources';
+import { isQuotaError } from '../shared/disk-full';
+import { onDiskFull } from './disk-watch';
 import { sendToEngine, wakeEngine } from './engine-gateway';
 
 export async function ask(request: RequestOf<'chat/ask'>): Promise<ResponseOf<'chat/ask'>> {
@@ -45,6 +47,10 @@ async function keepNote(messageId: string, note: string): Promise<void> {
     await updateMessage(db(), messageId, { status: 'done', text, progress: '' });
     void wakeEngine();
   } catch (error) {
-    await updateMessage(db(), messageId, { status: 'error', error: errorMessage(error) });
+    const full = isQuotaError(error);
+    if (full) await onDiskFull().catch(() => undefined);
+    const words = full ? tIn(languageOfText(note), 'chatDiskFull') : errorMessage(error);
+    // With no room left this write may fail too; the popup shows the disk-full flag either way.
+    await updateMessage(db(), messageId, { status: 'error', error: words });
   }
 }

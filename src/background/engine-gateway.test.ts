@@ -18,12 +18,14 @@ vi.mock('../shared/messaging', () => ({
 
 let documents = 0;
 let creations = 0;
+const alarms = new Set<string>();
 beforeEach(() => {
   vi.resetModules();
   sent.length = 0;
   replies = [];
   documents = 0;
   creations = 0;
+  alarms.clear();
   vi.stubGlobal('chrome', {
     runtime: {
       ContextType: { OFFSCREEN_DOCUMENT: 'OFFSCREEN_DOCUMENT' },
@@ -42,6 +44,11 @@ beforeEach(() => {
         documents = 0;
         return Promise.resolve();
       },
+    },
+    // The work check armed with each job or answer handed over (work-watch.ts).
+    alarms: {
+      get: () => Promise.resolve(alarms.has('engram-work-check') ? {} : undefined),
+      create: (name: string) => Promise.resolve(void alarms.add(name)),
     },
   });
 });
@@ -139,6 +146,7 @@ test('waking the engine goes through the gateway and never throws', async () => 
   replies.push(notListening);
   await wakeEngine();
   expect(sent).toEqual(['engine/ingest', 'engine/ingest']);
+  expect([...alarms]).toEqual(['engram-work-check']); // until the work watch finds none left
   replies.push(() => {
     throw new Error('The engine failed to start.');
   });

@@ -15,6 +15,7 @@
  * other error is the engine's own answer and is passed on at once.
  */
 import { ENGINE_DOCUMENT } from '../shared/dispatch';
+import { WORK_CHECK_ALARM } from '../shared/engine-lifeline';
 import { errorMessage, send } from '../shared/messaging';
 import type { MessageName, RequestOf, ResponseOf } from '../shared/protocol';
 
@@ -78,6 +79,9 @@ export async function sendToEngine<N extends MessageName>(
   name: N,
   payload: RequestOf<N>,
 ): Promise<ResponseOf<N>> {
+  if (name === 'engine/ingest' || name === 'engine/answer') {
+    await armWorkCheck().catch((error: unknown) => console.warn('Engram: work check:', error));
+  }
   let unanswered: unknown;
   for (let attempt = 0; attempt < ENGINE_TRIES; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, waitBefore(attempt)));
@@ -101,6 +105,15 @@ export async function sendToEngine<N extends MessageName>(
  */
 export async function engineListening(): Promise<void> {
   await sendToEngine('engine/status', {});
+}
+
+/**
+ * While work is queued, an alarm looks every 30 s for an engine that died with it (work-watch.ts):
+ * armed where work (a job, an answer) is handed to the engine, cleared there once none is left.
+ */
+export async function armWorkCheck(): Promise<void> {
+  if (await chrome.alarms.get(WORK_CHECK_ALARM)) return;
+  await chrome.alarms.create(WORK_CHECK_ALARM, { periodInMinutes: 0.5 });
 }
 
 /** Tell the engine there is work to index; if it is just starting it finds the work by itself. */

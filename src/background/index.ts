@@ -13,6 +13,8 @@ import { backgroundHandlers } from './handlers';
 import { onOmniboxEntered, setOmniboxSuggestion } from './omnibox';
 import { watchActivity } from './user-activity';
 import { onInstalledWelcome } from './welcome';
+import { watchEngineWork } from './work-watch';
+import { watchDiskSpace } from './disk-watch';
 import { rememberUiLocale } from '../shared/locale-memo';
 import { onAlarm, syncPauseBadge } from './pause-badge';
 import { onPermissionsAdded, onPermissionsRemoved, syncWatchers } from './watch';
@@ -29,6 +31,10 @@ chrome.alarms.onAlarm.addListener(onAlarm);
 void syncPauseBadge().catch((error: unknown) => console.warn('Engram: pause badge:', error));
 
 chrome.alarms.onAlarm.addListener(onGlimpseAlarm);
+// Work left queued when the engine or this worker stopped is taken up again (issue 12).
+watchEngineWork();
+// After a write failed for lack of space: capture resumes once space is back.
+watchDiskSpace();
 chrome.permissions.onRemoved.addListener(onPermissionsRemoved);
 chrome.permissions.onAdded.addListener((added) => {
   onPermissionsAdded(added).catch((error: unknown) => console.warn('Engram: watchers:', error));

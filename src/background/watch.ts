@@ -13,11 +13,14 @@ import type { Runtime } from 'webextension-polyfill';
 import { AUTO_CAPTURE_ORIGINS } from '../shared/auto-capture';
 import { CaptureRefusedError } from '../shared/capture-refusal';
 import { db } from '../shared/db';
+import { isQuotaError, readDiskFull } from '../shared/disk-full';
+import { t } from '../shared/i18n';
 import { sendToTab } from '../shared/messaging';
 import type { RequestOf, ResponseOf, WatchConfig } from '../shared/protocol';
 import { readSetting, writeSetting } from '../shared/settings';
 import { storeCapture } from '../shared/store/sources';
 import { decideCapture, originPattern, senderSubject, siteVerdict } from './capture-policy';
+import { onDiskFull } from './disk-watch';
 import { wakeEngine } from './engine-gateway';
 
 const SCRIPT_ID = 'engram-watch';
@@ -149,7 +152,21 @@ export async function autoCapture(
   const verdict = siteVerdict('auto', page.url, decision.siteRules);
   if ('kind' in verdict) throw new CaptureRefusedError(verdict);
   if (page.extractor === 'url-only') return { sourceId: null, isNew: false };
-  const stored = await storeCapture(db(), { ...page, mode: 'page' }, 'auto', Date.now(), { read });
+  // The disk is full: no try until space is back (disk-watch.ts); the user was told once.
+  if (await readDiskFull().catch(() => undefined)) return { sourceId: null, isNew: false };
+  let stored;
+  try {
+    stored = await storeCapture(db(), { ...page, mode: 'page' }, 'auto', Date.now(), { read });
+  } catch (error) {
+    if (isQuotaError(error) && (await onDiskFull()) && sender.tab?.id !== undefined) {
+      // The first failed write: said on the page the capture came from.
+      await sendToTab(sender.tab.id, 'content/notice', {
+        text: t('noticeDiskFullAuto'),
+        tone: 'error',
+      }).catch(() => undefined);
+    }
+    throw error;
+  }
   void wakeEngine();
   return { sourceId: stored.sourceId, isNew: stored.isNew };
 }

@@ -1,5 +1,6 @@
 /** The engine: indexes, models, ingest and answers, owned by the offscreen document. */
-import { db } from '../shared/db';
+import { liveQuery } from 'dexie';
+import { db, type EngramDb } from '../shared/db';
 import { generationModel } from '../shared/model-registry';
 import type { EngineStatus } from '../shared/protocol';
 import { readSetting } from '../shared/settings';
@@ -16,6 +17,24 @@ import { MemoryIndex } from './index/memory-index';
 import { embeddingPlan, ReEmbedder } from './ingest/reembed';
 import type { ModelState } from './models/model-state';
 import { configureRuntime } from './models/runtime-env';
+import { holdLifeline } from './lifeline';
+
+/**
+ * The queue, watched (Dexie's liveQuery sees the service worker's writes): a job the worker
+ * queued but could not announce (it was stopped between storing a capture and waking the engine)
+ * is taken up all the same. While jobs wait, the lifeline is held (./lifeline.ts).
+ */
+function watchQueue(store: EngramDb, ingestor: Ingestor): void {
+  let last = 0;
+  liveQuery(() => countQueuedJobs(store)).subscribe({
+    next: (queued) => {
+      if (queued > 0) holdLifeline();
+      if (queued > last) void ingestor.kick();
+      last = queued;
+    },
+    error: (error: unknown) => console.warn('Engram: watching the queue:', error),
+  });
+}
 
 export class Engine {
   private constructor(
@@ -70,6 +89,7 @@ export class Engine {
     );
     engine.warm();
     void ingestor.kick();
+    watchQueue(store, ingestor);
     if (plan.next) {
       // When every chunk has the new model's vector, the engine starts again on that model.
       const next = new Embedder(plan.next, models.modelRuntime);
@@ -77,7 +97,9 @@ export class Engine {
         .run()
         .catch((error: unknown) => console.warn('Engram: re-embedding:', error));
     }
-    for (const message of await unfinishedAnswers(store)) void engine.answerer.answer(message.id);
+    const unfinished = await unfinishedAnswers(store);
+    if (unfinished.length > 0) holdLifeline();
+    for (const message of unfinished) void engine.answerer.answer(message.id);
     return engine;
   }
 

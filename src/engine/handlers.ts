@@ -10,6 +10,7 @@ import type { Engine } from './engine';
 import { forget } from './index/forget';
 import { librarySearch } from './index/library-search';
 import { readPdf } from './ingest/pdf-fetch';
+import { holdLifeline } from './lifeline';
 import { modelHandlers } from './models/model-handlers';
 
 export function engineHandlers(ready: Promise<Engine>): HandlersFor<'engine'> {
@@ -20,6 +21,7 @@ export function engineHandlers(ready: Promise<Engine>): HandlersFor<'engine'> {
       return {};
     },
     'engine/answer': async ({ messageId }) => {
+      holdLifeline(); // If the engine dies answering, the worker starts it again to resume.
       void (await ready).answerer.answer(messageId);
       return {};
     },

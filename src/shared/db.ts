@@ -32,6 +32,8 @@ export interface SourceRow {
   origin: CaptureOrigin;
   status: SourceStatus;
   error?: string;
+  /** Why indexing set it aside (status `failed`), as a code the pages word (store/jobs.ts). */
+  errorCode?: IndexFailure;
   savedAt: number;
   lastSeenAt: number;
   seenCount: number;
@@ -94,6 +96,13 @@ export interface LinkRow {
   kind: LinkKind;
 }
 
+/**
+ * Why a source could not be indexed: `engine-stopped`, the engine stopped (crashed, ran out of
+ * memory, was killed) during each of its attempts; `error`, its last attempt threw (`error` holds
+ * the technical message). The pages word the code (shared/index-failure.ts).
+ */
+export type IndexFailure = 'engine-stopped' | 'error';
+
 /** Ingest jobs are the durable queue between capture (service worker) and indexing (engine). */
 export type JobKind = 'ingest';
 export interface JobRow {
@@ -101,8 +110,16 @@ export interface JobRow {
   kind: JobKind;
   sourceId: string;
   status: 'queued' | 'failed';
+  /**
+   * Attempts started, counted before each one runs (store/jobs.ts `beginAttempt`), so a job that
+   * kills the engine is counted too. A retry resets it to 0 with status `queued`.
+   */
   attempts: number;
   error?: string;
+  /** Set with status `failed`: why (see IndexFailure). Absent on rows written before it. */
+  errorCode?: IndexFailure;
+  /** When the last attempt started (absent until one has). */
+  startedAt?: number;
   createdAt: number;
 }
 
@@ -151,6 +168,11 @@ export interface MessageRow {
   error?: string;
   /** Sentences taken out of `text` because they came from a forgotten source. */
   forgottenSentences?: number;
+  /**
+   * How many times the engine started answering it, counted before each try (store/answer-
+   * attempts.ts): an answer whose try killed the engine is not resumed forever.
+   */
+  attempts?: number;
   createdAt: number;
   updatedAt: number;
 }

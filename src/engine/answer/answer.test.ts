@@ -6,6 +6,7 @@ import { startExchange } from '../../shared/store/conversations';
 import { commitIndexed } from '../../shared/store/index-commit';
 import { storeCapture } from '../../shared/store/sources';
 import { Answerer, nothingFound } from './answer';
+import { tIn } from '../../shared/i18n-in';
 import { BUILT_IN_MODEL_ID } from '../models/built-in-model';
 import type { Embedder } from '../models/embedder';
 import type { Generator } from '../models/generator';
@@ -121,6 +122,42 @@ test("an answer written by the browser's built-in model names that model, not th
     model: BUILT_IN_MODEL_ID,
   });
 });
+
+test('an answer whose tries kill the engine ends as an error, not resumed for ever', async () => {
+  // A language model that never returns: the engine died while it wrote.
+  let start = 0;
+  const dyingGenerator = {
+    spec: { id: 'test/gen' },
+    status: { state: 'ready', describe: () => `Loading the language model (start ${start})` },
+    load: () => Promise.resolve(),
+    generate: () => new Promise(() => undefined),
+  } as unknown as Generator;
+  const { messageId } = await startExchange(db, 'When should babies eat peanut snacks?');
+  for (start = 1; start <= 3; start++) {
+    // Each start resumes the unfinished answer (engine.ts), counted before it runs.
+    void new Answerer(db, index, loadingEmbedder, dyingGenerator, 50).answer(messageId);
+    await until(async () => (await message(messageId)).attempts === start);
+    // Its last write before the model hangs: nothing is left to write after the test.
+    await until(
+      async () =>
+        (await message(messageId)).progress === `Loading the language model (start ${start})`,
+    );
+  }
+  await new Answerer(db, index, loadingEmbedder, dyingGenerator, 50).answer(messageId);
+  expect(await message(messageId)).toMatchObject({
+    status: 'error',
+    attempts: 3,
+    error: tIn('en', 'answerEngineStopped'),
+  });
+});
+
+const until = async (check: () => Promise<boolean>, ms = 5_000): Promise<void> => {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
 
 describe('nothingFound: in the language of the question', () => {
   it('says nothing kept is about it', () => {

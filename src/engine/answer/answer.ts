@@ -16,6 +16,7 @@ import {
   updateMessage,
   type MessagePatch,
 } from '../../shared/store/conversations';
+import { beginAnswerAttempt } from '../../shared/store/answer-attempts';
 import { BUILT_IN_MODEL_ID } from '../models/built-in-model';
 import { citationsFor } from './citations';
 import type { Embedder } from '../models/embedder';
@@ -54,7 +55,18 @@ export class Answerer {
     this.active.add(messageId);
     try {
       const message = await getMessage(this.db, messageId);
-      if (message?.role === 'assistant' && message.status !== 'done') await this.run(message);
+      if (message?.role !== 'assistant' || message.status === 'done') return;
+      // Counted before the try: a try that kills the engine is not resumed at every start.
+      if (!(await beginAnswerAttempt(this.db, messageId))) {
+        const question = (await questionOf(this.db, message)) ?? '';
+        await this.update(messageId, {
+          status: 'error',
+          error: tIn(languageOfText(question), 'answerEngineStopped'),
+          progress: '',
+        });
+        return;
+      }
+      await this.run(message);
     } catch (error) {
       await this.update(messageId, { status: 'error', error: errorMessage(error) });
     } finally {

@@ -3,10 +3,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { EngramDb } from '../../shared/db';
 import { embeddingModel } from '../../shared/model-registry';
-import { storeCapture } from '../../shared/store/sources';
 import type { Embedder } from '../models/embedder';
 import { IndexingPace } from './indexing-pace';
 import { Ingestor } from './ingest';
+import { capturePage, until } from './ingest-test-kit';
 import { MemoryIndex } from '../index/memory-index';
 
 const spec = embeddingModel('engram/glove-100d-static');
@@ -19,34 +19,12 @@ afterEach(async () => {
   await db.delete();
 });
 
-const capture = (name: string, at: number) =>
-  storeCapture(
-    db,
-    {
-      mode: 'page',
-      url: `https://example.com/${name}`,
-      title: name,
-      text: `Page ${name} says something about ${name}.`,
-      links: [],
-      extractor: 'readability',
-    },
-    'shortcut',
-    at,
-  );
-
-const until = async (check: () => Promise<boolean>, ms = 5_000): Promise<void> => {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
-
 test('a fresh capture is indexed first while old jobs wait for the user to go idle', async () => {
   const hourAgo = Date.now() - 3_600_000;
   const old = [];
-  for (const name of ['old-a', 'old-b', 'old-c']) old.push((await capture(name, hourAgo)).sourceId);
-  const fresh = (await capture('fresh', Date.now())).sourceId;
+  for (const name of ['old-a', 'old-b', 'old-c'])
+    old.push((await capturePage(db, name, hourAgo)).sourceId);
+  const fresh = (await capturePage(db, 'fresh', Date.now())).sourceId;
 
   const embedded: string[] = [];
   const embedder = {

@@ -9,8 +9,13 @@ import { quantizeInt8 } from '../../core/index/vector';
 import type { ChunkRow, EngramDb, JobRow, SourceRow } from '../../shared/db';
 import { errorMessage } from '../../shared/dispatch';
 import { chunkId, chunksById } from '../../shared/store/chunks';
-import { commitIndexed, commitVectors, recordFailure } from '../../shared/store/index-commit';
-import { dropJob, queuedJobs } from '../../shared/store/jobs';
+import {
+  beginAttempt,
+  commitIndexed,
+  commitVectors,
+  recordFailure,
+} from '../../shared/store/index-commit';
+import { dropJob, fewestAttemptsFirst, queuedJobs } from '../../shared/store/jobs';
 import { getSource } from '../../shared/store/source-reads';
 import type { Embedder } from '../models/embedder';
 import type { IndexingPace } from './indexing-pace';
@@ -46,7 +51,8 @@ export class Ingestor {
         this.again = false;
         const jobs = await queuedJobs(this.db);
         this.pace?.plan(jobs.length);
-        for (const job of this.pace?.order(jobs) ?? jobs) {
+        // A job whose earlier try stopped the engine waits behind the others (store/jobs.ts).
+        for (const job of fewestAttemptsFirst(this.pace?.order(jobs) ?? jobs)) {
           // Bulk work gives way to a fresh capture: take the queue again, fresh jobs first.
           if (this.pace && !(await this.pace.turn(job.createdAt))) {
             this.again = true;
@@ -69,6 +75,9 @@ export class Ingestor {
       await dropJob(this.db, job.id);
       return;
     }
+    // Waiting for the model is no risk to the engine; the attempt counts from the work on the text.
+    await this.embedderSettled();
+    if ((await beginAttempt(this.db, job.id)) === undefined) return;
     try {
       const chunks = await this.chunksOf(source);
       await commitIndexed(this.db, { source, chunks });
@@ -80,16 +89,20 @@ export class Ingestor {
     }
   }
 
-  private async chunksOf(source: SourceRow): Promise<ChunkRow[]> {
-    const selection = source.selection && !source.text.includes(source.selection);
-    const text = selection ? `${source.text}\n\n${source.selection}` : source.text;
-    const pieces = chunkText(text);
+  /** A loading embedder gets a few seconds; after that chunks are committed keyword-only. */
+  private async embedderSettled(): Promise<void> {
     if (this.embedder.status.state === 'loading' || this.embedder.status.state === 'idle') {
       await Promise.race([
         this.embedder.load().catch(() => undefined),
         new Promise((resolve) => setTimeout(resolve, EMBEDDER_WAIT_MS)),
       ]);
     }
+  }
+
+  private async chunksOf(source: SourceRow): Promise<ChunkRow[]> {
+    const selection = source.selection && !source.text.includes(source.selection);
+    const text = selection ? `${source.text}\n\n${source.selection}` : source.text;
+    const pieces = chunkText(text);
     const vectors = this.embedder.isReady
       ? await this.embedder.embed(
           pieces.map((p) => p.text),

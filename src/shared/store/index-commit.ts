@@ -4,10 +4,18 @@
  * deterministic (chunks.ts: `sourceId#ord`), so a commit retried after a crash overwrites instead of
  * duplicating; if the transaction never commits, the job is still queued and runs again.
  */
-import type { ChunkRow, EngramDb, EntityRow, LinkRow, MentionRow, SourceRow } from '../db';
+import type {
+  ChunkRow,
+  EngramDb,
+  EntityRow,
+  IndexFailure,
+  LinkRow,
+  MentionRow,
+  SourceRow,
+} from '../db';
 import { placeVector } from './chunk-vectors';
 import { siteEntityId } from './graph';
-import { ingestJobId } from './jobs';
+import { ingestJobId, MAX_ATTEMPTS } from './jobs';
 
 export interface IndexedSource {
   source: SourceRow;
@@ -61,7 +69,11 @@ export async function commitIndexed(
       await db.entities.bulkPut(graph.entities);
       await db.mentions.bulkPut(graph.mentions);
       await db.links.bulkPut(graph.links);
-      await db.sources.update(source.id, { status: 'indexed', error: undefined });
+      await db.sources.update(source.id, {
+        status: 'indexed',
+        error: undefined,
+        errorCode: undefined,
+      });
       await db.jobs.delete(ingestJobId(source.id));
       await db.indexLog.add({ sourceId: source.id });
       return true;
@@ -95,20 +107,51 @@ export async function commitVectors(
   });
 }
 
-export const MAX_ATTEMPTS = 3;
+/**
+ * Count an attempt of a queued job before it runs, durably: if the engine dies during it, the
+ * count stays. A job already tried MAX_ATTEMPTS times, the last of them ended by the engine
+ * stopping (a last attempt that threw is set aside by `recordFailure`), is set aside instead: job
+ * and source `failed` with `engine-stopped`. Returns the attempt's number, or undefined when the job
+ * must not run (set aside, gone, or no longer queued).
+ */
+export async function beginAttempt(
+  db: EngramDb,
+  jobId: string,
+  now = Date.now(),
+): Promise<number | undefined> {
+  return db.transaction('rw', db.sources, db.jobs, async () => {
+    const job = await db.jobs.get(jobId);
+    if (job?.status !== 'queued') return undefined;
+    if (job.attempts >= MAX_ATTEMPTS) {
+      await setAside(db, job.id, job.sourceId, 'engine-stopped', job.error);
+      return undefined;
+    }
+    const attempts = job.attempts + 1;
+    await db.jobs.update(job.id, { attempts, startedAt: now });
+    return attempts;
+  });
+}
 
-/** Record a failed attempt; after MAX_ATTEMPTS the source is marked failed with the reason. */
+/**
+ * An attempt threw (the attempt itself was counted by `beginAttempt`): the job stays queued with
+ * the message until its attempts are spent, then job and source are marked failed with `error`.
+ */
 export async function recordFailure(db: EngramDb, sourceId: string, error: string): Promise<void> {
   await db.transaction('rw', db.sources, db.jobs, async () => {
     const job = await db.jobs.get(ingestJobId(sourceId));
-    const attempts = (job?.attempts ?? 0) + 1;
-    if (job) {
-      await db.jobs.update(job.id, {
-        attempts,
-        error,
-        status: attempts >= MAX_ATTEMPTS ? 'failed' : 'queued',
-      });
-    }
-    if (attempts >= MAX_ATTEMPTS) await db.sources.update(sourceId, { status: 'failed', error });
+    if (!job) return;
+    if (job.attempts >= MAX_ATTEMPTS) await setAside(db, job.id, sourceId, 'error', error);
+    else await db.jobs.update(job.id, { error });
   });
+}
+
+async function setAside(
+  db: EngramDb,
+  jobId: string,
+  sourceId: string,
+  errorCode: IndexFailure,
+  error: string | undefined,
+): Promise<void> {
+  await db.jobs.update(jobId, { status: 'failed', errorCode, error });
+  await db.sources.update(sourceId, { status: 'failed', errorCode, error });
 }

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { EngramDb } from '../db';
 import type { CapturePayload } from '../protocol';
-import { commitIndexed, recordFailure, MAX_ATTEMPTS } from './index-commit';
-import { ingestJobId } from './jobs';
+import { beginAttempt, commitIndexed, recordFailure } from './index-commit';
+import { ingestJobId, MAX_ATTEMPTS } from './jobs';
 import {
   conversationsCiting,
   idsInState,
@@ -84,7 +84,10 @@ describe('library reads', () => {
       .sourceId;
     const note = (await storeNote(db, 'note text', 'chat')).sourceId;
     await db.sources.update(note, { heldUntil: Date.now() + 60_000 });
-    for (let i = 0; i < MAX_ATTEMPTS; i++) await recordFailure(db, pending, 'extractor broke');
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      await beginAttempt(db, ingestJobId(pending));
+      await recordFailure(db, pending, 'extractor broke');
+    }
     expect(await idsOfKinds(db, ['note'])).toEqual(new Set([note]));
     expect(await idsOfSite(db, 'a.example.com')).toEqual(new Set([a, pending]));
     expect(await idsInState(db, 'indexed')).toEqual(new Set([a]));
@@ -152,7 +155,10 @@ describe('library writes', () => {
       'menu',
       10,
     );
-    for (let i = 0; i < MAX_ATTEMPTS; i++) await recordFailure(db, sourceId, 'out of memory');
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      await beginAttempt(db, ingestJobId(sourceId));
+      await recordFailure(db, sourceId, 'out of memory');
+    }
     expect((await db.sources.get(sourceId))?.status).toBe('failed');
     expect(await retrySource(db, sourceId, 99)).toBe(true);
     const source = await db.sources.get(sourceId);

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { EngramDb, type ChunkRow } from '../db';
 import type { CapturePayload } from '../protocol';
-import { commitIndexed, MAX_ATTEMPTS, recordFailure } from './index-commit';
+import { beginAttempt, commitIndexed, recordFailure } from './index-commit';
+import { MAX_ATTEMPTS } from './jobs';
 import { storeCapture } from './sources';
 
 let db: EngramDb;
@@ -103,14 +104,20 @@ describe('the capture pipeline', () => {
 
   test('repeated failures mark the source failed with the reason; saving again retries', async () => {
     const { sourceId } = await storeCapture(db, page(), 'shortcut');
-    for (let i = 0; i < MAX_ATTEMPTS; i++) await recordFailure(db, sourceId, 'model crashed');
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      expect(await beginAttempt(db, `ingest:${sourceId}`)).toBe(i + 1);
+      await recordFailure(db, sourceId, 'model crashed');
+    }
     expect(await db.sources.get(sourceId)).toMatchObject({
       status: 'failed',
       error: 'model crashed',
+      errorCode: 'error',
     });
     expect((await db.jobs.get(`ingest:${sourceId}`))?.status).toBe('failed');
     await storeCapture(db, page(), 'menu');
-    expect((await db.sources.get(sourceId))?.status).toBe('pending');
+    const again = await db.sources.get(sourceId);
+    expect(again?.status).toBe('pending');
+    expect(again?.errorCode).toBeUndefined();
     expect(await db.jobs.get(`ingest:${sourceId}`)).toMatchObject({
       status: 'queued',
       attempts: 0,

@@ -134,7 +134,8 @@ async function linkToPreviousVersion(db: EngramDb, row: SourceRow): Promise<void
 
 export async function enqueue(db: EngramDb, sourceId: string, now: number, reset?: 'pending') {
   await db.jobs.put(ingestJob(sourceId, now));
-  if (reset) await db.sources.update(sourceId, { status: reset, error: undefined });
+  if (reset)
+    await db.sources.update(sourceId, { status: reset, error: undefined, errorCode: undefined });
 }
 
 /** The capture with secrets replaced in its text, title, selection and every URL. */

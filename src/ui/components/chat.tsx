@@ -9,6 +9,7 @@ import './chat.css';
 import { Composer } from './composer';
 import { ConfirmDelete } from './confirm-delete';
 import { Controls } from './controls';
+import { DiskFullNotice } from './disk-full-notice';
 import { loadConversation, type Selection } from './conversation-query';
 import { GlimpseReview } from './glimpse-review';
 import { Header } from './header';
@@ -70,6 +71,7 @@ export function Chat({ layout }: { layout: Layout }) {
     <div class={`chat chat--${layout}`}>
       <Header onNewChat={newChat} engineError={engineError} />
       <Controls layout={layout} />
+      <DiskFullNotice />
       <GlimpseReview />
       <MessageList key={conversationId ?? 'new'} messages={view.value?.messages} now={now} />
       {conversationId !== undefined && (view.value?.messages.length ?? 0) > 0 && (
