@@ -21,7 +21,7 @@ import { createServer } from 'node:http';
 import type { Page } from 'playwright-core';
 import { chunkText } from '../../src/core/text/chunk';
 import { mulberry32 } from '../../scripts/eval/stats';
-import { launchEngram, tempProfile, waitFor, type Engram } from './harness';
+import { launchEngram, serviceWorker, tempProfile, waitFor, type Engram } from './harness';
 import { distWithAccess } from './host-access';
 
 const HOST = 'news.kill-test.example.com';
@@ -258,6 +258,16 @@ export async function killBurst(options: BurstOptions): Promise<BurstReport> {
     await killer;
     const burstSeconds = (Date.now() - started) / 1000;
     log(`burst: ${options.captures} captures in ${burstSeconds.toFixed(1)} s`);
+
+    // The burst is over and the user steps away (headless Chromium has no input to tell). Jobs
+    // queued over a minute ago are bulk work, which waits while the user is active (one step in
+    // 20 s: indexing-pace.ts); a slow burst leaves many such jobs, none of them lost.
+    const worker = await serviceWorker(engram);
+    await worker.evaluate(() => {
+      chrome.idle.queryState = () => Promise.resolve('idle');
+      const event = chrome.idle.onStateChanged as unknown as { dispatch(state: string): void };
+      event.dispatch('idle');
+    });
 
     // Everything indexed and the queue empty, with no further help from the test.
     const settled = Date.now();
