@@ -14,7 +14,11 @@ export async function retrySource(db: EngramDb, sourceId: string, now = Date.now
   return db.transaction('rw', db.sources, db.jobs, async () => {
     const source = await db.sources.get(sourceId);
     if (!source || source.status === 'indexed') return false;
-    await db.sources.update(sourceId, { status: 'pending', error: undefined, errorCode: undefined });
+    await db.sources.update(sourceId, {
+      status: 'pending',
+      error: undefined,
+      errorCode: undefined,
+    });
     await db.jobs.put(ingestJob(sourceId, now));
     return true;
   });
