@@ -64,7 +64,7 @@ export const siteRule = z.object({
 });
 
 /** What the background asks a content script to capture. */
-export const captureRequest = z.object({
+export const captureRequest = z.strictObject({
   mode: captureMode,
   /** The user's site rules (the default blocklist applies on top): the gate decides in the page. */
   siteRules: z.array(siteRule).max(2_000).optional(),
@@ -149,7 +149,7 @@ export const watchConfig = z.union([
 ]);
 export type WatchConfig = z.infer<typeof watchConfig>;
 
-export const noticeRequest = z.object({
+export const noticeRequest = z.strictObject({
   text: z.string().max(300),
   tone: z.enum(['success', 'error', 'info']),
 });

@@ -18,7 +18,7 @@ describe('parseCaptureRequest and parseNoticeRequest agree with the protocol sch
     { mode: 'image', srcUrl: 42 },
     { mode: 'selection', selectionText: 'x'.repeat(2_000_001) },
     { mode: 'other' },
-    { mode: 'page', extra: 'dropped' },
+    { mode: 'page', extra: 'refused' },
     [],
     null,
     'page',
@@ -38,6 +38,7 @@ describe('parseCaptureRequest and parseNoticeRequest agree with the protocol sch
     { text: 'Saved', tone: 'loud' },
     { text: 1, tone: 'info' },
     { tone: 'info' },
+    { text: 'Saved', tone: 'info', extra: 'refused' },
   ];
   it.each(notices.map((n) => [n]))('notice %#', (payload) => {
     const ours = parseNoticeRequest(payload);

@@ -182,6 +182,30 @@ test('Retry indexes a failed source again', async () => {
   );
 }, 90_000);
 
+test('a full disk is said in the library and the popup, all of it, and goes when space is back', async () => {
+  // The flag the service worker sets at the first write refused for lack of space (disk-full.ts).
+  const setFlag = (since: number | null) =>
+    library.evaluate(async (since) => {
+      if (since === null) await chrome.storage.local.remove('engramDiskFull');
+      else await chrome.storage.local.set({ engramDiskFull: { since } });
+    }, since);
+  await setFlag(Date.now());
+  const banner = library.getByTestId('disk-full');
+  await expect.poll(() => banner.textContent(), { timeout: 10_000 }).toMatch(/disk is full/);
+  const popup = await engram.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 560 });
+  await popup.goto(`chrome-extension://${engram.extensionId}/popup.html`);
+  const inPopup = popup.getByTestId('disk-full');
+  await expect.poll(() => inPopup.textContent(), { timeout: 10_000 }).toMatch(/resumes by itself/);
+  // The whole sentence is on screen: it wraps instead of ending in an ellipsis.
+  const box = await inPopup.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(box.scroll).toBeLessThanOrEqual(box.client);
+  await setFlag(null);
+  await expect.poll(() => banner.count(), { timeout: 10_000 }).toBe(0);
+  await expect.poll(() => inPopup.count(), { timeout: 10_000 }).toBe(0);
+  await popup.close();
+}, 60_000);
+
 test('an item page shows the text, renames it, keeps a note, and Back returns', async () => {
   await library.click('[data-id=src_lib_lighthouse] .lib-title');
   await library.waitForSelector('[data-testid=item-page]');

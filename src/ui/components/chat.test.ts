@@ -27,6 +27,14 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
+// The full-disk banner reads its flag from chrome.storage.local (shared/disk-full.ts): not set.
+vi.stubGlobal('chrome', {
+  storage: {
+    local: { get: () => Promise.resolve({}) },
+    onChanged: { addListener: () => undefined, removeListener: () => undefined },
+  },
+});
+
 const NOW = Date.now();
 const { window, document } = parseHTML(
   '<!doctype html><html><body><div id="app"></div></body></html>',

@@ -19,7 +19,7 @@ export function DiskFullNotice() {
   }, []);
   if (!full) return null;
   return (
-    <p class="engine-error" role="alert" data-testid="disk-full">
+    <p class="engine-error disk-full" role="alert" data-testid="disk-full">
       {t('popupDiskFull', new Date(full.since).toLocaleString())}
     </p>
   );

@@ -25,14 +25,6 @@ export function Header({ onNewChat, engineError }: Props) {
     <header class="header">
       <div class="header-row">
         <h1 class="title">{t('extName')}</h1>
-        <span class="memory-count" data-testid="memory-count" data-count={count}>
-          {count === undefined
-            ? ''
-            : t(
-                count === 1 ? 'popupMemoryCountOne' : 'popupMemoryCountMany',
-                count.toLocaleString(),
-              )}
-        </span>
         <button type="button" class="new-chat" data-testid="new-chat" onClick={onNewChat}>
           {t('popupNewChat')}
         </button>
@@ -55,14 +47,26 @@ export function Header({ onNewChat, engineError }: Props) {
           {t('popupSettings')}
         </button>
       </div>
-      <p
-        class="model-status muted"
-        data-testid="model-status"
-        data-device={engine?.runtime?.device}
-        title={runtime ? `${modelLine} · ${runtime}` : modelLine}
-      >
-        {modelLine}
-      </p>
+      {/* The count has a line of its own with the models' state: beside the four buttons of the
+          400 px popup it was cut to "60 me…". */}
+      <div class="header-meta">
+        <span class="memory-count" data-testid="memory-count" data-count={count}>
+          {count === undefined
+            ? ''
+            : t(
+                count === 1 ? 'popupMemoryCountOne' : 'popupMemoryCountMany',
+                count.toLocaleString(),
+              )}
+        </span>
+        <p
+          class="model-status muted"
+          data-testid="model-status"
+          data-device={engine?.runtime?.device}
+          title={runtime ? `${modelLine} · ${runtime}` : modelLine}
+        >
+          {modelLine}
+        </p>
+      </div>
       <ModelNotice />
       <p class="model-status muted" data-testid="indexing-status" role="status">
         {indexing}

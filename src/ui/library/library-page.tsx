@@ -4,6 +4,7 @@
  */
 import '../components/chat.css';
 import './library.css';
+import { DiskFullNotice } from '../components/disk-full-notice';
 import { ItemPage } from './item-page';
 import { ListView } from './list-view';
 import { t } from '../../shared/i18n';
@@ -17,6 +18,8 @@ export function LibraryPage() {
         <h1>
           <a href="#/">{t('libraryTitle')}</a>
         </h1>
+        {/* Saving has stopped for lack of space: the library is where people go to make room. */}
+        <DiskFullNotice />
       </header>
       <ListView hidden={route.view !== 'list'} />
       {route.view === 'item' && <ItemPage key={route.id} id={route.id} />}
