@@ -422,7 +422,9 @@ describe('the red team: hostile pages (issue 11)', () => {
         type,
       ).toBe(true);
     }
-    await log.probe(`http://probe.${DOMAIN}:${port}/rt-probe`);
+    // The probe is a file of the extension itself: the pages' CSP blocks every other host before
+    // a request is made, so a probe elsewhere would never reach the log.
+    await log.probe(`chrome-extension://${engram.extensionId}/rt-probe`);
     await waitFor('a probe from every context in the log', () =>
       Promise.resolve(
         contexts.every((label) =>
@@ -539,7 +541,7 @@ describe('the red team: hostile pages (issue 11)', () => {
       const label = await waitFor('the popup in the network log', () =>
         Promise.resolve(log.contexts().find((c) => c.includes('/popup.html'))),
       );
-      await log.probe(`http://probe.${DOMAIN}:${port}/rt-probe`);
+      await log.probe(`chrome-extension://${engram.extensionId}/rt-probe`);
       await waitFor('a probe from the popup in the log', () =>
         Promise.resolve(
           log.requests.some((r) => r.from === label && r.url.includes('/rt-probe?from=')),
