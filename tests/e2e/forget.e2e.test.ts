@@ -278,6 +278,10 @@ describe('forgetting for real', () => {
         ),
       );
       expect(await conversations()).toHaveLength(count);
+      // Cancel has the focus: a stray Enter keeps the conversation.
+      expect(
+        await popup.evaluate<string | null>(`document.activeElement?.getAttribute('data-testid')`),
+      ).toBe('delete-conversation-cancel');
       await popup.evaluate(
         `document.querySelector('[data-testid="delete-conversation-confirm"]').click()`,
       );

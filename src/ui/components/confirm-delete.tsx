@@ -1,7 +1,7 @@
 /**
  * A delete behind a plain confirmation (issue 12: delete a conversation, or all of them): the
- * button becomes the question with Delete and Cancel, Delete takes the focus, Escape or Cancel
- * puts it back. Inline rather than `window.confirm`, which a toolbar popup cannot rely on and
+ * button becomes the question with Delete and Cancel; Cancel takes the focus (a stray Enter never
+ * deletes, as in the library's dialog), and Escape or Cancel puts it back on the button. Inline rather than `window.confirm`, which a toolbar popup cannot rely on and
  * which tests cannot see.
  */
 import type { TargetedKeyboardEvent } from 'preact';
@@ -24,10 +24,10 @@ export function ConfirmDelete({ label, question, onDelete, testId }: Props) {
   const [step, setStep] = useState<Step>('idle');
   const [error, setError] = useState<string>();
   const opener = useRef<HTMLButtonElement>(null);
-  const confirmer = useRef<HTMLButtonElement>(null);
+  const canceller = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    if (step === 'confirm') confirmer.current?.focus();
+    if (step === 'confirm') canceller.current?.focus();
   }, [step]);
 
   const back = () => {
@@ -71,14 +71,13 @@ export function ConfirmDelete({ label, question, onDelete, testId }: Props) {
       <button
         type="button"
         class="danger"
-        ref={confirmer}
         disabled={step === 'deleting'}
         data-testid={`${testId}-confirm`}
         onClick={() => void confirm()}
       >
         {t('chatDelete')}
       </button>
-      <button type="button" data-testid={`${testId}-cancel`} onClick={back}>
+      <button type="button" ref={canceller} data-testid={`${testId}-cancel`} onClick={back}>
         {t('popupCancel')}
       </button>
     </div>
