@@ -278,10 +278,14 @@ describe('forgetting for real', () => {
         ),
       );
       expect(await conversations()).toHaveLength(count);
-      // Cancel has the focus: a stray Enter keeps the conversation.
-      expect(
-        await popup.evaluate<string | null>(`document.activeElement?.getAttribute('data-testid')`),
-      ).toBe('delete-conversation-cancel');
+      // Cancel takes the focus (in the effect after the render): a stray Enter keeps the conversation.
+      await waitFor(
+        'Cancel to have the focus',
+        async () =>
+          (await popup.evaluate<string | null>(
+            `document.activeElement?.getAttribute('data-testid')`,
+          )) === 'delete-conversation-cancel',
+      );
       await popup.evaluate(
         `document.querySelector('[data-testid="delete-conversation-confirm"]').click()`,
       );

@@ -20,8 +20,12 @@ export function Composer({ onAsk, focusKey }: Props) {
 
   useEffect(() => {
     box.current?.focus();
-    // A popup may not have the window's focus on its first frame yet: try once more after it.
-    const retry = requestAnimationFrame(() => box.current?.focus());
+    // A popup may not have the window's focus on its first frame yet: try once more after it, but
+    // never take the focus from where the user (or a dialog) has put it meanwhile.
+    const retry = requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active === null || active === document.body) box.current?.focus();
+    });
     return () => cancelAnimationFrame(retry);
   }, [focusKey]);
 
