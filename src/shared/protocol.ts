@@ -11,6 +11,7 @@
  * and never half-handled (issue 11; tests/protocol/hostile-messages.test.ts). The `content`
  * target's requests are parsed by hand in the content script (content/message.ts).
  */
+import './zod-setup';
 import { z } from 'zod';
 import {
   engineRuntime,

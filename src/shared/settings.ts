@@ -10,6 +10,7 @@
  *   a page the user ruled out.
  * - `writeSetting`: validates, then writes the row.
  */
+import './zod-setup';
 import { z } from 'zod';
 import type { EngramDb } from './db';
 import { isAllowedModelHost } from './model-hosts';
