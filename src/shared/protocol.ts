@@ -12,6 +12,7 @@
  * target's requests are parsed by hand in the content script (content/message.ts).
  */
 import { z } from 'zod';
+import { CAPTURE_LIMITS } from '../core/graph/entity';
 import {
   engineRuntime,
   engineTimings,
@@ -99,6 +100,24 @@ export const glimpsePayload = z.object({
 });
 export type GlimpsePayload = z.infer<typeof glimpsePayload>;
 
+const attribute = z.string().max(CAPTURE_LIMITS.attributeChars).optional();
+/** What a page says about itself (content/page-metadata.ts): untrusted, parsed in core/graph. */
+export const pageMetadata = z.strictObject({
+  jsonLd: z.array(z.string().max(CAPTURE_LIMITS.scriptChars)).max(CAPTURE_LIMITS.scripts),
+  meta: z
+    .array(
+      z.strictObject({
+        name: attribute,
+        property: attribute,
+        itemprop: attribute,
+        content: z.string().max(CAPTURE_LIMITS.metaChars),
+      }),
+    )
+    .max(CAPTURE_LIMITS.metaTags),
+  byline: z.string().max(CAPTURE_LIMITS.nameChars).nullable().optional(),
+  siteName: z.string().max(CAPTURE_LIMITS.nameChars).nullable().optional(),
+});
+
 /** What a content script returns: untrusted, parsed again by the background. */
 export const capturePayload = z.object({
   mode: captureMode,
@@ -130,6 +149,8 @@ export const capturePayload = z.object({
   glimpse: glimpsePayload.optional(),
   /** Which limit cut the page's text short (element count, 2 MB, time budget), if one did. */
   truncated: z.enum(['elements', 'size', 'time']).optional(),
+  /** A page's JSON-LD, meta tags, byline and site name, for its entities (issue 14). */
+  metadata: pageMetadata.optional(),
 });
 export type CapturePayload = z.infer<typeof capturePayload>;
 

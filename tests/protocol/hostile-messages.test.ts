@@ -56,6 +56,14 @@ const page: CapturePayload = {
   text: 'The first paragraph.',
   links: ['https://example.com/b'],
   extractor: 'readability',
+  metadata: {
+    jsonLd: ['{"@type":"NewsArticle","author":{"@type":"Person","name":"Jane Chen"}}'],
+    meta: [
+      { name: 'author', property: 'article:author', itemprop: 'author', content: 'Jane Chen' },
+    ],
+    byline: 'By Jane Chen',
+    siteName: 'The Example',
+  },
   glimpse: {
     seen: [{ text: 'Seen', firstSeenAt: 1, lastSeenAt: 2, visibleMs: 1_000 }],
     now: ['Now'],
