@@ -451,6 +451,28 @@ export const protocol = {
     }),
     response: z.object({ sourceIds: z.array(idString) }),
   }),
+  // The knowledge graph's entities (issue 14): the user's edits, from the graph and entity pages.
+  /** Rename an entity (its old name stays an alias). */
+  'graph/rename': def({
+    target: 'background',
+    from: ['extension'],
+    request: z.strictObject({ entityId: idString, name: z.string().trim().min(1).max(200) }),
+    response: z.object({ changed: z.boolean() }),
+  }),
+  /** Merge entity `fromId` into `intoId` (mentions, edges, aliases, counts). */
+  'graph/merge': def({
+    target: 'background',
+    from: ['extension'],
+    request: z.strictObject({ intoId: idString, fromId: idString }),
+    response: z.object({ changed: z.boolean() }),
+  }),
+  /** Delete an entity with its mentions and edges; its sources stay. */
+  'graph/delete': def({
+    target: 'background',
+    from: ['extension'],
+    request: z.strictObject({ entityId: idString }),
+    response: z.object({ changed: z.boolean() }),
+  }),
 } as const;
 
 export type MessageName = keyof typeof protocol;

@@ -105,6 +105,9 @@ const samples: { [N in MessageName]: RequestOf<N> } = {
   'source/retry': { sourceId: 'src_1' },
   'source/note': { sourceId: 'src_1', text: 'A note about it' },
   'library/search': { query: 'tides', limit: 20 },
+  'graph/rename': { entityId: 'e:person:jane chen', name: 'Dr. Jane Chen' },
+  'graph/merge': { intoId: 'e:person:jane chen', fromId: 'e:person:j chen' },
+  'graph/delete': { entityId: 'e:idea:tides' },
 };
 
 const names = Object.keys(protocol) as MessageName[];
