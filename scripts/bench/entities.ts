@@ -15,70 +15,23 @@
  *
  * Goal (issue 14): p95 ≤ 30 ms per page.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
-import type { MetaTag, PageMetadata } from '../../src/core/graph/entity';
 import { entityId, entityKey } from '../../src/core/graph/entity-key';
 import { EntityMatcher } from '../../src/core/graph/entity-matcher';
 import { keyPhrases } from '../../src/core/graph/key-phrases';
 import { pageEntities, sameAuthorOnPage } from '../../src/core/graph/page-entities';
 import { tokenize } from '../../src/core/text/tokenize';
+import { corpusPages } from './corpus-pages';
 import { CORPUS_AUTHORS, CORRECTED_AUTHORS } from './entities-gold';
 import { machineInfo } from './machine';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CORPUS = path.resolve(ROOT, '../shared/corpus/readability-pages');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
-if (!existsSync(CORPUS)) {
-  console.error(`${CORPUS} not found: nothing to measure.`);
-  process.exit(1);
-}
-
-interface Page {
-  dir: string;
-  metadata: PageMetadata;
-  title: string;
-  text: string;
-}
-
-/** What the content script would collect: see src/core/graph/entity.ts PageMetadata. */
-function readPage(dir: string): Page {
-  const html = readFileSync(path.join(CORPUS, dir, 'source.html'), 'utf8');
-  const { document } = parseHTML(html);
-  const jsonLd = [...document.querySelectorAll('script[type="application/ld+json"]')].map(
-    (s) => s.textContent ?? '',
-  );
-  const meta: MetaTag[] = [...document.querySelectorAll('meta[content]')].map((m) => ({
-    name: m.getAttribute('name') ?? undefined,
-    property: m.getAttribute('property') ?? undefined,
-    itemprop: m.getAttribute('itemprop') ?? undefined,
-    content: m.getAttribute('content') ?? '',
-  }));
-  // Readability rewrites the document it reads: give it its own copy.
-  const article = new Readability(parseHTML(html).document).parse();
-  return {
-    dir,
-    metadata: {
-      jsonLd,
-      meta,
-      byline: article?.byline ?? null,
-      siteName: article?.siteName ?? null,
-    },
-    title: article?.title ?? document.title ?? '',
-    // As the engine receives it, through a message: linkedom's textContent is a rope of the page's
-    // text nodes, which V8 reads much more slowly until it is flattened (about 2× on the slowest pages).
-    text: JSON.parse(JSON.stringify(article?.textContent ?? '')) as string,
-  };
-}
-
-const pages = readdirSync(CORPUS)
-  .sort()
-  .map((dir) => readPage(dir));
+const pages = corpusPages();
 
 // --- Authors against the hand lists: the bylines as Reader View shows them, cleaned by hand, and
 // the same with the bylines that name someone else than the page's author corrected. A found

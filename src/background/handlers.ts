@@ -3,7 +3,9 @@
  * background (a missing one is a type error). Apart from index.ts so that the receiving path can be
  * tested with the real handlers (tests/protocol/hostile-messages.test.ts).
  */
+import { db } from '../shared/db';
 import type { HandlersFor } from '../shared/messaging';
+import { deleteEntity, mergeEntities, renameEntity } from '../shared/store/entity-edits';
 import { captureTab } from './capture-tab';
 import { ask } from './chat';
 import { deleteConversations } from './conversations';
@@ -43,4 +45,11 @@ export const backgroundHandlers: HandlersFor<'background'> = {
   },
   'source/retry': retry,
   'source/note': noteOn,
+  'graph/rename': async ({ entityId, name }) => ({
+    changed: await renameEntity(db(), entityId, name),
+  }),
+  'graph/merge': async ({ intoId, fromId }) => ({
+    changed: await mergeEntities(db(), intoId, fromId),
+  }),
+  'graph/delete': async ({ entityId }) => ({ changed: await deleteEntity(db(), entityId) }),
 };

@@ -78,6 +78,7 @@ function capturePage(doc: Document, win: CaptureWindow, common: Common, options:
     links: page.links,
     extractor: page.extractor,
     ...(page.truncated ? { truncated: page.truncated } : {}),
+    ...(page.metadata ? { metadata: page.metadata } : {}),
   } satisfies CapturePayload;
 }
 

@@ -11,6 +11,7 @@ import { MAX_LANG, MAX_TEXT } from './limits';
 import { collectLinks } from './links';
 import { oneLine } from '../core/text/one-line';
 import { truncateSafely } from '../core/text/text';
+import { pageMetadata, type CapturedMetadata } from './page-metadata';
 import { walkText } from './text-walk';
 import { visibilityClassifier, visibleTextDetailed, type StyleView } from './visible-text';
 import { transcriptText, youtubeTranscript } from './youtube-transcript';
@@ -58,6 +59,8 @@ export interface ExtractedPage {
    * the text walk (`elements`), the 2 MB text cap (`size`), or the time budget (`time`).
    */
   truncated?: 'elements' | 'size' | 'time';
+  /** JSON-LD, meta tags, byline and site name: the page's entities (page-metadata.ts). */
+  metadata?: CapturedMetadata;
 }
 
 const DEFAULT_MAX_ELEMENTS = 200_000;
@@ -83,6 +86,8 @@ interface Article {
   title: string;
   root: Element;
   text: string;
+  byline?: string | null | undefined;
+  siteName?: string | null | undefined;
 }
 
 /** A same-origin frame's document; null for another origin (the browser answers null or throws). */
@@ -114,7 +119,13 @@ function readArticle(doc: Document, maxElements: number, maxChars: number): Arti
     if (!article || !isElement(root)) return null;
     // Attributes only: the copy is not rendered, and Readability already dropped hidden nodes.
     const text = walkText(root, { classify: visibilityClassifier(null), maxChars, imageAlt: true });
-    return { title: oneLine(article.title), root, text };
+    return {
+      title: oneLine(article.title),
+      root,
+      text,
+      byline: article.byline,
+      siteName: article.siteName,
+    };
   } catch {
     // A Readability failure on a strange page is a miss, not an error: the fallback still works.
     return null;
@@ -166,6 +177,7 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): Extrac
       links: collectLinks(article.root, linkOptions),
       extractor: 'readability',
       ...(article.text.length >= maxChars ? { truncated: 'size' as const } : {}),
+      metadata: pageMetadata(doc, article),
     };
   }
   const root = doc.body ?? doc.documentElement;
@@ -188,5 +200,6 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): Extrac
     links: root ? collectLinks(doc, linkOptions) : [],
     extractor: 'visible-text',
     ...(walked.stopped ? { truncated: TRUNCATED[walked.stopped] } : {}),
+    metadata: pageMetadata(doc, article ?? {}),
   };
 }

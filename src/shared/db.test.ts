@@ -45,7 +45,7 @@ test('v1 → current keeps every row and adds the site index and the persisted-i
   v1.close();
 
   const db = new EngramDb(name);
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
   expect(await db.sources.get('src_1')).toEqual(source);
   expect(await db.chunks.get('src_1#0')).toEqual(chunk);
   expect(await db.settings.get('generation')).toEqual({ key: 'generation', value: false });
@@ -195,6 +195,25 @@ const V2_ROWS: Record<keyof typeof V2, Array<Record<string, unknown>>> = {
   ],
 };
 
+/**
+ * The rows v6 changes (issue 14): the site entity gains its key, times and count, from the one
+ * source that mentions it (saved at 1), and the mention its source's save time.
+ */
+const AS_V6: Partial<Record<keyof typeof V2, Array<Record<string, unknown>>>> = {
+  entities: [
+    {
+      id: 'site:news.example.com',
+      kind: 'site',
+      name: 'news.example.com',
+      key: 'news.example.com',
+      firstSeenAt: 1,
+      lastSeenAt: 1,
+      sourceCount: 1,
+    },
+  ],
+  mentions: [{ sourceId: 'src_a', entityId: 'site:news.example.com', at: 1 }],
+};
+
 /** The v2 database `name`, populated; `active`: the v2 row naming the embedding model in use. */
 async function populatedV2(name: string, active?: unknown): Promise<void> {
   const v2 = new Dexie(name);
@@ -227,12 +246,12 @@ describe('v2 → v3', () => {
 
     const db = new EngramDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     for (const [table, rows] of Object.entries(V2_ROWS)) {
       const stored = await db.table<Record<string, unknown>>(table).toArray();
       // Settings gain the model in use (below); every other table is exactly as v2 left it.
       const kept = stored.filter((row) => row.key !== 'activeEmbeddingModel');
-      expect(kept, table).toEqual(rows);
+      expect(kept, table).toEqual(AS_V6[table as keyof typeof V2] ?? rows);
     }
     // The fake snapshot row is gone; the setting holds the model, read through the schema.
     expect(await db.indexSnapshots.get('active-embedding-model')).toBeUndefined();
@@ -245,7 +264,9 @@ describe('v2 → v3', () => {
     expect(indexNames(db)).toEqual({
       chunks: ['sourceId'],
       conversations: ['updatedAt'],
-      entities: [],
+      // v6 (issue 14): the graph's entities by kind, key, alias keys and last seen; its edges.
+      entities: ['aliasKeys', 'key', 'kind', 'lastSeenAt'],
+      entityEdges: ['a', 'b'],
       indexLog: [],
       indexSnapshots: [],
       jobs: ['status'],
@@ -316,9 +337,9 @@ test('v3 → v4 keeps every row and finds links by kind', async () => {
 
   const db = new EngramDb(name);
   await db.open();
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
   for (const [table, rows] of Object.entries(V2_ROWS)) {
-    expect(await db.table(table).toArray(), table).toEqual(rows);
+    expect(await db.table(table).toArray(), table).toEqual(AS_V6[table as keyof typeof V2] ?? rows);
   }
   expect(await db.links.where('kind').equals('glimpse').primaryKeys()).toEqual([
     ['src_b', 'src_a', 'glimpse'],
@@ -327,23 +348,26 @@ test('v3 → v4 keeps every row and finds links by kind', async () => {
   await db.delete();
 });
 
+/** Schema v4 as it shipped (v3's, with links by kind). */
+const V4 = {
+  ...V2,
+  sources: 'id, status, canonicalUrl, lastSeenAt, *outLinks, site',
+  entities: 'id',
+  links: '[fromId+toId+kind], toId, kind',
+};
+
 test('v4 → v5 keeps every row and lists sources by save time and kind', async () => {
   const name = `migrate-${crypto.randomUUID()}`;
   const v4 = new Dexie(name);
-  v4.version(4).stores({
-    ...V2,
-    sources: 'id, status, canonicalUrl, lastSeenAt, *outLinks, site',
-    entities: 'id',
-    links: '[fromId+toId+kind], toId, kind',
-  });
+  v4.version(4).stores(V4);
   for (const [table, rows] of Object.entries(V2_ROWS)) await v4.table(table).bulkAdd(rows);
   v4.close();
 
   const db = new EngramDb(name);
   await db.open();
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
   for (const [table, rows] of Object.entries(V2_ROWS)) {
-    expect(await db.table(table).toArray(), table).toEqual(rows);
+    expect(await db.table(table).toArray(), table).toEqual(AS_V6[table as keyof typeof V2] ?? rows);
   }
   const bySaved = V2_ROWS.sources
     .map((s) => s as { id: string; savedAt: number; kind: string })
@@ -354,6 +378,72 @@ test('v4 → v5 keeps every row and lists sources by save time and kind', async 
   expect(await db.sources.where('kind').equals('page').count()).toBe(
     bySaved.filter((s) => s.kind === 'page').length,
   );
+  db.close();
+  await db.delete();
+});
+
+test('v5 → v6 counts each site entity from its mentions and dates them by their sources', async () => {
+  const name = `migrate-${crypto.randomUUID()}`;
+  const v5 = new Dexie(name);
+  v5.version(5).stores({
+    ...V4,
+    sources: 'id, status, canonicalUrl, lastSeenAt, *outLinks, site, savedAt, kind',
+  });
+  const base = V2_ROWS.sources[0]!;
+  const sources = [
+    { ...base, id: 'src_1', savedAt: 30 },
+    { ...base, id: 'src_2', savedAt: 10 },
+    { ...base, id: 'src_3', site: 'other.org', savedAt: 20 },
+  ];
+  await v5.table('sources').bulkAdd(sources);
+  await v5.table('entities').bulkAdd([
+    { id: 'site:news.example.com', kind: 'site', name: 'news.example.com' },
+    { id: 'site:other.org', kind: 'site', name: 'other.org' },
+    // No source mentions it (a crash between the two deletes of an older version): it goes.
+    { id: 'site:gone.example', kind: 'site', name: 'gone.example' },
+  ]);
+  await v5.table('mentions').bulkAdd([
+    { sourceId: 'src_1', entityId: 'site:news.example.com' },
+    { sourceId: 'src_2', entityId: 'site:news.example.com' },
+    { sourceId: 'src_3', entityId: 'site:other.org' },
+  ]);
+  v5.close();
+
+  const db = new EngramDb(name);
+  await db.open();
+  expect(db.verno).toBe(6);
+  expect(await db.entities.toArray()).toEqual([
+    {
+      id: 'site:news.example.com',
+      kind: 'site',
+      name: 'news.example.com',
+      key: 'news.example.com',
+      firstSeenAt: 10,
+      lastSeenAt: 30,
+      sourceCount: 2,
+    },
+    {
+      id: 'site:other.org',
+      kind: 'site',
+      name: 'other.org',
+      key: 'other.org',
+      firstSeenAt: 20,
+      lastSeenAt: 20,
+      sourceCount: 1,
+    },
+  ]);
+  expect((await db.mentions.toArray()).map((m) => [m.sourceId, m.at])).toEqual([
+    ['src_1', 30],
+    ['src_2', 10],
+    ['src_3', 20],
+  ]);
+  // The new indexes answer.
+  expect(await db.entities.where('kind').equals('site').count()).toBe(2);
+  expect(await db.entities.where('key').equals('other.org').primaryKeys()).toEqual([
+    'site:other.org',
+  ]);
+  expect(await db.entities.orderBy('lastSeenAt').last()).toMatchObject({ lastSeenAt: 30 });
+  expect(await db.entityEdges.count()).toBe(0);
   db.close();
   await db.delete();
 });

@@ -7,7 +7,9 @@
  * touches a table: each has its store (store/*.ts, and settings.ts for `settings`), which owns
  * its rows' ids and queries.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { EntityKind as GraphEntityKind, PageMetadata } from '../core/graph/entity';
+import type { StoredRole } from '../core/graph/source-graph';
 import type { CaptureMode, CaptureOrigin } from './protocol';
 
 /** `glimpse`: what was on screen when the user pressed the shortcut (linked to its page). */
@@ -43,6 +45,8 @@ export interface SourceRow {
   read?: Array<{ start: number; end: number }>;
   /** A glimpse held for review: it is queued for indexing at this time unless kept or edited. */
   heldUntil?: number;
+  /** The page's JSON-LD, meta tags, byline and site name: its entities (issue 14). */
+  metadata?: PageMetadata;
 }
 
 export interface ChunkRow {
@@ -72,24 +76,63 @@ export interface ChunkVector {
   model: string;
 }
 
-export type EntityKind = 'site';
+/** `site` entities stand for a source's site; the rest come from pages (core/graph, issue 14). */
+export type EntityKind = 'site' | GraphEntityKind;
 export interface EntityRow {
-  id: string; // `siteEntityId(name)` (store/graph.ts)
+  /** `siteEntityId(site)` or `graphEntityId(kind, key)` (store/graph.ts): stable. */
+  id: string;
   kind: EntityKind;
+  /** The display name (the user may rename it). */
   name: string;
+  /** entityKey(name) (core/graph/entity-key.ts); for a site, the site. Equal keys are one entity. */
+  key: string;
+  /** Other display forms merged into it (another page's spelling, a merged entity's name). */
+  aliases?: string[];
+  /** The keys of those forms: a page naming the entity by one of them finds this entity. */
+  aliasKeys?: string[];
+  /** When the first and the latest source that mention it were saved (ms). */
+  firstSeenAt: number;
+  lastSeenAt: number;
+  /** How many sources mention it, kept up to date by every commit, forget and edit. */
+  sourceCount: number;
 }
+
+/** How a source mentions an entity, strongest first (store/graph-write.ts keeps the strongest). */
+export type MentionRole = StoredRole;
 
 export interface MentionRow {
   sourceId: string;
   entityId: string;
+  /** Absent for a site's mention (the source is on that site) and on rows from before v6. */
+  role?: MentionRole;
+  /** How strongly: occurrences of a matched name, a key phrase's score; absent means 1. */
+  weight?: number;
+  /** When the source was saved: first and last seen are recomputed from it when one goes. */
+  at?: number;
+  /** The mention counted in the source's co-occurrence edges (store/entity-edges.ts). */
+  paired?: true;
+}
+
+/** Two entities named by the same sources: `weight` sources; `a < b` in string order. */
+export interface EntityEdgeRow {
+  a: string;
+  b: string;
+  weight: number;
 }
 
 /**
  * `version`: from a page's newer content at the same URL to the version it replaces;
  * `glimpse`: from a glimpse to the page it was seen on;
- * `note`: from a note the user wrote in the library to the source it is about (issue 12).
+ * `note`: from a note the user wrote in the library to the source it is about (issue 12);
+ * `similar` and `sitting`: see DerivedLinkKind.
  */
-export type LinkKind = 'hyperlink' | 'version' | 'glimpse' | 'note';
+export type LinkKind = 'hyperlink' | 'version' | 'glimpse' | 'note' | DerivedLinkKind;
+/**
+ * Links indexing derives (issue 14), from the new source to older ones: `similar`, its nearest
+ * sources by embedding; `sitting`, sources saved minutes before or after it. Never exported: the
+ * importing profile derives them again.
+ */
+export type DerivedLinkKind = 'similar' | 'sitting';
 export interface LinkRow {
   fromId: string;
   toId: string;
@@ -246,6 +289,7 @@ export class EngramDb extends Dexie {
   chunks!: EntityTable<ChunkRow, 'id'>;
   entities!: EntityTable<EntityRow, 'id'>;
   mentions!: Dexie.Table<MentionRow, [string, string]>;
+  entityEdges!: Dexie.Table<EntityEdgeRow, [string, string]>;
   links!: Dexie.Table<LinkRow, [string, string, string]>;
   jobs!: EntityTable<JobRow, 'id'>;
   conversations!: EntityTable<ConversationRow, 'id'>;
@@ -308,6 +352,15 @@ export class EngramDb extends Dexie {
     this.version(5).stores({
       sources: 'id, status, canonicalUrl, lastSeenAt, *outLinks, site, savedAt, kind',
     });
+    // v6 (issue 14): the knowledge graph. Entities by kind, key (and the keys merged into them) and
+    // when last seen, with their counts; co-occurrence edges; a mention's role, weight and time.
+    // The site entities of v5 gain their key, times and count, computed from their mentions.
+    this.version(6)
+      .stores({
+        entities: 'id, kind, key, lastSeenAt, *aliasKeys',
+        entityEdges: '[a+b], a, b',
+      })
+      .upgrade(upgradeToV6);
     // Several contexts hold the database open; when a newer version of Engram upgrades the schema,
     // close ours so the upgrade is not blocked. The next access reopens it at the new version.
     this.on('versionchange', () => {
@@ -315,6 +368,48 @@ export class EngramDb extends Dexie {
       return false;
     });
   }
+}
+
+/**
+ * v5 → v6: each site entity gets `key` (its site), `sourceCount` (its mentions) and first and last
+ * seen (its sources' save times), and each mention its source's save time (`at`). One pass over
+ * the sources, one over mentions and one over entities.
+ */
+async function upgradeToV6(tx: Transaction): Promise<void> {
+  const savedAt = new Map<string, number>();
+  // Rows, not the `savedAt` index: from v1 or v2 the index is dropped (v3) and made again (v5) in
+  // this same upgrade, and a cursor on it fails there. Once, at the upgrade.
+  await tx
+    .table<SourceRow, string>('sources')
+    .each((source) => void savedAt.set(source.id, source.savedAt));
+  const seen = new Map<string, { first: number; last: number; count: number }>();
+  await tx
+    .table<MentionRow, [string, string]>('mentions')
+    .toCollection()
+    .modify((mention) => {
+      const at = savedAt.get(mention.sourceId);
+      if (at === undefined) return;
+      mention.at = at;
+      const s = seen.get(mention.entityId);
+      if (s) {
+        s.first = Math.min(s.first, at);
+        s.last = Math.max(s.last, at);
+        s.count++;
+      } else seen.set(mention.entityId, { first: at, last: at, count: 1 });
+    });
+  const entities = tx.table<EntityRow, string>('entities');
+  await entities.toCollection().modify((entity, ref) => {
+    const s = seen.get(entity.id);
+    // An entity no source mentions any more (v5 left none, but a crash could): it goes.
+    if (!s) {
+      delete (ref as { value?: EntityRow }).value;
+      return;
+    }
+    entity.key = entity.kind === 'site' ? entity.name : entity.key;
+    entity.firstSeenAt = s.first;
+    entity.lastSeenAt = s.last;
+    entity.sourceCount = s.count;
+  });
 }
 
 let shared: EngramDb | undefined;

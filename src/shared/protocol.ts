@@ -13,6 +13,7 @@
  */
 import './zod-setup';
 import { z } from 'zod';
+import { CAPTURE_LIMITS } from '../core/graph/entity';
 import {
   engineRuntime,
   engineTimings,
@@ -100,6 +101,24 @@ export const glimpsePayload = z.object({
 });
 export type GlimpsePayload = z.infer<typeof glimpsePayload>;
 
+const attribute = z.string().max(CAPTURE_LIMITS.attributeChars).optional();
+/** What a page says about itself (content/page-metadata.ts): untrusted, parsed in core/graph. */
+export const pageMetadata = z.strictObject({
+  jsonLd: z.array(z.string().max(CAPTURE_LIMITS.scriptChars)).max(CAPTURE_LIMITS.scripts),
+  meta: z
+    .array(
+      z.strictObject({
+        name: attribute,
+        property: attribute,
+        itemprop: attribute,
+        content: z.string().max(CAPTURE_LIMITS.metaChars),
+      }),
+    )
+    .max(CAPTURE_LIMITS.metaTags),
+  byline: z.string().max(CAPTURE_LIMITS.nameChars).nullable().optional(),
+  siteName: z.string().max(CAPTURE_LIMITS.nameChars).nullable().optional(),
+});
+
 /** What a content script returns: untrusted, parsed again by the background. */
 export const capturePayload = z.object({
   mode: captureMode,
@@ -131,6 +150,8 @@ export const capturePayload = z.object({
   glimpse: glimpsePayload.optional(),
   /** Which limit cut the page's text short (element count, 2 MB, time budget), if one did. */
   truncated: z.enum(['elements', 'size', 'time']).optional(),
+  /** A page's JSON-LD, meta tags, byline and site name, for its entities (issue 14). */
+  metadata: pageMetadata.optional(),
 });
 export type CapturePayload = z.infer<typeof capturePayload>;
 
@@ -430,6 +451,28 @@ export const protocol = {
       limit: z.number().int().min(1).max(100),
     }),
     response: z.object({ sourceIds: z.array(idString) }),
+  }),
+  // The knowledge graph's entities (issue 14): the user's edits, from the graph and entity pages.
+  /** Rename an entity (its old name stays an alias). */
+  'graph/rename': def({
+    target: 'background',
+    from: ['extension'],
+    request: z.strictObject({ entityId: idString, name: z.string().trim().min(1).max(200) }),
+    response: z.object({ changed: z.boolean() }),
+  }),
+  /** Merge entity `fromId` into `intoId` (mentions, edges, aliases, counts). */
+  'graph/merge': def({
+    target: 'background',
+    from: ['extension'],
+    request: z.strictObject({ intoId: idString, fromId: idString }),
+    response: z.object({ changed: z.boolean() }),
+  }),
+  /** Delete an entity with its mentions and edges; its sources stay. */
+  'graph/delete': def({
+    target: 'background',
+    from: ['extension'],
+    request: z.strictObject({ entityId: idString }),
+    response: z.object({ changed: z.boolean() }),
   }),
 } as const;
 

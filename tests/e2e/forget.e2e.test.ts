@@ -13,7 +13,7 @@
 import { createServer, type Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { askEngine } from './engine-messages';
+import { askEngine, sendFromPage } from './engine-messages';
 import {
   askInPopup,
   finishedAnswer,
@@ -79,19 +79,6 @@ async function extensionPage(engram: Engram, path = 'settings.html'): Promise<Pa
   const page = await engram.context.newPage();
   await page.goto(`chrome-extension://${engram.extensionId}/${path}`);
   return page;
-}
-
-/** A protocol message from an extension page, as the settings and library pages send it. */
-async function sendFromPage<T>(page: Page, target: string, type: string, payload: unknown) {
-  const reply = await page.evaluate<
-    { ok: boolean; value?: unknown; error?: string },
-    readonly [string, string, unknown]
-  >(
-    ([target, type, payload]) => chrome.runtime.sendMessage({ engram: 1, target, type, payload }),
-    [target, type, payload],
-  );
-  if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
-  return reply.value as T;
 }
 
 async function keywordSearch(engram: Engram, query: string): Promise<string[]> {

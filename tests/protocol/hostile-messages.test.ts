@@ -56,6 +56,14 @@ const page: CapturePayload = {
   text: 'The first paragraph.',
   links: ['https://example.com/b'],
   extractor: 'readability',
+  metadata: {
+    jsonLd: ['{"@type":"NewsArticle","author":{"@type":"Person","name":"Jane Chen"}}'],
+    meta: [
+      { name: 'author', property: 'article:author', itemprop: 'author', content: 'Jane Chen' },
+    ],
+    byline: 'By Jane Chen',
+    siteName: 'The Example',
+  },
   glimpse: {
     seen: [{ text: 'Seen', firstSeenAt: 1, lastSeenAt: 2, visibleMs: 1_000 }],
     now: ['Now'],
@@ -97,6 +105,9 @@ const samples: { [N in MessageName]: RequestOf<N> } = {
   'source/retry': { sourceId: 'src_1' },
   'source/note': { sourceId: 'src_1', text: 'A note about it' },
   'library/search': { query: 'tides', limit: 20 },
+  'graph/rename': { entityId: 'e:person:jane chen', name: 'Dr. Jane Chen' },
+  'graph/merge': { intoId: 'e:person:jane chen', fromId: 'e:person:j chen' },
+  'graph/delete': { entityId: 'e:idea:tides' },
 };
 
 const names = Object.keys(protocol) as MessageName[];

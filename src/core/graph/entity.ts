@@ -60,6 +60,20 @@ export const LIMITS = {
   name: 120,
 } as const;
 
+/**
+ * What a capture carries of a page's metadata (the content script cuts to these, the protocol
+ * refuses more): a JSON-LD script longer than `scriptChars` is left out rather than cut (cut JSON
+ * does not parse), a meta value is cut to `metaChars`.
+ */
+export const CAPTURE_LIMITS = {
+  scripts: LIMITS.scripts,
+  scriptChars: 100_000,
+  metaTags: LIMITS.metaTags,
+  metaChars: 2_000,
+  attributeChars: 200,
+  nameChars: LIMITS.rawName,
+} as const;
+
 /** A mention with its key, or null when the name folds to nothing (punctuation, an emoji). */
 export function mentionOf(
   kind: EntityKind,

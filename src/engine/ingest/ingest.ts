@@ -1,6 +1,7 @@
 /**
- * Stage 2 and 3 of the capture pipeline, in the engine: take queued ingest jobs, chunk and embed
- * outside any transaction, then commit chunks, vectors and graph rows in one transaction.
+ * Stage 2 and 3 of the capture pipeline, in the engine: take queued ingest jobs, chunk, embed and
+ * find the source's entities, nearest sources and known names (source-graph.ts) outside any
+ * transaction, then commit chunks, vectors and graph rows in one transaction.
  * Chunks committed before the embedding model was ready are searchable by keyword at once and
  * get their vectors when the model arrives (backfill).
  */
@@ -11,7 +12,7 @@ import { errorMessage } from '../../shared/dispatch';
 import { chunkId, chunksById } from '../../shared/store/chunks';
 import {
   beginAttempt,
-  commitIndexed,
+  commitSource,
   commitVectors,
   recordFailure,
 } from '../../shared/store/index-commit';
@@ -19,6 +20,8 @@ import { dropJob, fewestAttemptsFirst, queuedJobs } from '../../shared/store/job
 import { getSource } from '../../shared/store/source-reads';
 import type { Embedder } from '../models/embedder';
 import type { IndexingPace } from './indexing-pace';
+import { KnownEntities } from './known-entities';
+import { sourceGraph } from './source-graph';
 import type { MemoryIndex } from '../index/memory-index';
 
 /** How long indexing waits for a loading embedder before committing keyword-only chunks. */
@@ -28,6 +31,8 @@ const BACKFILL_BATCH = 64;
 export class Ingestor {
   private running: Promise<void> | undefined;
   private again = false;
+  /** The names in the graph, found in new text; learns each commit's new names. */
+  readonly known: KnownEntities;
 
   constructor(
     private readonly db: EngramDb,
@@ -35,7 +40,9 @@ export class Ingestor {
     private readonly embedder: Embedder,
     /** Fresh captures first, bulk work held back while the user is active; counts for the UI. */
     private readonly pace?: IndexingPace,
-  ) {}
+  ) {
+    this.known = new KnownEntities(db);
+  }
 
   /** Process queued jobs; calls during a run make the run look again before it stops. */
   kick(): Promise<void> {
@@ -79,8 +86,15 @@ export class Ingestor {
     await this.embedderSettled();
     if ((await beginAttempt(this.db, job.id)) === undefined) return;
     try {
-      const chunks = await this.chunksOf(source);
-      await commitIndexed(this.db, { source, chunks });
+      const { chunks, vectors } = await this.chunksOf(source);
+      const graph = await sourceGraph(source, this.index, this.known, vectors);
+      const committed = await commitSource(this.db, {
+        source,
+        chunks,
+        ...(graph ? { graph } : {}),
+      });
+      // The names it brought are looked for in the next pages' text.
+      if (committed) this.known.learn(committed.named);
       // The index reads the commit back from its log: a source deleted meanwhile stays out.
       await this.index.sync(this.db);
     } catch (error) {
@@ -99,7 +113,9 @@ export class Ingestor {
     }
   }
 
-  private async chunksOf(source: SourceRow): Promise<ChunkRow[]> {
+  private async chunksOf(
+    source: SourceRow,
+  ): Promise<{ chunks: ChunkRow[]; vectors: Float32Array[] }> {
     const selection = source.selection && !source.text.includes(source.selection);
     const text = selection ? `${source.text}\n\n${source.selection}` : source.text;
     const pieces = chunkText(text);
@@ -109,7 +125,7 @@ export class Ingestor {
           'passage',
         )
       : undefined;
-    return pieces.map((piece, ord) => {
+    const chunks = pieces.map((piece, ord) => {
       const vector = vectors?.[ord];
       return {
         id: chunkId(source.id, ord),
@@ -121,6 +137,7 @@ export class Ingestor {
         ...(vector ? { ...quantizeInt8(vector), model: this.embedder.spec.id } : {}),
       };
     });
+    return { chunks, vectors: vectors ?? [] };
   }
 
   /** Embed chunks that have no vector from the current model (committed while it was loading). */

@@ -11,7 +11,14 @@
 import type { IndexableType } from 'dexie';
 import type { ConversationRow, EngramDb, LinkRow, MessageRow, SourceRow } from '../db';
 import { EXPORTED_SETTINGS } from './exported-settings';
-import { conversationToRecord, linkToRecord, messageToRecord, sourceToRecord } from './record-rows';
+import {
+  conversationToRecord,
+  EXPORTED_LINK_KINDS,
+  isExportedLink,
+  linkToRecord,
+  messageToRecord,
+  sourceToRecord,
+} from './record-rows';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -50,7 +57,12 @@ export async function* exportLines(
   const expected: RecordCounts = {
     setting: settingRows.filter(Boolean).length,
     source: ids.length,
-    link: filter ? 0 : await db.links.count(),
+    link: filter
+      ? 0
+      : await db.links
+          .where('kind')
+          .anyOf([...EXPORTED_LINK_KINDS])
+          .count(),
     conversation: filter ? 0 : await db.conversations.count(),
     message: filter ? 0 : await db.messages.count(),
   };
@@ -90,7 +102,9 @@ export async function* exportLines(
     (l) => [l.fromId, l.toId, l.kind],
     pageSize,
   )) {
-    const chosen = keep ? rows.filter((l) => keep.has(l.fromId) && keep.has(l.toId)) : rows;
+    // Similar and sitting links are derived by indexing: the importing profile derives its own.
+    const exported = rows.filter(isExportedLink);
+    const chosen = keep ? exported.filter((l) => keep.has(l.fromId) && keep.has(l.toId)) : exported;
     written.link += chosen.length;
     if (chosen.length > 0) yield chosen.map((row) => line(linkToRecord(row))).join('');
   }

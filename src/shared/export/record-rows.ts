@@ -40,7 +40,13 @@ export const recordToSource = (record: SourceRecord): SourceRow => ({
   status: 'pending',
 });
 
-export const linkToRecord = (row: LinkRow): LinkRecord => ({
+/** The links an export carries: what the user or the capture made, not what indexing derives. */
+export const EXPORTED_LINK_KINDS = ['hyperlink', 'version', 'glimpse', 'note'] as const;
+type ExportedLink = LinkRow & { kind: (typeof EXPORTED_LINK_KINDS)[number] };
+export const isExportedLink = (row: LinkRow): row is ExportedLink =>
+  (EXPORTED_LINK_KINDS as readonly string[]).includes(row.kind);
+
+export const linkToRecord = (row: ExportedLink): LinkRecord => ({
   type: 'link',
   fromId: row.fromId,
   toId: row.toId,

@@ -1,8 +1,8 @@
 /**
  * Forgetting (issue 12): a source and every copy of its text and vectors go in one transaction:
  * the glimpses taken on it (their text is the page's, held or not), its chunks with both vector
- * slots, site mention, links in both directions, queued jobs, a site entity no source mentions any
- * more, the citations and quoted sentences of the answers that cited it (forget-citations.ts),
+ * slots, its mentions and co-occurrence edges (graph-write.ts: every entity counts one source less,
+ * and one left with no source goes, a site's too), links in both directions, queued jobs, the citations and quoted sentences of the answers that cited it (forget-citations.ts),
  * and every persisted search-index part that still holds it (index-snapshots.ts); an index-log
  * entry tells the engine's in-memory indexes to drop it, and the engine then writes new parts at
  * once (engine/index/forget.ts). Nothing is left half-deleted by a crash: the transaction either
@@ -10,7 +10,8 @@
  */
 import type { EngramDb } from '../db';
 import { forgetCitations } from './forget-citations';
-import { linksFrom, mentionsBy } from './graph';
+import { linksFrom } from './graph';
+import { removeSourceGraph } from './graph-write';
 import { dropSnapshotsHolding } from './index-snapshots';
 import { keptSites, sourceIdsOnSites } from './source-reads';
 
@@ -35,7 +36,7 @@ export async function deleteSources(db: EngramDb, ids: readonly string[]): Promi
   return db.transaction(
     'rw',
     [
-      [db.sources, db.chunks, db.entities, db.mentions, db.links, db.jobs],
+      [db.sources, db.chunks, db.entities, db.mentions, db.entityEdges, db.links, db.jobs],
       [db.indexLog, db.indexSnapshots, db.messages],
     ].flat(),
     async () => {
@@ -49,22 +50,15 @@ export async function deleteSources(db: EngramDb, ids: readonly string[]): Promi
       await dropSnapshotsHolding(db, gone);
       await db.sources.bulkDelete(found);
       await db.chunks.where('sourceId').anyOf(found).delete();
-      const entityIds = new Set<string>();
       for (const id of found) {
-        // Compound primary keys that start with the source id: its mentions, its out-links.
-        const own = mentionsBy(db, id);
-        for (const m of await own.toArray()) entityIds.add(m.entityId);
-        await own.delete();
+        // Its mentions (each entity counts one source less; one left with none goes), its
+        // co-occurrence edges, then its out-links (keys that start with the source id).
+        await removeSourceGraph(db, id);
         await linksFrom(db, id).delete();
       }
       await db.links.where('toId').anyOf(found).delete();
       // The job queue is short (work not yet done): a filter beats an index nobody else needs.
       await db.jobs.filter((job) => gone.has(job.sourceId)).delete();
-      for (const entityId of entityIds) {
-        if ((await db.mentions.where('entityId').equals(entityId).count()) === 0) {
-          await db.entities.delete(entityId);
-        }
-      }
       await db.indexLog.bulkAdd(found.map((sourceId) => ({ sourceId, forgotten: true as const })));
       return found;
     },

@@ -1,39 +1,23 @@
 /**
  * Stage 3 of the durable capture pipeline: one transaction writes a source's chunks, their
- * vectors and its graph rows, marks the source indexed and removes its job. Chunk ids are
+ * vectors and its graph rows (graph-write.ts), marks the source indexed and removes its job. Chunk ids are
  * deterministic (chunks.ts: `sourceId#ord`), so a commit retried after a crash overwrites instead of
  * duplicating; if the transaction never commits, the job is still queued and runs again.
  */
-import type {
-  ChunkRow,
-  EngramDb,
-  EntityRow,
-  IndexFailure,
-  LinkRow,
-  MentionRow,
-  SourceRow,
-} from '../db';
+import type { ChunkRow, EngramDb, IndexFailure, LinkRow, SourceRow } from '../db';
 import { placeVector } from './chunk-vectors';
-import { siteEntityId } from './graph';
+import { writeSourceGraph, type NamedEntity, type SourceGraphInput } from './graph-write';
 import { ingestJobId, MAX_ATTEMPTS } from './jobs';
 
 export interface IndexedSource {
   source: SourceRow;
   chunks: ChunkRow[];
+  /** What indexing found for the knowledge graph; absent: only the site and hyperlinks. */
+  graph?: SourceGraphInput;
 }
 
-/** The graph rows for a source: its site as an entity, and hyperlinks to and from saved pages. */
-export async function graphRowsFor(
-  db: EngramDb,
-  source: SourceRow,
-): Promise<{ entities: EntityRow[]; mentions: MentionRow[]; links: LinkRow[] }> {
-  const entities: EntityRow[] = [];
-  const mentions: MentionRow[] = [];
-  if (source.site) {
-    const entity: EntityRow = { id: siteEntityId(source.site), kind: 'site', name: source.site };
-    entities.push(entity);
-    mentions.push({ sourceId: source.id, entityId: entity.id });
-  }
+/** Hyperlinks to and from saved pages: the source's out-links, and the pages that link to it. */
+async function hyperlinksFor(db: EngramDb, source: SourceRow): Promise<LinkRow[]> {
   const links: LinkRow[] = [];
   if (source.outLinks.length > 0) {
     const targets = await db.sources.where('canonicalUrl').anyOf(source.outLinks).primaryKeys();
@@ -47,28 +31,37 @@ export async function graphRowsFor(
       if (fromId !== source.id) links.push({ fromId, toId: source.id, kind: 'hyperlink' });
     }
   }
-  return { entities, mentions, links };
+  return links;
 }
 
 /**
- * Commits a source's chunks; false when the source was deleted meanwhile (it stays deleted). The
+ * Commits a source's chunks and its part of the graph; false when the source was deleted
+ * meanwhile (it stays deleted), else the entities the known-name matcher should learn. The
  * index-log entry in the same transaction tells the search indexes to pick the change up.
  */
-export async function commitIndexed(
+export async function commitSource(
   db: EngramDb,
-  { source, chunks }: IndexedSource,
-): Promise<boolean> {
-  const graph = await graphRowsFor(db, source);
+  { source, chunks, graph }: IndexedSource,
+): Promise<false | { named: NamedEntity[] }> {
+  const links = await hyperlinksFor(db, source);
   return db.transaction(
     'rw',
-    [db.sources, db.chunks, db.entities, db.mentions, db.links, db.jobs, db.indexLog],
+    [
+      db.sources,
+      db.chunks,
+      db.entities,
+      db.mentions,
+      db.entityEdges,
+      db.links,
+      db.jobs,
+      db.indexLog,
+    ],
     async () => {
-      if ((await db.sources.where('id').equals(source.id).count()) === 0) return false;
+      if ((await db.sources.where('id').equals(source.id).count()) === 0) return false as const;
       await db.chunks.where('sourceId').equals(source.id).delete();
       await db.chunks.bulkPut(chunks);
-      await db.entities.bulkPut(graph.entities);
-      await db.mentions.bulkPut(graph.mentions);
-      await db.links.bulkPut(graph.links);
+      const named = await writeSourceGraph(db, source, graph);
+      await db.links.bulkPut(links);
       await db.sources.update(source.id, {
         status: 'indexed',
         error: undefined,
@@ -76,9 +69,14 @@ export async function commitIndexed(
       });
       await db.jobs.delete(ingestJobId(source.id));
       await db.indexLog.add({ sourceId: source.id });
-      return true;
+      return { named };
     },
   );
+}
+
+/** Commits a source's chunks (and graph); false when the source was deleted meanwhile. */
+export async function commitIndexed(db: EngramDb, indexed: IndexedSource): Promise<boolean> {
+  return (await commitSource(db, indexed)) !== false;
 }
 
 /**

@@ -73,7 +73,10 @@ describe('the capture pipeline', () => {
     expect(await db.chunks.where('sourceId').equals(sourceId).count()).toBe(2);
     expect((await db.sources.get(sourceId))?.status).toBe('indexed');
     expect(await db.jobs.count()).toBe(0);
-    expect(await db.mentions.toArray()).toEqual([{ sourceId, entityId: 'site:example.com' }]);
+    expect(await db.mentions.toArray()).toEqual([
+      { sourceId, entityId: 'site:example.com', at: expect.any(Number) as number },
+    ]);
+    expect((await db.entities.get('site:example.com'))?.sourceCount).toBe(1);
   });
 
   test('a crash between the stages leaves the job queued for the next start', async () => {

@@ -13,6 +13,8 @@ import { canonicalUrl, siteOf } from '../../core/capture/url';
 import type { EngramDb, SourceRow } from '../db';
 import { t } from '../i18n';
 import type { CaptureOrigin, CapturePayload } from '../protocol';
+
+type CapturedMetadata = NonNullable<CapturePayload['metadata']>;
 import { ingestJob } from './jobs';
 
 export interface StoredCapture {
@@ -62,6 +64,7 @@ export async function storeCapture(
     seenCount: 1,
     outLinks,
     ...(read.length > 0 ? { read } : {}),
+    ...(capture.metadata ? { metadata: capture.metadata } : {}),
   });
 }
 
@@ -150,5 +153,21 @@ export function redactCapture(capture: CapturePayload): CapturePayload {
     links: capture.links.map(url),
     ...(capture.selection === undefined ? {} : { selection: text(capture.selection) }),
     ...(capture.targetUrl === undefined ? {} : { targetUrl: url(capture.targetUrl) }),
+    ...(capture.metadata === undefined ? {} : { metadata: redactMetadata(capture.metadata) }),
+  };
+}
+
+/** The page's metadata with secrets replaced in every string it carries (JSON-LD included). */
+function redactMetadata(metadata: CapturedMetadata): CapturedMetadata {
+  const text = (value: string) => redactSecrets(value).text;
+  const maybe = (value: string | null | undefined) =>
+    typeof value === 'string' ? { value: text(value) } : undefined;
+  const byline = maybe(metadata.byline);
+  const siteName = maybe(metadata.siteName);
+  return {
+    jsonLd: metadata.jsonLd.map(text),
+    meta: metadata.meta.map((tag) => ({ ...tag, content: text(tag.content) })),
+    ...(byline ? { byline: byline.value } : {}),
+    ...(siteName ? { siteName: siteName.value } : {}),
   };
 }
