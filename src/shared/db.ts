@@ -72,16 +72,36 @@ export interface ChunkVector {
   model: string;
 }
 
-export type EntityKind = 'site';
+// Contract stub for merge (issue 14, /work/notes/graph-contract.md): the graph-core helper's
+// v6 owns these rows; the fields it fills on every row are optional here only so that today's
+// site writer (store/index-commit.ts) still compiles.
+export type EntityKind = 'site' | 'person' | 'organisation' | 'place' | 'event' | 'idea';
 export interface EntityRow {
-  id: string; // `siteEntityId(name)` (store/graph.ts)
+  /** `site:<site>` for sites (`siteEntityId`, store/graph.ts), `e:<kind>:<entityKey>` otherwise. */
+  id: string;
   kind: EntityKind;
   name: string;
+  key?: string;
+  aliases?: string[];
+  firstSeenAt?: number;
+  lastSeenAt?: number;
+  sourceCount?: number;
 }
 
+export type MentionRole =
+  'author' | 'publisher' | 'about' | 'mention' | 'keyword' | 'phrase' | 'matched';
 export interface MentionRow {
   sourceId: string;
   entityId: string;
+  role?: MentionRole;
+  weight?: number;
+}
+
+/** Co-occurrence of two entities, `a < b` in string order. */
+export interface EntityEdgeRow {
+  a: string;
+  b: string;
+  weight: number;
 }
 
 /**
@@ -247,6 +267,7 @@ export class EngramDb extends Dexie {
   entities!: EntityTable<EntityRow, 'id'>;
   mentions!: Dexie.Table<MentionRow, [string, string]>;
   links!: Dexie.Table<LinkRow, [string, string, string]>;
+  entityEdges!: Dexie.Table<EntityEdgeRow, [string, string]>;
   jobs!: EntityTable<JobRow, 'id'>;
   conversations!: EntityTable<ConversationRow, 'id'>;
   messages!: EntityTable<MessageRow, 'id'>;
@@ -307,6 +328,12 @@ export class EngramDb extends Dexie {
     // Added indexes only: no row changes shape.
     this.version(5).stores({
       sources: 'id, status, canonicalUrl, lastSeenAt, *outLinks, site, savedAt, kind',
+    });
+    // v6 (issue 14), contract stub for merge: entities by kind, key and last seen, co-occurrence
+    // edges. Added indexes and a new table only.
+    this.version(6).stores({
+      entities: 'id, kind, key, lastSeenAt',
+      entityEdges: '[a+b], a, b',
     });
     // Several contexts hold the database open; when a newer version of Engram upgrades the schema,
     // close ours so the upgrade is not blocked. The next access reopens it at the new version.
