@@ -11,6 +11,7 @@ import { engineListening, restartEngine } from './engine-gateway';
 import { reviewGlimpse } from './glimpse';
 import { noteOn, retry } from './library';
 import { choosePause } from './pause-badge';
+import { seenForTab } from './seen-before';
 import { currentActivity } from './user-activity';
 import { autoCapture, onWatchSync, stopWatchers, watchConfigFor } from './watch';
 
@@ -43,4 +44,5 @@ export const backgroundHandlers: HandlersFor<'background'> = {
   },
   'source/retry': retry,
   'source/note': noteOn,
+  'seen/tab': seenForTab,
 };

@@ -97,6 +97,7 @@ const samples: { [N in MessageName]: RequestOf<N> } = {
   'source/retry': { sourceId: 'src_1' },
   'source/note': { sourceId: 'src_1', text: 'A note about it' },
   'library/search': { query: 'tides', limit: 20 },
+  'seen/tab': { tabId: 7 },
 };
 
 const names = Object.keys(protocol) as MessageName[];
