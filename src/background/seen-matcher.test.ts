@@ -64,7 +64,7 @@ describe('the seen-before matcher and reads', () => {
       title: `Page ${n}`,
       text: `Page ${n} about Jane Chen.`,
       links: [],
-      extractor: 'readability',
+      extractor: 'readability' as const,
     });
     const a = await storeCapture(
       db,
