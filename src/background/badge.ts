@@ -36,6 +36,14 @@ async function clearFlash(tabId: number | undefined): Promise<void> {
     await syncPauseBadge(); // the flash was global: paint the global state again
     return;
   }
+  await showGlobalBadge(tabId);
+}
+
+/**
+ * The tab shows the global badge again after a badge of its own (a capture's flash, "seen
+ * before": ./seen-before.ts).
+ */
+export async function showGlobalBadge(tabId: number): Promise<void> {
   const title = await chrome.action.getTitle({});
   await Promise.all([
     chrome.action.setBadgeText({ tabId, text: null as unknown as string }),

@@ -13,6 +13,7 @@ import { engineListening, restartEngine } from './engine-gateway';
 import { reviewGlimpse } from './glimpse';
 import { noteOn, retry } from './library';
 import { choosePause } from './pause-badge';
+import { seenForTab } from './seen-before';
 import { currentActivity } from './user-activity';
 import { autoCapture, onWatchSync, stopWatchers, watchConfigFor } from './watch';
 
@@ -52,4 +53,5 @@ export const backgroundHandlers: HandlersFor<'background'> = {
     changed: await mergeEntities(db(), intoId, fromId),
   }),
   'graph/delete': async ({ entityId }) => ({ changed: await deleteEntity(db(), entityId) }),
+  'seen/tab': seenForTab,
 };

@@ -17,6 +17,7 @@ import { watchEngineWork } from './work-watch';
 import { watchDiskSpace } from './disk-watch';
 import { rememberUiLocale } from '../shared/locale-memo';
 import { onAlarm, syncPauseBadge } from './pause-badge';
+import { onSeenTabRemoved, onSeenTabUpdated } from './seen-before';
 import { onPermissionsAdded, onPermissionsRemoved, syncWatchers } from './watch';
 
 browser.runtime.onMessage.addListener(createReceiver('background', backgroundHandlers));
@@ -29,6 +30,10 @@ watchActivity();
 chrome.alarms.onAlarm.addListener(onAlarm);
 // The badge is not kept across browser restarts: paint the pause state whenever the worker starts.
 void syncPauseBadge().catch((error: unknown) => console.warn('Engram: pause badge:', error));
+
+// "You have seen this before" (issue 14): from each tab's address and title as it loads.
+chrome.tabs.onUpdated.addListener(onSeenTabUpdated);
+chrome.tabs.onRemoved.addListener(onSeenTabRemoved);
 
 chrome.alarms.onAlarm.addListener(onGlimpseAlarm);
 // Work left queued when the engine or this worker stopped is taken up again (issue 12).

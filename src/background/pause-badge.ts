@@ -21,7 +21,8 @@ export const PAUSED_COLOR = '#6e7781';
 
 /**
  * The global badge for `status`. A tab that showed a capture's ✓ or ! keeps a title of its own
- * (./badge.ts), which has no reset: every open tab gets the new title too.
+ * (./badge.ts), which has no reset: every open tab gets the new title too. A pause outranks the
+ * tabs' own badges (a "seen before" dot: ./seen-before.ts): they give way to the global one.
  */
 async function paintBadge(status: PauseStatus, now: number): Promise<void> {
   const title = status.paused ? t('badgeTitle', describePause(status, now)) : t('actionTitle');
@@ -32,11 +33,14 @@ async function paintBadge(status: PauseStatus, now: number): Promise<void> {
   ]);
   const tabs = await chrome.tabs.query({});
   await Promise.all(
-    tabs.flatMap((tab) =>
-      tab.id === undefined
-        ? []
-        : [chrome.action.setTitle({ tabId: tab.id, title }).catch(() => undefined)],
-    ),
+    tabs.map(async ({ id: tabId }) => {
+      if (tabId === undefined) return;
+      await chrome.action.setTitle({ tabId, title }).catch(() => undefined);
+      if (!status.paused) return;
+      await chrome.action
+        .setBadgeText({ tabId, text: null as unknown as string })
+        .catch(() => undefined);
+    }),
   );
 }
 

@@ -227,6 +227,20 @@ export const deleteConversationsRequest = z.union([
 ]);
 export type ForgetRequest = z.infer<typeof forgetRequest>;
 
+const keptSource = z.object({ id: idString, title: z.string(), savedAt: z.number() });
+/** "Seen before" about a page (core/seen/seen-notice.ts `SeenNotice`). */
+const seenNoticeSchema = z.object({
+  kept: z.array(keptSource),
+  entities: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      count: z.number().int().nonnegative(),
+      sources: z.array(keptSource),
+    }),
+  ),
+});
+
 /** A message definition; its target and senders keep their literal types (see `MessageFor`). */
 interface Def<
   T extends Target,
@@ -473,6 +487,16 @@ export const protocol = {
     from: ['extension'],
     request: z.strictObject({ entityId: idString }),
     response: z.object({ changed: z.boolean() }),
+  }),
+  /**
+   * Side panel: what "seen before" says about a tab's page (issue 14), or null (setting off, page
+   * refused by the capture policy, paused, nothing kept).
+   */
+  'seen/tab': def({
+    target: 'background',
+    from: ['extension'],
+    request: z.strictObject({ tabId: z.number().int().nonnegative() }),
+    response: seenNoticeSchema.nullable(),
   }),
 } as const;
 

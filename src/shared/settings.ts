@@ -64,6 +64,12 @@ export const settingsSchema = {
   autoCapture: z.boolean().default(false),
   /** How long a page must be on screen to count as read, for automatic capture, in ms. */
   autoCaptureDwellMs: z.number().int().min(500).max(600_000).default(20_000),
+  /**
+   * "You have seen this before" (issue 14): the toolbar and the side panel say when an opened
+   * page was kept before, or its title names someone the user read about (background/
+   * seen-before.ts). On by default: it reads only what Engram already keeps.
+   */
+  seenBefore: z.boolean().default(true),
   /** Read the text of same-origin frames in a page too (off: frames are skipped). */
   readFrames: z.boolean().default(false),
   /** Whether answers are written by the language model (else: the best passages, extractive). */

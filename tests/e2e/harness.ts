@@ -188,7 +188,12 @@ export class RealPopup {
     });
   }
 
-  static async open(engram: Engram, page: Page): Promise<RealPopup> {
+  /**
+   * `path`: the page the action opens; `sidepanel.html` once the service worker has set
+   * `sidePanel.setPanelBehavior({openPanelOnActionClick: true})`, for the real side panel, which
+   * sits beside the tab in its window (seen-before.e2e.test.ts).
+   */
+  static async open(engram: Engram, page: Page, path = 'popup.html'): Promise<RealPopup> {
     const browser = engram.context.browser();
     if (!browser) throw new Error('No browser to open the popup in');
     const session = await browser.newBrowserCDPSession();
@@ -197,7 +202,7 @@ export class RealPopup {
     });
     const tab = tabs.find((t) => t.url === page.url());
     if (!tab) throw new Error(`No tab target for ${page.url()}`);
-    const popupUrl = `chrome-extension://${engram.extensionId}/popup.html`;
+    const popupUrl = `chrome-extension://${engram.extensionId}/${path}`;
     const popups = async () =>
       (await session.send('Target.getTargets')).targetInfos.filter((t) =>
         t.url.startsWith(popupUrl),

@@ -108,6 +108,7 @@ const samples: { [N in MessageName]: RequestOf<N> } = {
   'graph/rename': { entityId: 'e:person:jane chen', name: 'Dr. Jane Chen' },
   'graph/merge': { intoId: 'e:person:jane chen', fromId: 'e:person:j chen' },
   'graph/delete': { entityId: 'e:idea:tides' },
+  'seen/tab': { tabId: 7 },
 };
 
 const names = Object.keys(protocol) as MessageName[];

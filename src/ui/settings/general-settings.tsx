@@ -1,4 +1,7 @@
-/** The model host and whether answers are written by the language model. */
+/**
+ * The model host, whether answers are written by the language model, and whether Engram says when
+ * a page was seen before.
+ */
 import { useState } from 'preact/hooks';
 import { db } from '../../shared/db';
 import { t } from '../../shared/i18n';
@@ -6,6 +9,7 @@ import { errorMessage } from '../../shared/messaging';
 import { writeSetting } from '../../shared/settings';
 import { openLibrary } from '../components/open-library';
 import { ModelHostForm } from './model-host-form';
+import { SeenBeforeSetting } from './seen-before-setting';
 import type { Settings } from './settings-query';
 
 export function GeneralSettings({ settings }: { settings: Settings }) {
@@ -51,6 +55,7 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
           </p>
         )}
       </div>
+      <SeenBeforeSetting />
     </section>
   );
 }

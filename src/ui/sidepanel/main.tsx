@@ -6,8 +6,18 @@ import { prepareWords } from '../../shared/locale-memo';
 // Words first (src/shared/locale-memo.ts), then the modules that word things as they load.
 await prepareWords();
 const { Chat } = await import('../components/chat');
+const { SeenNote } = await import('../components/seen-note');
 
 document.documentElement.lang = uiLanguage();
 document.title = t('popupSidePanelDocTitle');
 const root = document.getElementById('app');
-if (root) render(<Chat layout="panel" />, root);
+// "Seen before" (issue 14) above the chat, which keeps the rest of the panel.
+if (root) {
+  render(
+    <div class="panel-stack">
+      <SeenNote />
+      <Chat layout="panel" />
+    </div>,
+    root,
+  );
+}
