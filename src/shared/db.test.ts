@@ -45,7 +45,7 @@ test('v1 → current keeps every row and adds the site index and the persisted-i
   v1.close();
 
   const db = new EngramDb(name);
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
   expect(await db.sources.get('src_1')).toEqual(source);
   expect(await db.chunks.get('src_1#0')).toEqual(chunk);
   expect(await db.settings.get('generation')).toEqual({ key: 'generation', value: false });
@@ -227,7 +227,7 @@ describe('v2 → v3', () => {
 
     const db = new EngramDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     for (const [table, rows] of Object.entries(V2_ROWS)) {
       const stored = await db.table<Record<string, unknown>>(table).toArray();
       // Settings gain the model in use (below); every other table is exactly as v2 left it.
@@ -245,7 +245,9 @@ describe('v2 → v3', () => {
     expect(indexNames(db)).toEqual({
       chunks: ['sourceId'],
       conversations: ['updatedAt'],
-      entities: [],
+      // v6 (issue 14): entities by kind, key and last sighting; co-occurrence edges.
+      entities: ['key', 'kind', 'lastSeenAt'],
+      entityEdges: ['a', 'b'],
       indexLog: [],
       indexSnapshots: [],
       jobs: ['status'],
@@ -316,7 +318,7 @@ test('v3 → v4 keeps every row and finds links by kind', async () => {
 
   const db = new EngramDb(name);
   await db.open();
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
   for (const [table, rows] of Object.entries(V2_ROWS)) {
     expect(await db.table(table).toArray(), table).toEqual(rows);
   }
@@ -341,7 +343,7 @@ test('v4 → v5 keeps every row and lists sources by save time and kind', async 
 
   const db = new EngramDb(name);
   await db.open();
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
   for (const [table, rows] of Object.entries(V2_ROWS)) {
     expect(await db.table(table).toArray(), table).toEqual(rows);
   }

@@ -308,6 +308,13 @@ export class EngramDb extends Dexie {
     this.version(5).stores({
       sources: 'id, status, canonicalUrl, lastSeenAt, *outLinks, site, savedAt, kind',
     });
+    // v6 (issue 14): contract stub for merge (/work/notes/graph-contract.md): the graph's
+    // entities by kind, key and last sighting, and entity co-occurrence edges. The graph-core
+    // branch owns this version (its upgrade and row types); this stub only adds the stores.
+    this.version(6).stores({
+      entities: 'id, kind, key, lastSeenAt',
+      entityEdges: '[a+b], a, b',
+    });
     // Several contexts hold the database open; when a newer version of Engram upgrades the schema,
     // close ours so the upgrade is not blocked. The next access reopens it at the new version.
     this.on('versionchange', () => {
