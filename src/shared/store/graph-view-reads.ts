@@ -75,7 +75,7 @@ export async function graphSlice(
   limits: { nodes: number; edges: number } = VIEW_LIMITS,
 ): Promise<GraphSlice> {
   const all = await candidates(db, filter);
-  const nodes = all.length > limits.nodes ? all.sort(bySeen).slice(0, limits.nodes) : all;
+  const nodes = all.sort(bySeen).slice(0, limits.nodes);
   const edges = await edgesAmong(
     db,
     nodes.map((n) => n.id),
