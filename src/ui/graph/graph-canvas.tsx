@@ -41,7 +41,12 @@ export function GraphCanvas({ graph, selected, onSelect, onView }: Props) {
     view.current.select(selected, selected !== undefined);
   }, [graph]);
 
-  useEffect(() => view.current?.select(selected), [selected]);
+  useEffect(() => {
+    view.current?.select(selected);
+    // Which entity the camera went to, for the e2e test (the canvas itself is pixels).
+    if (selected) box.current?.setAttribute('data-selected', selected);
+    else box.current?.removeAttribute('data-selected');
+  }, [selected]);
 
   useEffect(() => {
     const stop = watchTheme((theme) => view.current?.setTheme(theme));

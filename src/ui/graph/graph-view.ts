@@ -40,13 +40,18 @@ export class GraphView {
       styles: this.styles(),
     });
     this.sigma.on('clickNode', ({ node }) => this.events.onSelect(node));
-    this.sigma.on('afterRender', () => {
-      if (!this.waitingForFirstDraw || this.graph.order === 0) return;
-      this.waitingForFirstDraw = false;
-      this.events.onDrawn();
-    });
+    this.sigma.on('afterRender', () => this.drawn());
+    // Sigma may draw the first frame inside its constructor, before any listener: the frame
+    // after it is on screen.
+    requestAnimationFrame(() => this.drawn());
     this.layout = new Fa2Layout(graph);
     this.layout.start();
+  }
+
+  private drawn(): void {
+    if (!this.waitingForFirstDraw || this.graph.order === 0) return;
+    this.waitingForFirstDraw = false;
+    this.events.onDrawn();
   }
 
   private styles() {
@@ -71,6 +76,7 @@ export class GraphView {
     this.selected = undefined;
     this.waitingForFirstDraw = true;
     this.sigma.setGraph(graph);
+    requestAnimationFrame(() => this.drawn());
     void this.sigma.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 0 });
     this.layout = new Fa2Layout(graph);
     this.layout.start();
