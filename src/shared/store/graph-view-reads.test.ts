@@ -4,6 +4,7 @@ import { entityKey } from '../../core/graph/entity-key';
 import { EngramDb, type SourceRow } from '../db';
 import {
   edgesAmong,
+  entitiesOfSource,
   entitySources,
   graphSlice,
   neighbourhood,
@@ -165,5 +166,12 @@ describe('entity reads', () => {
     ]);
     expect(total).toBe(2);
     expect(sources[0]?.source).not.toHaveProperty('text');
+    // And the other way: what a source mentions, most seen first.
+    await mentionTable(db).put({ sourceId: 'src_new', entityId: openai.id });
+    expect((await entitiesOfSource(db, 'src_new')).map((e) => e.name)).toEqual([
+      'OpenAI',
+      'Geoffrey Hinton',
+    ]);
+    expect(await entitiesOfSource(db, 'src_other')).toEqual([openai]);
   });
 });

@@ -7,6 +7,7 @@
  */
 import { entityKey } from '../../core/graph/entity-key';
 import type { EngramDb } from '../db';
+import { mentionsBy } from './graph';
 import { summaryOf, type SourceSummary } from './library-reads';
 import {
   entityEdgeTable,
@@ -188,4 +189,18 @@ export async function entitySources(
   });
   found.sort((x, y) => y.source.savedAt - x.source.savedAt);
   return { sources: found.slice(0, limit), total: found.length };
+}
+
+/** The entities a source mentions (its item page links to them), most seen first. */
+export async function entitiesOfSource(
+  db: EngramDb,
+  sourceId: string,
+  limit = 40,
+): Promise<GraphEntityRow[]> {
+  const mentions = await mentionsBy(db, sourceId).toArray();
+  const rows = await entityTable(db).bulkGet(mentions.map((m) => m.entityId));
+  return rows
+    .filter((row): row is GraphEntityRow => row !== undefined && row.kind !== 'site')
+    .sort(bySeen)
+    .slice(0, limit);
 }
