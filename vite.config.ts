@@ -1,8 +1,8 @@
 /**
  * One `vite build` makes the whole extension in dist/chrome:
  * - sw.js: the service worker, an ES module with a fixed name (the manifest points at it);
- * - popup.html, sidepanel.html, offscreen.html, settings.html, welcome.html, library.html and their
- *   hashed assets;
+ * - popup.html, sidepanel.html, offscreen.html, settings.html, welcome.html, library.html,
+ *   graph.html and their hashed assets;
  * - content.js: a classic IIFE script (content scripts cannot be modules), built in a second pass;
  * - manifest.json from the top-level source, the icons from public/, and the ONNX Runtime WASM
  *   files, unhashed, because the engine names them with chrome.runtime.getURL (nothing executable is
@@ -133,6 +133,7 @@ const PAGES: Record<string, string> = {
   settings: 'src/ui/settings/index.html',
   welcome: 'src/ui/welcome/index.html',
   library: 'src/ui/library/index.html',
+  graph: 'src/ui/graph/index.html',
 };
 
 function extensionFiles(dest: () => string): Plugin {

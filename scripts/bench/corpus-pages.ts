@@ -2,7 +2,7 @@
  * The corpus pages (../shared/corpus/readability-pages) as the engine would receive them: the
  * PageMetadata the content script collects (JSON-LD scripts, meta tags, Readability's byline and
  * siteName, read with linkedom), the title and the article text. Shared by bench:entities and
- * bench:graph.
+ * bench:graph-indexing.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * Indexing time per page added by the knowledge graph (issue 14): `npm run bench:graph`. The 94
+ * Indexing time per page added by the knowledge graph (issue 14): `npm run bench:graph-indexing`. The 94
  * corpus pages are saved one a minute (so sitting links form) into a fake-indexeddb database and
  * committed in order, as the engine does: the engine's share (sourceEntities: metadata, key
  * phrases with document frequencies over the corpus, the known-name matcher learning each commit's

@@ -23,6 +23,7 @@ import { forgetIds } from './forget-ids';
 import { kindLabel, savedDateTime, seenLine, stateWord } from './library-words';
 import { MarkedText } from './marked-text';
 import { NoteForm } from './note-form';
+import { SourceEntities } from './source-entities';
 import { TitleEditor } from './title-editor';
 import { backToList, itemHash } from './use-hash-route';
 import { FieldError } from './field-error';
@@ -142,6 +143,7 @@ export function ItemPage({ id }: { id: string }) {
         </ul>
         <NoteForm sourceId={id} />
       </section>
+      <SourceEntities sourceId={id} />
       <LinkList
         heading={t('libraryLinksTo')}
         testId="links-to"

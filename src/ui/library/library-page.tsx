@@ -18,6 +18,9 @@ export function LibraryPage() {
         <h1>
           <a href="#/">{t('libraryTitle')}</a>
         </h1>
+        <a class="lib-graph-link" href="graph.html" data-testid="open-graph">
+          {t('libraryOpenGraph')}
+        </a>
         {/* Saving has stopped for lack of space: the library is where people go to make room. */}
         <DiskFullNotice />
       </header>
