@@ -8,6 +8,7 @@
  * its rows' ids and queries.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import { DB_NAME } from './db-name';
 import type { CaptureMode, CaptureOrigin } from './protocol';
 
 /** `glimpse`: what was on screen when the user pressed the shortcut (linked to its page). */
@@ -236,7 +237,7 @@ export interface IndexSnapshotRow {
   data: unknown;
 }
 
-export const DB_NAME = 'engram';
+export { DB_NAME };
 
 /** Until v3, the embedding model in use was kept as this `indexSnapshots` row (`data: {model}`). */
 const V2_ACTIVE_MODEL_ROW = 'active-embedding-model';
