@@ -20,7 +20,7 @@ import { safeHttpUrl } from '../components/safe-url';
 import { useLiveQuery } from '../components/use-live-query';
 import { ConfirmDialog } from './confirm-dialog';
 import { forgetIds } from './forget-ids';
-import { kindLabel, savedDateTime, seenLine, stateWord } from './library-words';
+import { failureWords, kindLabel, savedDateTime, seenLine, stateWord } from './library-words';
 import { MarkedText } from './marked-text';
 import { NoteForm } from './note-form';
 import { TitleEditor } from './title-editor';
@@ -33,6 +33,10 @@ export function passageOf(source: Pick<SourceRow, 'text' | 'read' | 'selection'>
   if (first) return source.text.slice(first.start, first.end);
   return source.selection ?? source.text.slice(0, 300);
 }
+
+/** The chat (side panel page) showing one conversation. */
+const conversationHref = (id: string) =>
+  `${chrome.runtime.getURL('sidepanel.html')}#conversation=${encodeURIComponent(id)}`;
 
 export function ItemPage({ id }: { id: string }) {
   const source = useLiveQuery(async () => (await getSource(db(), id)) ?? null, [id]);
@@ -51,6 +55,7 @@ export function ItemPage({ id }: { id: string }) {
     );
   }
   const state = stateOf(row);
+  const failure = state === 'failed' ? failureWords(row) : undefined;
   const url = safeHttpUrl(row.url);
   const notes = links?.from.filter((l) => l.kind === 'note') ?? [];
   const seen = seenLine(row, true);
@@ -91,7 +96,19 @@ export function ItemPage({ id }: { id: string }) {
           <span class={`state state--${state}`} data-testid="item-state">
             {stateWord(state)}
           </span>
-          {state === 'failed' && row.error && <span class="lib-error"> {row.error}</span>}
+          {failure && (
+            <>
+              <span class="lib-error" data-testid="item-error">
+                {' '}
+                {failure.long}
+              </span>
+              {failure.detail && (
+                <span class="muted lib-error-detail" data-testid="item-error-detail">
+                  {failure.detail}
+                </span>
+              )}
+            </>
+          )}
         </dd>
       </dl>
       <div class="lib-item-actions">
@@ -158,7 +175,18 @@ export function ItemPage({ id }: { id: string }) {
           <ul data-testid="cited-in">
             {conversations.map((c) => (
               <li key={c.id}>
-                {c.title || t('libraryUntitledConversation')}{' '}
+                {/* The chat's panel page in a tab: the side panel itself opens only from a
+                    gesture on the browser's own controls (sidePanel.open needs a window and
+                    cannot be told which conversation to show), and a tab can be kept open
+                    beside the library. */}
+                <a
+                  href={conversationHref(c.id)}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="cited-conversation"
+                >
+                  {c.title || t('libraryUntitledConversation')}
+                </a>{' '}
                 <span class="muted">{savedDateTime(c.updatedAt)}</span>
               </li>
             ))}

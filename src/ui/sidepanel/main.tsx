@@ -10,4 +10,8 @@ const { Chat } = await import('../components/chat');
 document.documentElement.lang = uiLanguage();
 document.title = t('popupSidePanelDocTitle');
 const root = document.getElementById('app');
-if (root) render(<Chat layout="panel" />, root);
+// `#conversation=ID`: the library's "cited in" opens that conversation here, in a tab.
+const cited = new URLSearchParams(location.hash.slice(1)).get('conversation');
+if (root) {
+  render(<Chat layout="panel" initial={cited ? { kind: 'id', id: cited } : undefined} />, root);
+}
