@@ -96,21 +96,20 @@ export function ItemPage({ id }: { id: string }) {
           <span class={`state state--${state}`} data-testid="item-state">
             {stateWord(state)}
           </span>
-          {failure && (
-            <>
-              <span class="lib-error" data-testid="item-error">
-                {' '}
-                {failure.long}
-              </span>
-              {failure.detail && (
-                <span class="muted lib-error-detail" data-testid="item-error-detail">
-                  {failure.detail}
-                </span>
-              )}
-            </>
-          )}
         </dd>
       </dl>
+      {failure && (
+        <div class="lib-item-failure">
+          <p class="lib-error-reason" data-testid="item-error">
+            {failure.long}
+          </p>
+          {failure.detail && (
+            <p class="muted lib-error-detail" data-testid="item-error-detail">
+              {failure.detail}
+            </p>
+          )}
+        </div>
+      )}
       <div class="lib-item-actions">
         {url && (
           <button
