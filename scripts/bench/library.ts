@@ -3,7 +3,8 @@
  * with 100,000 sources (written straight into IndexedDB, ~500 characters of text each), then
  * - time to first items: navigation start → the first source row in the DOM (the page's own
  *   clock, `performance.now()` in a MutationObserver set before any script), and → every key read
- *   (the item count shown), median of RUNS reloads;
+ *   (the item count shown), median of RUNS reloads; and the page's own marks on the way (its entry
+ *   module running, the first rows read, its modules loaded);
  * - scrolling: the list scrolled by STEP_PX every animation frame for SCROLL_MS, frame times from
  *   requestAnimationFrame (p50, p95, max, share over 16.7 and 33.3 ms), and the time until rows
  *   are drawn after a jump to the middle of the list.
@@ -54,9 +55,14 @@ async function openOnce(page: Page, url: string) {
     undefined,
     { timeout: 60_000 },
   );
-  return page.evaluate(
-    () => (globalThis as unknown as { libraryMarks: Record<string, number> }).libraryMarks,
-  );
+  // The page's own steps (src/ui/library/main.tsx): entry module run, first rows read, modules in.
+  return page.evaluate(() => {
+    const marks = (globalThis as unknown as { libraryMarks: Record<string, number> }).libraryMarks;
+    for (const mark of performance.getEntriesByType('mark')) {
+      if (mark.name.startsWith('library:')) marks[mark.name.slice(8)] = mark.startTime;
+    }
+    return marks;
+  });
 }
 
 /** Scrolls the list a step each frame; returns the frame times, ms. */
@@ -118,10 +124,14 @@ try {
   const url = `chrome-extension://${engram.extensionId}/library.html`;
   // The first open upgrades nothing (the schema is current) but warms the browser's caches once.
   await openOnce(page, url);
-  const opens = [];
+  const opens: Array<Record<string, number>> = [];
   for (let i = 0; i < RUNS; i++) opens.push(await openOnce(page, url));
   const firstRow = opens.map((m) => m.firstRow ?? NaN);
   const allKeys = opens.map((m) => m.allKeys ?? NaN);
+  const step = (name: string) => {
+    const xs = opens.map((m) => m[name] ?? NaN);
+    return { median: round(median(xs)), runs: xs.map((x) => round(x)) };
+  };
   const count = await page.locator('[data-testid=library-count]').getAttribute('data-count');
 
   await page.locator('[data-testid=library-list]').focus();
@@ -146,6 +156,9 @@ try {
     fill_s: round(fillMs / 1000),
     first_items_ms: { median: round(median(firstRow)), runs: firstRow.map((x) => round(x)) },
     all_keys_ms: { median: round(median(allKeys)), runs: allKeys.map((x) => round(x)) },
+    // Where the first items' time goes: the entry module runs, the first rows are read (started
+    // by the entry module), the page's modules are in (the list renders at once after).
+    steps_ms: { entry: step('entry'), first_rows: step('first-rows'), modules: step('modules') },
     scroll: {
       frames: frames.length,
       step_px: STEP_PX,

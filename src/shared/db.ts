@@ -10,6 +10,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { EntityKind as GraphEntityKind, PageMetadata } from '../core/graph/entity';
 import type { StoredRole } from '../core/graph/source-graph';
+import { DB_NAME } from './db-name';
 import type { CaptureMode, CaptureOrigin } from './protocol';
 
 /** `glimpse`: what was on screen when the user pressed the shortcut (linked to its page). */
@@ -279,7 +280,7 @@ export interface IndexSnapshotRow {
   data: unknown;
 }
 
-export const DB_NAME = 'engram';
+export { DB_NAME };
 
 /** Until v3, the embedding model in use was kept as this `indexSnapshots` row (`data: {model}`). */
 const V2_ACTIVE_MODEL_ROW = 'active-embedding-model';

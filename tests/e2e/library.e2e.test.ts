@@ -3,8 +3,12 @@
  * header, it lists what is kept; search (the engine's hybrid retrieval over really indexed pages)
  * and filters narrow it; an item's page shows the text, renames it and keeps a note; a failed
  * source is retried and indexed; one source is forgotten with the keyboard only, and a time range
- * ("the last hour") through the Forget dialog, each confirmed.
+ * ("the last hour") through the Forget dialog, each confirmed; what a filter or a search shows is
+ * exported (JSON Lines and the Markdown zip, real downloads).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { askEngine } from './engine-messages';
@@ -137,7 +141,9 @@ test('opens from the popup and lists everything kept, newest first', async () =>
   expect(await library.locator('[data-testid=day-heading]').first().textContent()).toBe('Today');
   const failed = library.locator('[data-id=src_lib_failed]');
   expect(await failed.getAttribute('data-state')).toBe('failed');
-  expect(await failed.textContent()).toContain('The engine ran out of memory');
+  // The reason in the interface's words; the engine's own (English) words only on hover.
+  expect(await failed.textContent()).toContain('Could not be indexed');
+  expect(await failed.textContent()).not.toContain('The engine ran out of memory');
 }, 60_000);
 
 test('search as you type finds a page by its words; filters narrow by kind and site', async () => {
@@ -163,9 +169,80 @@ test('search as you type finds a page by its words; filters narrow by kind and s
   await library.selectOption('[data-testid=filter-time]', 'all');
 }, 60_000);
 
+test('exports what the filter shows: a site as JSON Lines, a search as a Markdown zip, from the keyboard', async () => {
+  // A headless run cannot answer the save picker: take the download path, as a browser without
+  // File System Access does (export.e2e.test.ts does the same on the settings page).
+  await library.evaluate(() => {
+    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+  await library.selectOption('[data-testid=filter-site]', 'old.example.com');
+  await waitFor(
+    'the old site',
+    async () => (await rowIds(library)).join() === 'src_lib_old1,src_lib_old2',
+  );
+  const button = library.getByTestId('export-jsonl');
+  await expect.poll(() => button.textContent()).toContain('2');
+  await button.focus();
+  const [jsonl] = await Promise.all([
+    library.waitForEvent('download'),
+    library.keyboard.press('Enter'),
+  ]);
+  const path = join(profile.dir, 'site.jsonl');
+  await jsonl.saveAs(path);
+  const lines = readFileSync(path, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(lines[0]).toMatchObject({
+    format: 'engram-export',
+    filter: { sites: ['old.example.com'] },
+  });
+  expect(
+    lines
+      .filter((l) => l.type === 'source')
+      .map((l) => l.id)
+      .sort(),
+  ).toEqual(['src_lib_old1', 'src_lib_old2']);
+  // Only sources: no conversations or settings in a filtered export.
+  expect(lines.at(-1)).toMatchObject({
+    type: 'end',
+    counts: { source: 2, setting: 0, conversation: 0 },
+  });
+  await library.getByTestId('export-done').waitFor();
+  await library.selectOption('[data-testid=filter-site]', '');
+
+  await library.fill('[data-testid=library-search]', 'glacier');
+  await waitFor(
+    'the search result',
+    async () => (await rowIds(library)).join() === 'src_lib_glacier',
+  );
+  await library.getByTestId('export-markdown').focus();
+  const [zip] = await Promise.all([
+    library.waitForEvent('download'),
+    library.keyboard.press('Enter'),
+  ]);
+  expect(zip.suggestedFilename()).toMatch(/^engram-\d{4}-\d\d-\d\d\.zip$/);
+  const zipPath = join(profile.dir, 'search.zip');
+  await zip.saveAs(zipPath);
+  const files = unzipSync(readFileSync(zipPath));
+  const notes = Object.keys(files).filter((name) => name.endsWith('.md'));
+  expect(notes).toHaveLength(1);
+  const note = strFromU8(files[notes[0]!]!);
+  expect(note).toContain('title: "Glacier retreat"');
+  expect(note).toContain('meltwater lakes');
+  await library.fill('[data-testid=library-search]', '');
+  await waitFor('all rows again', async () => (await rowIds(library)).length === 7);
+}, 60_000);
+
 test('Retry indexes a failed source again', async () => {
   await library.selectOption('[data-testid=filter-state]', 'failed');
   await waitFor('the failed one', async () => (await rowIds(library)).join() === 'src_lib_failed');
+  // The reason in the interface's words; the engine's own English only as the detail.
+  const reason = library.locator('[data-id=src_lib_failed] [data-testid=row-error]');
+  expect(await reason.textContent()).toBe('Could not be indexed');
+  expect(await reason.getAttribute('title')).toContain(
+    'Technical detail: The engine ran out of memory',
+  );
   await library.click('[data-id=src_lib_failed] [data-testid=retry]');
   await waitFor(
     'indexed',

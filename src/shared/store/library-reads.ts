@@ -7,28 +7,9 @@ import { startOfLocalDay } from '../../core/library/day-groups';
 import type { OrderedKeys } from '../../core/library/filters';
 import type { ConversationRow, EngramDb, LinkKind, SourceKind, SourceRow } from '../db';
 import { linksFrom } from './graph';
+import { stateOf, summaryOf, type LibraryState, type SourceSummary } from './source-summary';
 
-/** A source as a list row shows it: everything but its text. */
-export type SourceSummary = Omit<SourceRow, 'text' | 'selection' | 'read' | 'outLinks'>;
-
-/** The states a source shows: `waiting` and `held` are both `pending`, told apart by the hold. */
-export type LibraryState = 'indexed' | 'waiting' | 'held' | 'failed';
-
-export const stateOf = (source: Pick<SourceRow, 'status' | 'heldUntil'>): LibraryState =>
-  source.status === 'pending'
-    ? source.heldUntil === undefined
-      ? 'waiting'
-      : 'held'
-    : source.status;
-
-export function summaryOf(source: SourceRow): SourceSummary {
-  const summary: SourceSummary & Partial<SourceRow> = { ...source };
-  delete summary.text;
-  delete summary.selection;
-  delete summary.read;
-  delete summary.outLinks;
-  return summary;
-}
+export { stateOf, summaryOf, type LibraryState, type SourceSummary } from './source-summary';
 
 /**
  * Every source's id saved at or after `from`, newest first, with a time on its day (the day's
@@ -78,13 +59,9 @@ export async function libraryKeys(db: EngramDb, from = -Infinity): Promise<Order
   return { ids, times };
 }
 
-/** The newest `limit` sources, for the first screen before the whole key list is read. */
-export async function newestSources(db: EngramDb, limit: number): Promise<SourceSummary[]> {
-  const rows = await db.sources.orderBy('savedAt').reverse().limit(limit).toArray();
-  return rows.map(summaryOf);
-}
-
-export const countLibrary = (db: EngramDb): Promise<number> => db.sources.count();
+/** Whether anything is kept: one key read, where a count walks every row. */
+export const anyKept = async (db: EngramDb): Promise<boolean> =>
+  (await db.sources.limit(1).primaryKeys()).length > 0;
 
 /** The ids of the sources of these kinds (the `kind` index). */
 export async function idsOfKinds(db: EngramDb, kinds: readonly SourceKind[]): Promise<Set<string>> {

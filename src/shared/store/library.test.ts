@@ -12,9 +12,9 @@ import {
   idsSavedBetween,
   libraryKeys,
   linksAround,
-  newestSources,
   summariesOf,
 } from './library-reads';
+import { readFirstRows } from './first-rows';
 import { addNote, retitleSource } from './library-writes';
 import { retrySource } from './retry';
 import { storeCapture, storeNote } from './sources';
@@ -54,12 +54,26 @@ describe('library reads', () => {
     const n = (await storeNote(db, 'a note of mine', 'chat', 2_000)).sourceId;
     // One day: each key carries the day's newest time.
     expect(await libraryKeys(db)).toEqual({ ids: [b, n, a], times: [3_000, 3_000, 3_000] });
-    const [newest] = await newestSources(db, 1);
-    expect(newest?.id).toBe(b);
-    expect(newest).not.toHaveProperty('text');
+    const early = readFirstRows(2, db.name);
+    const newest = await early.promise;
+    expect(newest.map((s) => s.id)).toEqual([b, n]);
+    expect(newest[0]).not.toHaveProperty('text');
+    expect(early.value).toBe(newest);
     expect((await summariesOf(db, [a, 'gone', n])).map((s) => s.id)).toEqual([a, n]);
     expect(await idsSavedBetween(db, 2_000)).toEqual([n, b]);
     expect(await idsSavedBetween(db, 1_000, 3_000)).toEqual([a, n]);
+  });
+
+  test('the early read creates no database and gives way to an upgrade', async () => {
+    const name = `none-${crypto.randomUUID()}`;
+    expect(await readFirstRows(5, name).promise).toEqual([]);
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
+    // Dexie creates it afterwards as if nothing had been there.
+    const later = new EngramDb(name);
+    await later.open();
+    expect(later.verno).toBeGreaterThan(1);
+    later.close();
+    await later.delete();
   });
 
   test('keys day by day across many days, and from a start', async () => {

@@ -19,8 +19,9 @@ import { useNow } from './use-now';
 
 export type Layout = 'popup' | 'panel';
 
-export function Chat({ layout }: { layout: Layout }) {
-  const [selection, setSelection] = useState<Selection>({ kind: 'latest' });
+/** `initial`: the conversation to show first (the library opens one that cited a source). */
+export function Chat({ layout, initial }: { layout: Layout; initial?: Selection }) {
+  const [selection, setSelection] = useState<Selection>(initial ?? { kind: 'latest' });
   // What the user chose last, even before it is rendered: "New chat" then a quick question must go
   // to a new conversation, not to the one still on screen.
   const chosen = useRef<Selection>(selection);

@@ -20,7 +20,7 @@ import { safeHttpUrl } from '../components/safe-url';
 import { useLiveQuery } from '../components/use-live-query';
 import { ConfirmDialog } from './confirm-dialog';
 import { forgetIds } from './forget-ids';
-import { kindLabel, savedDateTime, seenLine, stateWord } from './library-words';
+import { failureWords, kindLabel, savedDateTime, seenLine, stateWord } from './library-words';
 import { MarkedText } from './marked-text';
 import { NoteForm } from './note-form';
 import { SourceEntities } from './source-entities';
@@ -34,6 +34,10 @@ export function passageOf(source: Pick<SourceRow, 'text' | 'read' | 'selection'>
   if (first) return source.text.slice(first.start, first.end);
   return source.selection ?? source.text.slice(0, 300);
 }
+
+/** The chat (side panel page) showing one conversation. */
+const conversationHref = (id: string) =>
+  `${chrome.runtime.getURL('sidepanel.html')}#conversation=${encodeURIComponent(id)}`;
 
 export function ItemPage({ id }: { id: string }) {
   const source = useLiveQuery(async () => (await getSource(db(), id)) ?? null, [id]);
@@ -52,6 +56,7 @@ export function ItemPage({ id }: { id: string }) {
     );
   }
   const state = stateOf(row);
+  const failure = state === 'failed' ? failureWords(row) : undefined;
   const url = safeHttpUrl(row.url);
   const notes = links?.from.filter((l) => l.kind === 'note') ?? [];
   const seen = seenLine(row, true);
@@ -92,9 +97,20 @@ export function ItemPage({ id }: { id: string }) {
           <span class={`state state--${state}`} data-testid="item-state">
             {stateWord(state)}
           </span>
-          {state === 'failed' && row.error && <span class="lib-error"> {row.error}</span>}
         </dd>
       </dl>
+      {failure && (
+        <div class="lib-item-failure">
+          <p class="lib-error-reason" data-testid="item-error">
+            {failure.long}
+          </p>
+          {failure.detail && (
+            <p class="muted lib-error-detail" data-testid="item-error-detail">
+              {failure.detail}
+            </p>
+          )}
+        </div>
+      )}
       <div class="lib-item-actions">
         {url && (
           <button
@@ -160,7 +176,18 @@ export function ItemPage({ id }: { id: string }) {
           <ul data-testid="cited-in">
             {conversations.map((c) => (
               <li key={c.id}>
-                {c.title || t('libraryUntitledConversation')}{' '}
+                {/* The chat's panel page in a tab: the side panel itself opens only from a
+                    gesture on the browser's own controls (sidePanel.open needs a window and
+                    cannot be told which conversation to show), and a tab can be kept open
+                    beside the library. */}
+                <a
+                  href={conversationHref(c.id)}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="cited-conversation"
+                >
+                  {c.title || t('libraryUntitledConversation')}
+                </a>{' '}
                 <span class="muted">{savedDateTime(c.updatedAt)}</span>
               </li>
             ))}

@@ -5,13 +5,17 @@
 import '../components/chat.css';
 import './library.css';
 import { DiskFullNotice } from '../components/disk-full-notice';
-import { ItemPage } from './item-page';
 import { ListView } from './list-view';
 import { t } from '../../shared/i18n';
+import type { EarlyRows } from '../../shared/store/first-rows';
 import { useHashRoute } from './use-hash-route';
+import { useLazy } from './use-lazy';
 
-export function LibraryPage() {
+const loadItemPage = () => import('./item-page').then((m) => m.ItemPage);
+
+export function LibraryPage({ firstRows }: { firstRows: EarlyRows }) {
   const route = useHashRoute();
+  const ItemPage = useLazy(route.view === 'item', loadItemPage);
   return (
     <div class="library">
       <header class="lib-header">
@@ -24,8 +28,8 @@ export function LibraryPage() {
         {/* Saving has stopped for lack of space: the library is where people go to make room. */}
         <DiskFullNotice />
       </header>
-      <ListView hidden={route.view !== 'list'} />
-      {route.view === 'item' && <ItemPage key={route.id} id={route.id} />}
+      <ListView hidden={route.view !== 'list'} firstRows={firstRows} />
+      {route.view === 'item' && ItemPage && <ItemPage key={route.id} id={route.id} />}
     </div>
   );
 }

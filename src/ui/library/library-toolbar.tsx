@@ -20,10 +20,12 @@ interface Props {
   filters: Filters;
   onChange: (next: Filters) => void;
   searching: boolean;
+  /** The first rows are drawn: the sites (a walk of the site index) are read only then. */
+  ready: boolean;
 }
 
-export function LibraryToolbar({ filters, onChange, searching }: Props) {
-  const sites = useLiveQuery(() => keptSites(db()), []).value ?? [];
+export function LibraryToolbar({ filters, onChange, searching, ready }: Props) {
+  const sites = useLiveQuery(() => (ready ? keptSites(db()) : []), [ready]).value ?? [];
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   return (
     <div class="lib-toolbar" role="search">

@@ -75,3 +75,21 @@ export function seenLine(
     savedDateTime(source.lastSeenAt),
   );
 }
+
+/**
+ * Why a source failed, in the interface's language: a short reason for its row, a sentence for
+ * its page, and the error's own words (often English, from the engine or a library) as a
+ * secondary detail, never as the only reason.
+ */
+export function failureWords(source: Pick<SourceSummary, 'errorCode' | 'error'>): {
+  short: string;
+  long: string;
+  detail: string | undefined;
+} {
+  const stopped = source.errorCode === 'engine-stopped';
+  return {
+    short: t(stopped ? 'libraryFailedStoppedShort' : 'libraryFailedShort'),
+    long: t(stopped ? 'indexFailedEngineStopped' : 'libraryFailedLong'),
+    detail: source.error ? t('libraryErrorDetail', source.error) : undefined,
+  };
+}

@@ -6,8 +6,10 @@
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { emptySelection, keepListed, toggle, type Selection } from '../../core/library/selection';
 import { t } from '../../shared/i18n';
+import type { EarlyRows } from '../../shared/store/first-rows';
 import { errorMessage, send } from '../../shared/messaging';
 import { ConfirmDialog } from './confirm-dialog';
+import { exportFilterOf } from './export-filter';
 import { ForgetDialog } from './forget-dialog';
 import { forgetIds } from './forget-ids';
 import { LibraryToolbar } from './library-toolbar';
@@ -15,6 +17,7 @@ import { dayLabel } from './library-words';
 import { SourceRowView } from './source-row';
 import { openItem } from './use-hash-route';
 import { noFilters, useLibraryList, type Filters } from './use-library-list';
+import { useLazy } from './use-lazy';
 import { useRows } from './use-rows';
 import { VirtualList } from './virtual-list';
 
@@ -22,9 +25,11 @@ export const ROW_HEIGHT = 64;
 export const DAY_HEIGHT = 40;
 const PAGE_STEP = 8;
 
-export function ListView({ hidden }: { hidden: boolean }) {
+const loadExport = () => import('../components/export-buttons').then((m) => m.ExportButtons);
+
+export function ListView({ hidden, firstRows }: { hidden: boolean; firstRows: EarlyRows }) {
   const [filters, setFilters] = useState<Filters>(noFilters);
-  const list = useLibraryList(filters);
+  const list = useLibraryList(filters, firstRows);
   const { keys, entries } = list;
   const [selection, setSelection] = useState<Selection>(emptySelection);
   const [activeId, setActiveId] = useState<string>();
@@ -35,6 +40,9 @@ export function ListView({ hidden }: { hidden: boolean }) {
   const [error, setError] = useState<string>();
 
   const searching = filters.query.trim() !== '';
+  const now = Date.now();
+  // The export buttons (and their zip writer) load once the first rows are drawn.
+  const Export = useLazy(list.ready, loadExport);
   const entryOfItem = useMemo(() => {
     const of = new Int32Array(keys.ids.length);
     entries.forEach((entry, at) => {
@@ -119,7 +127,6 @@ export function ListView({ hidden }: { hidden: boolean }) {
     }
   };
 
-  const now = Date.now();
   const renderRow = (i: number) => {
     const entry = entries[i];
     if (!entry) return null;
@@ -147,7 +154,12 @@ export function ListView({ hidden }: { hidden: boolean }) {
   const count = keys.ids.length;
   return (
     <main class="lib-list-view" hidden={hidden}>
-      <LibraryToolbar filters={filters} onChange={setFilters} searching={list.searching} />
+      <LibraryToolbar
+        filters={filters}
+        onChange={setFilters}
+        searching={list.searching}
+        ready={list.ready}
+      />
       <div class="lib-actions">
         <p class="lib-count muted" data-testid="library-count" data-count={count} role="status">
           {current.ids.size > 0
@@ -174,6 +186,9 @@ export function ListView({ hidden }: { hidden: boolean }) {
         <button type="button" data-testid="forget-open" onClick={() => setAsking('forget')}>
           {t('libraryForgetOpen')}
         </button>
+        {Export && (list.complete || searching) && !list.searching && count > 0 && (
+          <Export filter={exportFilterOf(filters, keys.ids, now)} count={count} />
+        )}
       </div>
       {(notice || error || list.error) && (
         <p
@@ -184,7 +199,7 @@ export function ListView({ hidden }: { hidden: boolean }) {
           {error ?? list.error ?? notice}
         </p>
       )}
-      {list.total === 0 && !searching ? (
+      {list.empty && !searching ? (
         <p class="lib-empty muted" data-testid="library-empty">
           {t('libraryEmpty')}
         </p>
@@ -210,7 +225,7 @@ export function ListView({ hidden }: { hidden: boolean }) {
           }}
         />
       )}
-      {count === 0 && list.total !== 0 && (list.complete || searching) && !list.searching && (
+      {count === 0 && !list.empty && (list.complete || searching) && !list.searching && (
         <p class="lib-empty muted" data-testid="library-none">
           {t('libraryNoMatch')}
         </p>

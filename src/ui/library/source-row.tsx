@@ -1,7 +1,14 @@
 /** One source in the list: checkbox, title, where from, what kind, when, and its state. */
 import { t } from '../../shared/i18n';
 import { stateOf, type SourceSummary } from '../../shared/store/library-reads';
-import { kindLabel, savedDateTime, savedTime, seenLine, stateWord } from './library-words';
+import {
+  failureWords,
+  kindLabel,
+  savedDateTime,
+  savedTime,
+  seenLine,
+  stateWord,
+} from './library-words';
 
 interface Props {
   source: SourceSummary | undefined;
@@ -25,6 +32,7 @@ export function SourceRowView({
 }: Props) {
   if (!source) return <div class="lib-row is-loading" aria-hidden="true" />;
   const state = stateOf(source);
+  const failure = state === 'failed' ? failureWords(source) : undefined;
   const seen = seenLine(source);
   return (
     <div
@@ -64,10 +72,14 @@ export function SourceRowView({
         <span class={`state state--${state}`} data-testid="row-state">
           {stateWord(state)}
         </span>
-        {state === 'failed' && (
+        {failure && (
           <>
-            <span class="lib-error" title={source.error}>
-              {source.error}
+            <span
+              class="lib-error"
+              data-testid="row-error"
+              title={[failure.long, failure.detail].filter(Boolean).join('\n')}
+            >
+              {failure.short}
             </span>
             <button
               type="button"

@@ -1,10 +1,10 @@
 /**
  * The library's list as data: the ordered keys of every source (ids and save times, from the
  * `savedAt` index, no text), narrowed by the filters' id sets and the time range, or the search's
- * ranked ids. The newest rows are read first, on their own, so the first screen never waits for
- * the keys of 100,000 sources.
+ * ranked ids. The newest rows are read first, on their own (store/first-rows.ts, started by the
+ * page's entry module), so the first screen never waits for the keys of 100,000 sources.
  */
-import { liveQuery } from 'dexie';
+import Dexie from 'dexie';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { withDayHeadings, type ListEntry } from '../../core/library/day-groups';
 import {
@@ -19,11 +19,12 @@ import {
   idsInState,
   idsOfKinds,
   idsOfSite,
+  anyKept,
   libraryKeys,
-  newestSources,
   type LibraryState,
   type SourceSummary,
 } from '../../shared/store/library-reads';
+import type { EarlyRows } from '../../shared/store/first-rows';
 
 export interface Filters {
   query: string;
@@ -35,8 +36,6 @@ export interface Filters {
 
 export const noFilters: Filters = { query: '', kind: '', site: '', range: 'all', state: '' };
 
-/** Rows read before the keys: a screenful and some, for the first paint. */
-const FIRST_ROWS = 60;
 /** Results asked of the search: more than a screen, as many as the chat's retrieval judges well. */
 const SEARCH_LIMIT = 50;
 /** Typing pauses this long before the search runs. */
@@ -51,50 +50,63 @@ export interface LibraryList {
   first: SourceSummary[];
   /** False until the whole key list is read (the list shows the newest rows meanwhile). */
   complete: boolean;
-  /** Every source kept, unfiltered. */
-  total: number | undefined;
+  /** True once the first rows are drawn: the page's other reads wait for it. */
+  ready: boolean;
+  /** Nothing is kept at all (no filter can find anything). */
+  empty: boolean;
   /** Bumped whenever the stored sources change: cached rows are stale. */
   generation: number;
   searching: boolean;
   error: string | undefined;
 }
 
-export function useLibraryList(filters: Filters): LibraryList {
-  const [first, setFirst] = useState<SourceSummary[]>([]);
+export function useLibraryList(filters: Filters, early: EarlyRows): LibraryList {
+  const [first, setFirst] = useState<SourceSummary[]>(early.value ?? []);
+  const [ready, setReady] = useState(early.value !== undefined);
   const [all, setAll] = useState<{ keys: OrderedKeys; generation: number; range: TimeRange }>();
+  const [empty, setEmpty] = useState<boolean>();
   const [sets, setSets] = useState<Array<ReadonlySet<string>>>([]);
   const [found, setFound] = useState<string[]>();
   const [searching, setSearching] = useState(false);
   const [error, setError] = useState<string>();
 
   const { kind, site, state, range, query } = filters;
-  // Any write to the sources (a capture, a status, a title, a delete) bumps the generation: the
-  // count is the cheapest query Dexie watches over the whole table.
+  // Bumped by every write to the sources, here or in another context (a capture, a status, a
+  // title, a delete): Dexie's own change signal, which costs no query (a live count of the table
+  // walked 100,000 rows at every change, and at the page's start before anything else).
   const [generation, setGeneration] = useState(0);
-  const [total, setTotal] = useState<number>();
   useEffect(() => {
-    void newestSources(db(), FIRST_ROWS).then(setFirst, (e: unknown) => setError(errorMessage(e)));
-    const subscription = liveQuery(() => db().sources.count()).subscribe({
-      next: (count) => {
-        setTotal(count);
-        setGeneration((g) => g + 1);
-      },
-      error: (e: unknown) => setError(errorMessage(e)),
+    void early.promise.then((rows) => {
+      setFirst(rows);
+      setReady(true);
     });
-    return () => subscription.unsubscribe();
+    const table = `idb://${db().name}/sources/`;
+    const onChange = (parts: Record<string, unknown>) => {
+      if (Object.keys(parts).some((part) => part === 'all' || part.startsWith(table))) {
+        setGeneration((g) => g + 1);
+      }
+    };
+    Dexie.on('storagemutated', onChange);
+    return () => Dexie.on.storagemutated.unsubscribe(onChange);
   }, []);
 
+  // Everything else waits until the first rows are drawn: the key list and the filters' sets
+  // walk whole indexes, and the backend serves one request at a time.
   useEffect(() => {
-    if (generation === 0) return;
+    if (!ready) return;
     let live = true;
     void libraryKeys(db(), rangeStart(range, Date.now())).then(
       (keys) => live && setAll({ keys, generation, range }),
       (e: unknown) => setError(errorMessage(e)),
     );
+    void anyKept(db()).then(
+      (any) => live && setEmpty(!any),
+      (e: unknown) => setError(errorMessage(e)),
+    );
     return () => {
       live = false;
     };
-  }, [generation, range]);
+  }, [generation, range, ready]);
 
   useEffect(() => {
     let live = true;
@@ -155,8 +167,9 @@ export function useLibraryList(filters: Filters): LibraryList {
     keys,
     entries,
     first,
+    ready,
     complete: all !== undefined && all.range === range,
-    total,
+    empty: empty ?? (ready && !all && first.length === 0),
     generation: all?.generation ?? 0,
     searching,
     error,

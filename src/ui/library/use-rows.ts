@@ -15,13 +15,13 @@ export function useRows(
   const [, setVersion] = useState(0);
   const seeded = useRef(0);
 
-  if (seeded.current !== generation && generation > 1) {
+  if (seeded.current !== generation && generation > 0) {
     // The stored sources changed (a status, a title, a delete): read what is shown again.
     cache.current = new Map();
     seeded.current = generation;
   }
   // The newest rows, read before the keys, stand in until the first change.
-  if (generation <= 1) {
+  if (generation === 0) {
     for (const row of seed) if (!cache.current.has(row.id)) cache.current.set(row.id, row);
   }
 

@@ -11,12 +11,14 @@ const { SeenNote } = await import('../components/seen-note');
 document.documentElement.lang = uiLanguage();
 document.title = t('popupSidePanelDocTitle');
 const root = document.getElementById('app');
+// `#conversation=ID`: the library's "cited in" opens that conversation here, in a tab.
+const cited = new URLSearchParams(location.hash.slice(1)).get('conversation');
 // "Seen before" (issue 14) above the chat, which keeps the rest of the panel.
 if (root) {
   render(
     <div class="panel-stack">
       <SeenNote />
-      <Chat layout="panel" />
+      <Chat layout="panel" initial={cited ? { kind: 'id', id: cited } : undefined} />
     </div>,
     root,
   );
