@@ -174,6 +174,21 @@ describe('resolveFollowUp: Chinese', () => {
     }
   });
 
+  it('reads a short Chinese question with no subject as leaning on the last one', () => {
+    const lab = { question: '巴塞罗那那个检测暗网毒品的实验室', cited: [] };
+    expect(resolveFollowUp('检测要花多少钱？', lab).rules).toEqual(['pronoun']);
+    expect(resolveFollowUp('反对党接下来打算怎么做？', zhPi).rules).toEqual(['ellipsis']);
+    // Enough of its own: a new question.
+    expect(resolveFollowUp('量子计算机的原理是什么？', zhPi).rules).toEqual([]);
+  });
+
+  it('sends the topic along for 这篇文章 when no source was cited', () => {
+    const uncited = { question: '婴儿早点吃花生能预防花生过敏吗？', cited: [] };
+    expect(resolveFollowUp('这篇文章说的研究发表在哪里？', uncited).query).toContain(
+      '（婴儿早点吃花生能预防过敏）',
+    );
+  });
+
   it('reads 那…呢 and 还有… as ellipsis', () => {
     expect(resolveFollowUp('那价格呢？', zhPi)).toEqual({
       query: '那价格呢？（树莓派3处理器）',

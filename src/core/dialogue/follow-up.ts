@@ -11,6 +11,7 @@ import { questionTerms } from '../rank/relevance';
 import { detectLanguage } from '../text/language';
 import { truncateSafely } from '../text/text';
 import {
+  CHINESE_ASKING,
   DEMONSTRATIVE_PATTERNS,
   ELLIPSIS_PATTERNS,
   ORDINAL_PATTERNS,
@@ -47,6 +48,22 @@ export interface ResolvedQuestion {
 const MAX_TITLE_CHARS = 80;
 /** At most this many content words and no other mark: "Why?", "价格？" lean on the last turn. */
 const SHORT_QUESTION_WORDS = 1;
+/**
+ * Chinese drops a subject the conversation already holds ("检测要花多少钱？" after a question
+ * about a lab), so a Chinese question with this few Han characters of content leans too.
+ */
+const SHORT_CHINESE_CHARS = 4;
+const HAN = /\p{sc=Han}/gu;
+const LATIN = /\p{sc=Latin}/u;
+
+/** Too little of its own to search alone. */
+function isShort(question: string): boolean {
+  const terms = questionTerms(question);
+  if (terms.length <= SHORT_QUESTION_WORDS) return true;
+  if (LATIN.test(question)) return false;
+  const han = question.replace(CHINESE_ASKING, '').match(HAN)?.length ?? 0;
+  return han > 0 && han <= SHORT_CHINESE_CHARS;
+}
 
 function quoted(title: string, zh: boolean): string {
   const cut = truncateSafely(title.trim(), MAX_TITLE_CHARS).trim();
@@ -126,12 +143,16 @@ export function resolveFollowUp(question: string, earlier?: EarlierTurn): Resolv
   if (people.hit) rules.push('person');
   text = people.text;
 
+  // "That article" with no source cited to name still points back: the topic goes along.
+  const unnamed =
+    !sourceNamed && matchesAny(text, [...ORDINAL_PATTERNS, ...DEMONSTRATIVE_PATTERNS]);
   const leans =
     !sourceNamed &&
-    (matchesAny(text, OTHER_PRONOUNS) ||
+    (unnamed ||
+      matchesAny(text, OTHER_PRONOUNS) ||
       matchesAny(text, [PERSON_PRONOUN]) ||
       matchesAny(asked, ELLIPSIS_PATTERNS) ||
-      questionTerms(asked).length <= SHORT_QUESTION_WORDS);
+      isShort(asked));
   if (leans) {
     const ownTopic = topicOf(earlier.question);
     const topic = ownTopic || (first ? truncateSafely(first, MAX_TITLE_CHARS) : '');

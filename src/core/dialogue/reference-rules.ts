@@ -94,4 +94,14 @@ export const ELLIPSIS_PATTERNS: readonly RegExp[] = [
   /^\s*(?:and|also|plus)\b/iu,
   /^\s*(?:那么?|还有|另外|然后)(?![篇个])/u,
   /呢\s*[？?]?\s*$/u,
+  // "What will they do next?" often drops its subject in Chinese: "接下来打算怎么做？"
+  /接下来|后来|之后/u,
 ];
+
+/**
+ * Chinese question words and particles, longest first: what is left of a Chinese question
+ * without them is its own content ("检测要花多少钱？" → "检测花钱"), counted in characters since
+ * word segmentation of a short question varies between ICU versions.
+ */
+export const CHINESE_ASKING =
+  /为什么|怎么样|是不是|有没有|怎么|怎样|如何|什么|哪里|哪儿|哪个|哪些|多少|请问|可以|[吗呢吧啊的了是要哪几会能]/gu;

@@ -13,6 +13,12 @@ describe('topicOf', () => {
     expect(topicOf('树莓派3用的是什么处理器？')).toBe('树莓派3处理器');
   });
 
+  it('keeps lone characters of an unknown word but drops particles and pronouns', () => {
+    expect(topicOf('它是怎么收到样本的？（巴塞罗那检测暗网毒品）')).toBe(
+      '收到样本巴塞罗那检测暗网毒品',
+    );
+  });
+
   it('drops the brackets a resolved question added', () => {
     expect(topicOf('How much does it cost? (CPU Raspberry Pi 3)')).toBe('cost CPU Raspberry Pi 3');
   });

@@ -20,6 +20,10 @@ const ASKING_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 const CJK = /[\p{scx=Han}\p{scx=Hira}\p{scx=Kana}]/u;
+/** Characters that never name a topic, alone. */
+const PARTICLES = /^[的了吗呢吧啊是要把被和与在有也都就他她它我你么个]$/u;
+/** A pronoun the segmenter joined to its verb ("它是"). */
+const PRONOUN_WORD = /^[他她它我你](?:们)?(?:是|的)?$/u;
 /** Parentheses a resolved question added its topic in (follow-up.ts), which a topic drops. */
 const BRACKETS = /[()（）“”"]/gu;
 
@@ -34,9 +38,13 @@ export function topicOf(question: string): string {
   for (const seg of wordSegmenter.segment(text)) {
     if (!seg.isWordLike) continue;
     const folded = foldForSearch(seg.segment);
-    if (STOP_WORDS.has(folded) || ASKING_WORDS.has(folded)) continue;
-    // A lone Han character is part of a word the dictionary did not know (树|莓|派): keep every one.
+    // A lone Han character is often part of a word the dictionary did not know (树|莓|派,
+    // 巴塞罗|那): only particles go, and every one stays, repeated or not.
     const single = seg.segment.length === 1 && CJK.test(seg.segment);
+    const dropped = single
+      ? PARTICLES.test(folded) || ASKING_WORDS.has(folded)
+      : STOP_WORDS.has(folded) || ASKING_WORDS.has(folded) || PRONOUN_WORD.test(folded);
+    if (dropped) continue;
     if (single || !words.includes(seg.segment)) words.push(seg.segment);
     if (words.length === MAX_TOPIC_WORDS) break;
   }
