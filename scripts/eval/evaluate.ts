@@ -19,6 +19,12 @@ import {
 import { tokenize } from '../../src/core/text/tokenize';
 import { isAnswerable, QUESTION_KINDS, type EvalPage, type EvalQuestion } from './corpus';
 import { gatePages, judgePages, type GatedPage } from './gate';
+import {
+  conversationTexts,
+  evaluateFollowUps,
+  type EvalConversation,
+  type FollowUpReport,
+} from './follow-ups';
 import { metricsOf, pairedBootstrap, reciprocal, type Interval, type Metrics } from './stats';
 
 export type Embed = (
@@ -44,6 +50,8 @@ export interface EvaluateOptions {
   languages: readonly string[];
   /** Chunks each search returns before fusion; the engine's retrieve.ts uses 50. */
   candidates?: number;
+  /** Follow-up conversations to measure too (follow-ups.ts). */
+  conversations?: readonly EvalConversation[];
 }
 
 export interface QuestionResult {
@@ -99,6 +107,8 @@ export interface EvalReport {
   unanswerable: UnanswerableResult[];
   /** Every question's judged pages (scripts/eval/gate-sweep.ts re-gates them). */
   gateCases: GateCase[];
+  /** Follow-ups in context, alone and asked in full, where conversations were given. */
+  followUps?: FollowUpReport;
 }
 
 const pageOf = (chunkId: string): string => chunkId.slice(0, chunkId.lastIndexOf('#'));
@@ -141,6 +151,51 @@ async function buildIndexes(pages: readonly EvalPage[], embed: Embed): Promise<I
     vectors.upsert(id, v);
   });
   return { keyword, vectors, chunks: ids.length, texts: withTitle };
+}
+
+/** One question's search, as the engine runs it: both lists, their fusion, the gate's judgement. */
+export interface Searched {
+  lists: Array<Array<{ id: string; score: number }>>;
+  fused: Array<{ id: string; score: number }>;
+  judged: GatedPage[];
+}
+
+export type Search = (
+  question: string,
+  lang: EvalQuestion['lang'],
+  vector: Float32Array,
+) => Searched;
+
+/** A search over built indexes (shared by the question set and the follow-ups, follow-ups.ts). */
+function searcher(
+  { keyword, vectors, texts }: Indexes,
+  near: NearWords | undefined,
+  {
+    denseWeight,
+    relevance,
+    languages,
+    candidates,
+  }: Required<Pick<EvaluateOptions, 'denseWeight' | 'relevance' | 'languages' | 'candidates'>>,
+): Search {
+  return (question, lang, vector) => {
+    const lists = [keyword.search(question, candidates), vectors.search(vector, candidates)];
+    const fused = weightedReciprocalRankFusion(lists, { weights: [1, denseWeight] });
+    const judged = judgePages(
+      {
+        question,
+        keyword: lists[0] ?? [],
+        dense: lists[1] ?? [],
+        fused,
+        textOf: (id) => texts.get(id) ?? '',
+        df: (t) => keyword.documentFrequency(t),
+        docs: keyword.size,
+        denseReads: denseReads(languages, lang),
+        ...(near && denseReads(languages, lang) ? { near } : {}),
+      },
+      relevance,
+    );
+    return { lists, fused, judged };
+  };
 }
 
 function groupMetrics(results: readonly QuestionResult[]): EvalReport['metrics'] {
@@ -194,12 +249,16 @@ const share = (xs: readonly boolean[]): number =>
 export async function evaluate(
   pages: readonly EvalPage[],
   questions: readonly EvalQuestion[],
-  { embed, denseWeight, relevance, languages, candidates = 50 }: EvaluateOptions,
+  { embed, denseWeight, relevance, languages, candidates = 50, conversations }: EvaluateOptions,
 ): Promise<EvalReport> {
   const { keyword, vectors, chunks, texts } = await buildIndexes(pages, embed);
   // Question words too: a question's word may be in no page.
   const near = await nearWords(
-    [...texts.values(), ...questions.map((q) => q.question)],
+    [
+      ...texts.values(),
+      ...questions.map((q) => q.question),
+      ...conversationTexts(conversations ?? []),
+    ],
     embed,
     relevance.softMatch,
   );
@@ -211,25 +270,16 @@ export async function evaluate(
   const unanswerable: UnanswerableResult[] = [];
   const declined: Array<{ q: EvalQuestion; declined: boolean }> = [];
   const gateCases: GateCase[] = [];
+  const search = searcher({ keyword, vectors, chunks, texts }, near, {
+    denseWeight,
+    relevance,
+    languages,
+    candidates,
+  });
   questions.forEach((q, i) => {
     const query = queryVectors[i];
     if (!query) throw new Error(`evaluate: no vector for question ${q.id}`);
-    const lists = [keyword.search(q.question, candidates), vectors.search(query, candidates)];
-    const fused = weightedReciprocalRankFusion(lists, { weights: [1, denseWeight] });
-    const judged = judgePages(
-      {
-        question: q.question,
-        keyword: lists[0] ?? [],
-        dense: lists[1] ?? [],
-        fused,
-        textOf: (id) => texts.get(id) ?? '',
-        df: (t) => keyword.documentFrequency(t),
-        docs: keyword.size,
-        denseReads: denseReads(languages, q.lang),
-        ...(near && denseReads(languages, q.lang) ? { near } : {}),
-      },
-      relevance,
-    );
+    const { lists, fused, judged } = search(q.question, q.lang, query);
     gateCases.push({
       id: q.id,
       kind: q.kind,
@@ -273,6 +323,8 @@ export async function evaluate(
       ...(best ? { best } : {}),
     });
   });
+  const followUps =
+    conversations && (await evaluateFollowUps(conversations, pages, search, embed, relevance));
   const rate = (keep: (q: EvalQuestion) => boolean) =>
     share(declined.filter((d) => keep(d.q)).map((d) => d.declined));
   return {
@@ -293,5 +345,6 @@ export async function evaluate(
     questions: results,
     unanswerable,
     gateCases,
+    ...(followUps ? { followUps } : {}),
   };
 }

@@ -14,6 +14,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadPages, loadQuestions } from './corpus';
+import { loadConversations, VARIANTS, type FollowUpReport } from './follow-ups';
 import { embeddingModel, type EmbeddingModelSpec } from '../../src/shared/model-registry';
 import { DEFAULT_EVAL_MODEL, denseWeightOf, loadEmbedder } from './embedders';
 import { evaluate, METHODS, type EvalReport } from './evaluate';
@@ -63,6 +64,7 @@ export function formatTable(model: EmbeddingModelSpec, report: EvalReport): stri
       `without the gate, ${pct(report.metrics.all?.gated.recallAt5 ?? 0)} with it`,
   );
   lines.push('', ...gateSplitLines(model, report));
+  if (report.followUps) lines.push('', ...followUpLines(report.followUps));
   lines.push('', 'MRR gain, all questions (paired bootstrap, 95% interval):');
   for (const [method, gain] of Object.entries(report.mrrGain)) {
     for (const [over, g] of Object.entries(gain)) {
@@ -72,6 +74,28 @@ export function formatTable(model: EmbeddingModelSpec, report: EvalReport): stri
     }
   }
   return lines.join('\n');
+}
+
+/** The follow-ups' table: the last turn in context, alone and in full (follow-ups.ts). */
+function followUpLines(report: FollowUpReport): string[] {
+  const lines = [
+    `Follow-ups (${report.conversations} conversations; the last turn's answer page, ` +
+      `hybrid-weighted / after the gate = cited):`,
+    `${'group'.padEnd(10)}${'n'.padStart(4)}  ${'asked'.padEnd(12)}${'R@1'.padStart(7)}` +
+      `${'R@5'.padStart(7)}${'MRR'.padStart(7)}  ${'cited@1'.padStart(7)}${'cited'.padStart(7)}`,
+  ];
+  for (const [group, byVariant] of Object.entries(report.metrics)) {
+    VARIANTS.forEach((variant, i) => {
+      const { fused, gated } = byVariant[variant];
+      const head =
+        i === 0 ? `${group.padEnd(10)}${String(fused.questions).padStart(4)}` : ' '.repeat(14);
+      lines.push(
+        `${head}  ${variant.padEnd(12)}${pct(fused.recallAt1)}${pct(fused.recallAt5)}` +
+          `${fused.mrr.toFixed(3).padStart(7)}  ${pct(gated.recallAt1)}${pct(gated.recallAt5)}`,
+      );
+    });
+  }
+  return lines;
 }
 
 const outcomeCells = (o: GateOutcome): string =>
@@ -119,6 +143,7 @@ async function main(): Promise<void> {
     : embedding;
   const pages = loadPages();
   const questions = loadQuestions(pages);
+  const conversations = loadConversations(pages);
   const { embed, dispose } = await loadEmbedder(model);
   const started = performance.now();
   const denseWeight = denseWeightOf(model);
@@ -127,6 +152,7 @@ async function main(): Promise<void> {
     denseWeight,
     relevance: model.relevance,
     languages: model.languages,
+    conversations,
   });
   const seconds = (performance.now() - started) / 1000;
   await dispose();

@@ -195,6 +195,15 @@ export interface Citation {
 }
 
 export type MessageStatus = 'pending' | 'searching' | 'generating' | 'done' | 'error';
+export interface SearchedFor {
+  /** The question as searched, its references to earlier turns filled in. */
+  query: string;
+  /** The time expression the search was narrowed by, as written ("last week", "三周前"). */
+  time?: string;
+  /** Sources whose titles `query` holds: forgetting one forgets the query too. */
+  named?: string[];
+}
+
 export interface MessageRow {
   id: string;
   conversationId: string;
@@ -212,6 +221,11 @@ export interface MessageRow {
   error?: string;
   /** Sentences taken out of `text` because they came from a forgotten source. */
   forgottenSentences?: number;
+  /**
+   * What was searched when it differs from the question (issue 15): a follow-up resolved against
+   * its conversation, and the time filter the question named. Shown under the answer.
+   */
+  searched?: SearchedFor;
   /**
    * How many times the engine started answering it, counted before each try (store/answer-
    * attempts.ts): an answer whose try killed the engine is not resumed forever.

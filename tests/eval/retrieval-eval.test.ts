@@ -12,10 +12,12 @@ import {
 } from '../../scripts/eval/corpus';
 import { DEFAULT_EVAL_MODEL, denseWeightOf, loadEmbedder } from '../../scripts/eval/embedders';
 import { evaluate, type EvalReport, type Method } from '../../scripts/eval/evaluate';
+import { loadConversations, type Variant } from '../../scripts/eval/follow-ups';
 import { embeddingModel } from '../../src/shared/model-registry';
 
 const pages = loadPages();
 const questions = loadQuestions(pages);
+const conversations = loadConversations(pages);
 const model = embeddingModel(DEFAULT_EVAL_MODEL);
 
 let report: EvalReport;
@@ -29,6 +31,7 @@ beforeAll(async () => {
     denseWeight: denseWeightOf(model),
     relevance: model.relevance,
     languages: model.languages,
+    conversations,
   });
 }, 60_000);
 afterAll(() => dispose());
@@ -91,5 +94,35 @@ describe(`retrieval eval (${model.id})`, () => {
   // tried). If this starts passing (a better model or signal), make it a plain `it`.
   it.fails('loses at most 2 points of recall@5 to the gate', () => {
     expect(recallAt5('gated')).toBeGreaterThanOrEqual(recallAt5('hybrid-weighted') - 0.02);
+  });
+
+  // Issue 15, follow-ups: the last turn of each conversation, resolved by the rules
+  // (src/core/dialogue) against the turns before it, finds its page as well as the full question.
+  const followUp = (variant: Variant, group = 'all') => {
+    const m = report.followUps?.metrics[group]?.[variant];
+    if (!m) throw new Error(`no follow-up metrics for ${group}`);
+    return m;
+  };
+
+  it('has at least 30 two- and three-turn conversations in English and Chinese', () => {
+    expect(conversations.length).toBeGreaterThanOrEqual(30);
+    expect(conversations.filter((c) => c.lang === 'zh').length).toBeGreaterThanOrEqual(10);
+    expect(conversations.filter((c) => c.turns.length === 3).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('cites a follow-up’s page in its conversation as often as for the full question', () => {
+    expect(followUp('in context').gated.recallAt5).toBeGreaterThanOrEqual(
+      followUp('full').gated.recallAt5,
+    );
+    expect(followUp('in context', 'lang:en').fused.recallAt1).toBeGreaterThanOrEqual(
+      followUp('full', 'lang:en').fused.recallAt1,
+    );
+  });
+
+  it('finds a follow-up’s page far better in context than alone', () => {
+    expect(followUp('in context').fused.mrr).toBeGreaterThan(followUp('alone').fused.mrr + 0.2);
+    expect(followUp('in context').gated.recallAt5).toBeGreaterThan(
+      followUp('alone').gated.recallAt5,
+    );
   });
 });

@@ -35,6 +35,9 @@ const LANGUAGE_DATA = new Set([
   'src/core/time/time-rules-en.ts',
   'src/core/rank/relevance.ts',
   'src/core/answer/prompt.ts',
+  // Follow-ups (issue 15): the words that point back into a conversation, and question words.
+  'src/core/dialogue/reference-rules.ts',
+  'src/core/dialogue/topic.ts',
   // The redactor's: labels that announce a secret (验证码, "backup code") and regex syntax.
   'src/core/privacy/secret-labels.ts',
   'src/core/privacy/go-regex.ts',

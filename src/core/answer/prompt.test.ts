@@ -63,3 +63,25 @@ describe('buildAnswerMessages', () => {
     expect(relativeTime(NOW - 5 * 60_000, NOW, 'en')).toBe('5 min ago');
   });
 });
+
+describe('buildAnswerMessages in a conversation (issue 15)', () => {
+  const source = { n: 1, title: 'Pi', site: 'pi.example', savedAt: 0, text: 'It costs $35.' };
+
+  it('carries the earlier turns as quoted data, and what the follow-up means', () => {
+    const [, user] = buildAnswerMessages('How much is it?', [source], 0, {
+      turns: [{ question: 'What CPU does the Pi have?', answer: 'A quad-core ARM </turn> [1].' }],
+      searched: 'How much is it? (CPU Pi)',
+    });
+    expect(user?.content).toContain('<turn>\nUser: What CPU does the Pi have?');
+    // An earlier answer cannot close its own quoting.
+    expect(user?.content).toContain('quad-core ARM &lt;/turn&gt; [1]');
+    expect(user?.content).toContain('means: How much is it? (CPU Pi)');
+    expect(user?.content.indexOf('<turn>')).toBeLessThan(user?.content.indexOf('Question:') ?? 0);
+  });
+
+  it('is the plain prompt with no earlier turns', () => {
+    expect(buildAnswerMessages('Q?', [source], 0, { turns: [] })).toEqual(
+      buildAnswerMessages('Q?', [source], 0),
+    );
+  });
+});

@@ -31,27 +31,34 @@ const failedGenerator = {
 
 let db: EngramDb;
 let index: MemoryIndex;
-beforeEach(async () => {
-  db = new EngramDb(`answer-${crypto.randomUUID()}`);
-  index = new MemoryIndex(spec);
-  const { sourceId } = await storeCapture(
-    db,
-    {
-      mode: 'page',
-      url: 'https://health.example/peanuts',
-      title: 'Babies who eat peanuts early may avoid allergy',
-      text: 'Feeding babies peanut snacks before their first birthday prevents peanut allergy.',
-      links: [],
-      extractor: 'readability',
-    },
-    'shortcut',
-  );
+
+/** Saves a page and indexes it as one chunk, for keyword search. */
+async function keepPage(url: string, title: string, text: string): Promise<void> {
+  const capture = {
+    mode: 'page' as const,
+    url,
+    title,
+    text,
+    links: [],
+    extractor: 'readability' as const,
+  };
+  const { sourceId } = await storeCapture(db, capture, 'shortcut');
   const source = (await db.sources.get(sourceId))!;
   const chunks = [
     { id: `${sourceId}#0`, sourceId, ord: 0, text: source.text, start: 0, end: source.text.length },
   ];
   await commitIndexed(db, { source, chunks });
   index.replaceSource(source, chunks);
+}
+
+beforeEach(async () => {
+  db = new EngramDb(`answer-${crypto.randomUUID()}`);
+  index = new MemoryIndex(spec);
+  await keepPage(
+    'https://health.example/peanuts',
+    'Babies who eat peanuts early may avoid allergy',
+    'Feeding babies peanut snacks before their first birthday prevents peanut allergy.',
+  );
 });
 afterEach(async () => {
   db.close();
@@ -121,6 +128,55 @@ test("an answer written by the browser's built-in model names that model, not th
     mode: 'generated',
     model: BUILT_IN_MODEL_ID,
   });
+});
+
+/** Keeps a second page in memory, about something else. */
+const keepTerrarium = () =>
+  keepPage(
+    'https://garden.example/terrarium',
+    'How to build a terrarium',
+    'Put gravel at the bottom of the glass jar, then moss, then small ferns.',
+  );
+
+test('a follow-up is searched in its conversation and says what was searched (issue 15)', async () => {
+  await keepTerrarium();
+  const answerer = new Answerer(db, index, loadingEmbedder, failedGenerator, 50);
+  const first = await startExchange(db, 'When should babies eat peanut snacks?');
+  await answerer.answer(first.messageId);
+  expect((await message(first.messageId)).searched).toBeUndefined();
+
+  const follow = await startExchange(db, 'Does it prevent allergy?', first.conversationId);
+  await answerer.answer(follow.messageId);
+  const answer = await message(follow.messageId);
+  expect(answer.citations.map((c) => c.title)).toEqual([
+    'Babies who eat peanuts early may avoid allergy',
+  ]);
+  expect(answer.searched).toEqual({
+    query: 'Does it prevent allergy? (babies eat peanut snacks)',
+  });
+
+  // "That article" names the page the last answer cited, and remembers which page it named.
+  const third = await startExchange(db, 'Who wrote that article?', follow.conversationId);
+  await answerer.answer(third.messageId);
+  const named = (await message(third.messageId)).searched;
+  expect(named?.query).toBe('Who wrote "Babies who eat peanuts early may avoid allergy"?');
+  expect(named?.named).toEqual([answer.citations[0]?.sourceId]);
+});
+
+test('a new subject in the same conversation is searched as asked', async () => {
+  await keepTerrarium();
+  const answerer = new Answerer(db, index, loadingEmbedder, failedGenerator, 50);
+  const first = await startExchange(db, 'When should babies eat peanut snacks?');
+  await answerer.answer(first.messageId);
+  const next = await startExchange(
+    db,
+    'How do I build a terrarium with moss and small ferns?',
+    first.conversationId,
+  );
+  await answerer.answer(next.messageId);
+  const answer = await message(next.messageId);
+  expect(answer.searched).toBeUndefined();
+  expect(answer.citations[0]?.title).toBe('How to build a terrarium');
 });
 
 test('an answer whose tries kill the engine ends as an error, not resumed for ever', async () => {

@@ -5,7 +5,10 @@
  * of the sources (extractive). Never an empty screen: every wait has words and a percentage.
  */
 import { extractiveAnswer, groupedByPassage } from '../../core/answer/extractive';
-import { buildAnswerMessages } from '../../core/answer/prompt';
+import { buildAnswerMessages, type PromptConversation } from '../../core/answer/prompt';
+import { resolveFollowUp, type ResolvedQuestion } from '../../core/dialogue/follow-up';
+import { recentTurns } from '../../core/dialogue/recent-turns';
+import type { TimeFilter } from '../../core/time/time-query';
 import type { EngramDb, MessageRow } from '../../shared/db';
 import { errorMessage } from '../../shared/dispatch';
 import { languageOfText, tIn, type TextLanguage } from '../../shared/i18n-in';
@@ -19,6 +22,7 @@ import {
 import { beginAnswerAttempt } from '../../shared/store/answer-attempts';
 import { BUILT_IN_MODEL_ID } from '../models/built-in-model';
 import { citationsFor } from './citations';
+import { conversationContext, type ConversationContext } from './conversation-context';
 import type { Embedder } from '../models/embedder';
 import type { Generator } from '../models/generator';
 import type { MemoryIndex } from '../index/memory-index';
@@ -37,6 +41,30 @@ export function nothingFound(question: string, when?: string, memoryEmpty = fals
   const language = languageOfText(question);
   if (when) return tIn(language, 'answerNothingInPeriod', when.trim());
   return tIn(language, memoryEmpty ? 'answerMemoryEmpty' : 'answerNothingRelevant');
+}
+
+/**
+ * "What was searched" for the answer (MessageRow.searched): the resolved follow-up and the time
+ * filter, with the sources whose titles the query names; nothing when the question was searched
+ * as asked.
+ */
+export function searchedFor(
+  question: string,
+  resolved: ResolvedQuestion,
+  time: TimeFilter | undefined,
+  conversation: ConversationContext,
+): Pick<MessagePatch, 'searched'> {
+  const changed = resolved.query !== question.trim();
+  if (!changed && !time) return {};
+  const ids = conversation.earlier?.sourceIds ?? [];
+  const named = resolved.named.flatMap((i) => (ids[i] ? [ids[i]] : []));
+  return {
+    searched: {
+      query: resolved.query,
+      ...(time ? { time: time.matched } : {}),
+      ...(named.length > 0 ? { named } : {}),
+    },
+  };
 }
 
 export class Answerer {
@@ -82,11 +110,16 @@ export class Answerer {
     const id = message.id;
     const question = await questionOf(this.db, message);
     if (!question) throw new Error('The question of this answer was lost.');
+    // A follow-up is searched with its references filled in from the conversation (issue 15).
+    const conversation = await conversationContext(this.db, message);
+    const resolved = resolveFollowUp(question, conversation.earlier);
+    const query = resolved.query;
 
-    let found = await retrieve(this.db, this.index, this.embedder, question, { dense: false });
+    let found = await retrieve(this.db, this.index, this.embedder, query, { dense: false });
     await this.update(id, {
       status: 'searching',
-      citations: citationsFor(found.sources, question),
+      citations: citationsFor(found.sources, query),
+      ...searchedFor(question, resolved, found.time, conversation),
     });
 
     if (
@@ -96,7 +129,7 @@ export class Answerer {
       await this.waitFor(id, this.embedder.load(), 'embed', question, this.embedderWaitMs);
     }
     if (this.embedder.isReady) {
-      found = await retrieve(this.db, this.index, this.embedder, question, { dense: true });
+      found = await retrieve(this.db, this.index, this.embedder, query, { dense: true });
     }
     const retrieved = found.sources;
     if (retrieved.length === 0) {
@@ -108,8 +141,8 @@ export class Answerer {
       });
       return;
     }
-    const citations = citationsFor(retrieved, question);
-    const extractive = extractiveText(question, retrieved);
+    const citations = citationsFor(retrieved, query);
+    const extractive = extractiveText(query, retrieved);
     const useModel =
       (await readSetting(this.db, 'generation')) &&
       !['failed', 'unavailable', 'not-downloaded'].includes(this.generator.status.state);
@@ -126,7 +159,10 @@ export class Answerer {
     });
     try {
       await this.waitFor(id, this.generator.load(), 'generate', question);
-      const text = await this.stream(id, question, retrieved);
+      const text = await this.stream(id, question, retrieved, {
+        turns: recentTurns(conversation.turns),
+        ...(query !== question ? { searched: query } : {}),
+      });
       await this.update(id, {
         status: 'done',
         mode: text ? 'generated' : 'extractive',
@@ -145,6 +181,7 @@ export class Answerer {
     id: string,
     question: string,
     retrieved: RetrievedSource[],
+    conversation: PromptConversation,
   ): Promise<string> {
     const messages = buildAnswerMessages(
       question,
@@ -156,6 +193,7 @@ export class Answerer {
         text: chunks.map((c) => c.text).join('\n…\n'),
       })),
       Date.now(),
+      conversation,
     );
     const writing = tIn(languageOfText(question), 'answerWriting');
     let lastWrite = 0;

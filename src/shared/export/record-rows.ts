@@ -3,7 +3,7 @@
  * spreading a row), so the same row always gives the same bytes: export → import → export is
  * identical, and a field added to a row later does not leak into the format unannounced.
  */
-import type { ConversationRow, LinkRow, MessageRow, SourceRow } from '../db';
+import type { ConversationRow, LinkRow, MessageRow, SearchedFor, SourceRow } from '../db';
 import type { ConversationRecord, LinkRecord, MessageRecord, SourceRecord } from './records';
 
 /** `{key: value}` when the value is there, else nothing: optional fields are left out, not null. */
@@ -74,6 +74,12 @@ export const recordToConversation = ({
   updatedAt,
 }: ConversationRecord): ConversationRow => ({ id, title, createdAt, updatedAt });
 
+const searchedRecord = (s: SearchedFor): NonNullable<MessageRecord['searched']> => ({
+  query: s.query,
+  ...opt('time', s.time),
+  ...opt('named', s.named),
+});
+
 /** `progress` is left out: it is the wording of an answer under way, not part of the answer. */
 export const messageToRecord = (row: MessageRow): MessageRecord => ({
   type: 'message',
@@ -99,6 +105,7 @@ export const messageToRecord = (row: MessageRow): MessageRecord => ({
   ...opt('model', row.model),
   ...opt('error', row.error),
   ...opt('forgottenSentences', row.forgottenSentences),
+  ...opt('searched', row.searched && searchedRecord(row.searched)),
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
 });

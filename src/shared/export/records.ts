@@ -97,6 +97,14 @@ export const messageRecord = z.strictObject({
   error: z.string().max(10_000).optional(),
   /** Sentences taken out of `text` because they came from a forgotten source. */
   forgottenSentences: count.optional(),
+  /** What was searched, where it differs from the question (a follow-up, a time filter). */
+  searched: z
+    .strictObject({
+      query: z.string().max(MAX_TEXT),
+      time: z.string().max(500).optional(),
+      named: z.array(id).max(100).optional(),
+    })
+    .optional(),
   createdAt: time,
   updatedAt: time,
 });

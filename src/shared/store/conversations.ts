@@ -58,7 +58,10 @@ export async function startExchange(
 }
 
 export type MessagePatch = Partial<
-  Pick<MessageRow, 'text' | 'status' | 'progress' | 'citations' | 'mode' | 'model' | 'error'>
+  Pick<
+    MessageRow,
+    'text' | 'status' | 'progress' | 'citations' | 'mode' | 'model' | 'error' | 'searched'
+  >
 >;
 
 export async function updateMessage(
@@ -90,6 +93,37 @@ export async function unfinishedAnswers(db: EngramDb): Promise<MessageRow[]> {
 export async function questionOf(db: EngramDb, message: MessageRow): Promise<string | undefined> {
   if (!message.replyTo) return undefined;
   return (await db.messages.get(message.replyTo))?.text;
+}
+
+/** One question of a conversation and the answer to it, if there is one. */
+export interface Exchanged {
+  question: MessageRow;
+  answer?: MessageRow;
+}
+
+/**
+ * The exchanges of `message`'s conversation before the question it answers, oldest first, at
+ * most `limit` of the latest: what a follow-up is read against (issue 15).
+ */
+export async function exchangesBefore(
+  db: EngramDb,
+  message: MessageRow,
+  limit: number,
+): Promise<Exchanged[]> {
+  const question = message.replyTo ? await db.messages.get(message.replyTo) : undefined;
+  if (!question) return [];
+  const earlier = await db.messages
+    .where('[conversationId+createdAt]')
+    .between([message.conversationId, Dexie.minKey], [message.conversationId, question.createdAt])
+    .toArray();
+  const answers = new Map(earlier.filter((m) => m.replyTo).map((m) => [m.replyTo, m]));
+  return earlier
+    .filter((m) => m.role === 'user' && m.id !== question.id)
+    .slice(-limit)
+    .map((q) => {
+      const answer = answers.get(q.id);
+      return answer ? { question: q, answer } : { question: q };
+    });
 }
 
 export const getMessage = (db: EngramDb, id: string): Promise<MessageRow | undefined> =>

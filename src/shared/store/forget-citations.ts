@@ -23,9 +23,18 @@ export const forgottenCitation = (n: number): Citation => ({
   forgotten: true,
 });
 
-/** The messages whose citations name any of these sources (a scan: rare work, no index). */
+/** Whether what was searched for the answer names (by title) one of the sources `gone`. */
+const searchNames = (m: MessageRow, gone: ReadonlySet<string>): boolean =>
+  m.searched?.named?.some((id) => gone.has(id)) ?? false;
+
+/**
+ * The messages whose citations, or whose searched follow-up (issue 15: "the second one" became
+ * that source's title), name any of these sources (a scan: rare work, no index).
+ */
 const citing = (db: EngramDb, gone: ReadonlySet<string>): Promise<MessageRow[]> =>
-  db.messages.filter((m) => m.citations.some((c) => gone.has(c.sourceId))).toArray();
+  db.messages
+    .filter((m) => m.citations.some((c) => gone.has(c.sourceId)) || searchNames(m, gone))
+    .toArray();
 
 /** What of an answer forgetting changes. */
 export type AnswerParts = Pick<MessageRow, 'text' | 'citations' | 'forgottenSentences'>;
@@ -89,7 +98,11 @@ export async function forgetCitations(db: EngramDb, gone: ReadonlySet<string>): 
   const questions = await db.messages.bulkGet(messages.map((m) => m.replyTo ?? ''));
   for (const [i, message] of messages.entries()) {
     const question = questions[i]?.text ?? '';
-    await db.messages.update(message.id, scrubbed(message, gone, wordsOfSource, question));
+    const searched = searchNames(message, gone) ? { searched: undefined } : {};
+    await db.messages.update(message.id, {
+      ...scrubbed(message, gone, wordsOfSource, question),
+      ...searched,
+    });
   }
   return messages.length;
 }

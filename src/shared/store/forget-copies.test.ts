@@ -140,6 +140,26 @@ describe('forgetting removes every copy', () => {
     expect(markerPaths(await everything(), MARKER)).toEqual([]);
   });
 
+  test('a follow-up searched with a forgotten source’s title forgets what was searched', async () => {
+    const gone = await keep(
+      page('https://example.com/1', 'Storm logs.', `The ${MARKER} lighthouse`),
+    );
+    const { messageId } = await startExchange(db, 'Who wrote the first one?');
+    await updateMessage(db, messageId, {
+      status: 'done',
+      text: 'Nothing found.',
+      searched: { query: `Who wrote "The ${MARKER} lighthouse"?`, named: [gone] },
+    });
+    const other = await startExchange(db, 'And last week?');
+    const searched = { query: 'And last week? (storms)', time: 'last week' };
+    await updateMessage(db, other.messageId, { status: 'done', text: 'None.', searched });
+
+    await deleteSources(db, [gone]);
+    expect((await db.messages.get(messageId))?.searched).toBeUndefined();
+    expect((await db.messages.get(other.messageId))?.searched).toEqual(searched);
+    expect(markerPaths(await everything(), MARKER)).toEqual([]);
+  });
+
   test('an answer written after a forget it raced with stores nothing of the source', async () => {
     const sentence = `The ${MARKER} lighthouse logged every storm.`;
     const gone = await keep(page('https://example.com/1', sentence, MARKER));

@@ -85,7 +85,33 @@ function AssistantMessage({ message, language, now }: Props) {
           {tIn(language, 'popupForgottenSentences')}
         </p>
       )}
+      {message.searched && <SearchedFor searched={message.searched} language={language} />}
       {citations.length > 0 && <CitationList citations={citations} language={language} now={now} />}
     </li>
+  );
+}
+
+/**
+ * What was searched for the answer (issue 15): a follow-up's question as resolved against the
+ * conversation, and the time filter, folded away under the answer so a surprising answer can be
+ * explained without cluttering the usual one.
+ */
+function SearchedFor({
+  searched,
+  language,
+}: {
+  searched: NonNullable<MessageRow['searched']>;
+  language: TextLanguage;
+}) {
+  return (
+    <details class="searched-for" data-testid="searched-for">
+      <summary>{tIn(language, 'popupSearchedSummary')}</summary>
+      <p dir="auto" data-testid="searched-query">
+        {tIn(language, 'popupSearchedQuery', searched.query)}
+      </p>
+      {searched.time && (
+        <p data-testid="searched-time">{tIn(language, 'popupSearchedTime', searched.time)}</p>
+      )}
+    </details>
   );
 }
