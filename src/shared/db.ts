@@ -168,6 +168,8 @@ export interface MessageRow {
   error?: string;
   /** Sentences taken out of `text` because they came from a forgotten source. */
   forgottenSentences?: number;
+  /** The user stopped the answer while it was written: `text` is what was written until then. */
+  stopped?: true;
   /**
    * How many times the engine started answering it, counted before each try (store/answer-
    * attempts.ts): an answer whose try killed the engine is not resumed forever.

@@ -93,6 +93,7 @@ export const messageToRecord = (row: MessageRow): MessageRecord => ({
   ...opt('model', row.model),
   ...opt('error', row.error),
   ...opt('forgottenSentences', row.forgottenSentences),
+  ...opt('stopped', row.stopped),
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
 });

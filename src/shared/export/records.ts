@@ -97,6 +97,8 @@ export const messageRecord = z.strictObject({
   error: z.string().max(10_000).optional(),
   /** Sentences taken out of `text` because they came from a forgotten source. */
   forgottenSentences: count.optional(),
+  /** The user stopped the answer while it was written; `text` is what was written until then. */
+  stopped: z.literal(true).optional(),
   createdAt: time,
   updatedAt: time,
 });

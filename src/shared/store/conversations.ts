@@ -58,7 +58,10 @@ export async function startExchange(
 }
 
 export type MessagePatch = Partial<
-  Pick<MessageRow, 'text' | 'status' | 'progress' | 'citations' | 'mode' | 'model' | 'error'>
+  Pick<
+    MessageRow,
+    'text' | 'status' | 'progress' | 'citations' | 'mode' | 'model' | 'error' | 'stopped'
+  >
 >;
 
 export async function updateMessage(
