@@ -2,6 +2,7 @@
  * The chat's hand on an answer and its list of conversations (issue 15): stop an answer while it
  * is written, write it again, rename a conversation.
  */
+import { noteFrom } from '../core/capture/note-command';
 import { db } from '../shared/db';
 import { languageOfText } from '../shared/i18n-in';
 import type { RequestOf, ResponseOf } from '../shared/protocol';
@@ -39,9 +40,11 @@ export async function regenerateAnswer({
   messageId,
 }: RequestOf<'chat/regenerate'>): Promise<ResponseOf<'chat/regenerate'>> {
   const store = db();
-  if (!(await resetAnswer(store, messageId))) return { regenerating: false };
   const message = await getMessage(store, messageId);
   const question = message ? ((await questionOf(store, message)) ?? '') : '';
+  // "remember …" was kept as a note, not asked: there is no answer to write again.
+  if (noteFrom(question) !== undefined) return { regenerating: false };
+  if (!(await resetAnswer(store, messageId))) return { regenerating: false };
   void answer(messageId, languageOfText(question));
   return { regenerating: true };
 }
