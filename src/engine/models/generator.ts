@@ -10,6 +10,7 @@ import type { BuiltInModel, ChatTurn } from './built-in-model';
 import { LazyModel } from './lazy-model';
 import type { GenerationModelSpec } from '../../shared/model-registry';
 import { ModelState } from './model-state';
+import { yieldBetweenTokens } from './yield-between-tokens';
 import { pipelineOptions, type ModelRuntime } from './model-runtime';
 
 export class Generator {
@@ -69,6 +70,7 @@ export class Generator {
     );
     return this.model.use(async (generate) => {
       if (signal?.aborted) return '';
+      yieldBetweenTokens(generate.model);
       // Checked by the model after every token: the generation itself ends, not only our reading.
       const stop = new InterruptableStoppingCriteria();
       const interrupt = () => stop.interrupt();
