@@ -271,8 +271,6 @@ describe('conversations and answer actions', () => {
     await waitFor(
       'the model to be writing',
       async () => {
-        const rows = await readTable<StoredMessage>(engram, 'messages');
-        console.log(JSON.stringify(rows.map((m) => [m.role, m.status, m.text.length])));
         return (
           (await answer.getAttribute('data-mode', { timeout: 500 })) === 'generated' &&
           (await answer.getAttribute('data-status', { timeout: 500 })) === 'generating'
@@ -298,7 +296,7 @@ describe('conversations and answer actions', () => {
     expect(new TextEncoder().encode(first.text).length).toBeLessThan(3_000);
     await putSetting(engram, 'generationMinTokens', 0);
     await popup.close();
-  }, 180_000);
+  }, 300_000);
 
   test('screenshots: the list in the side panel', async () => {
     const panel = await engram.context.newPage();

@@ -47,7 +47,7 @@ test('an aborted signal stops a long generation early, keeping the words so far'
   expect([...lastSeen].length).toBeLessThan(200);
   expect(updates).toBeLessThan(20);
   expect(tookMs).toBeLessThan(30_000);
-});
+}, 60_000);
 
 test('without a stop the minimum length is written: the model does not end at its reply', async () => {
   const generator = new Generator(
@@ -60,7 +60,7 @@ test('without a stop the minimum length is written: the model does not end at it
   await generator.generate(messages(), (soFar) => (written = soFar));
   // 120 byte tokens, where the fixed reply ends by itself after 52.
   expect(new TextEncoder().encode(written).length).toBeGreaterThan(100);
-});
+}, 60_000);
 
 test('a signal aborted before the model starts writes nothing', async () => {
   const generator = new Generator(generationModel(FIXTURE_GENERATION_MODEL), { device: 'cpu' });
@@ -70,4 +70,4 @@ test('a signal aborted before the model starts writes nothing', async () => {
   const text = await generator.generate(messages(), () => (called = true), control.signal);
   expect(text).toBe('');
   expect(called).toBe(false);
-});
+}, 60_000);

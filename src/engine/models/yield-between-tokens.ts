@@ -5,8 +5,7 @@
  * for the whole answer nothing else ran: not the runtime message that carries the chat's Stop
  * (issue 15), not the IndexedDB writes that stream the words so far, not the popup itself. Seen in
  * Chromium with the fixture model made to write 4,000 tokens: no word reached the popup, and a
- * side panel opened meanwhile did not load. So each step first yields a task to the event loop
- * (`scheduler.yield()` where the browser has it: it resumes ahead of other queued work).
+ * side panel opened meanwhile did not load. So each step first yields a task to the event loop.
  */
 
 interface Forwarding {
@@ -15,12 +14,21 @@ interface Forwarding {
 
 const patched = new WeakSet<object>();
 
-type Yield = () => Promise<void>;
-const scheduler = (globalThis as { scheduler?: { yield?: Yield } }).scheduler;
-const schedulerYield = scheduler?.yield?.bind(scheduler);
-
-export const yieldToEventLoop: Yield =
-  schedulerYield ?? (() => new Promise((resolve) => setTimeout(resolve, 0)));
+/**
+ * A task of its own, through a message channel: not `scheduler.yield()`, whose continuation is
+ * queued ahead of other work and so may run before the message carrying Stop; not a 0 ms timer,
+ * which Chromium clamps to 4 ms once timers nest.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 
 /** Make `model` (a loaded pipeline's model) yield to the event loop before each step; once. */
 export function yieldBetweenTokens(model: Forwarding): void {
