@@ -27,8 +27,11 @@ export async function ask(request: RequestOf<'chat/ask'>): Promise<ResponseOf<'c
   return { conversationId: exchange.conversationId, messageId: exchange.messageId };
 }
 
-/** `language`: the question's, which the reply and its progress words are in. */
-async function answer(messageId: string, language: TextLanguage): Promise<void> {
+/**
+ * Hand an answer to the engine. `language`: the question's, which the reply and its progress
+ * words are in. Also Regenerate's (answer-control.ts).
+ */
+export async function answer(messageId: string, language: TextLanguage): Promise<void> {
   try {
     await sendToEngine('engine/answer', { messageId });
   } catch (error) {

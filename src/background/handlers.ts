@@ -6,6 +6,7 @@
 import { db } from '../shared/db';
 import type { HandlersFor } from '../shared/messaging';
 import { deleteEntity, mergeEntities, renameEntity } from '../shared/store/entity-edits';
+import { regenerateAnswer, rename, stopAnswer } from './answer-control';
 import { captureTab } from './capture-tab';
 import { ask } from './chat';
 import { deleteConversations } from './conversations';
@@ -20,6 +21,9 @@ import { autoCapture, onWatchSync, stopWatchers, watchConfigFor } from './watch'
 export const backgroundHandlers: HandlersFor<'background'> = {
   'chat/ask': ask,
   'conversations/delete': deleteConversations,
+  'conversations/rename': rename,
+  'chat/stop': stopAnswer,
+  'chat/regenerate': regenerateAnswer,
   'capture/active-tab': async ({ tabId }) => {
     const tab = await chrome.tabs.get(tabId);
     const stored = await captureTab(tab, { mode: 'page' }, 'popup');

@@ -69,6 +69,7 @@ export class Engine {
       generationModel(await readSetting(store, 'generationModel')),
       models.modelRuntime,
       builtIn.present ? builtIn : undefined,
+      __ENGRAM_FIXTURE_MODELS__ ? await readSetting(store, 'generationMinTokens') : 0,
     );
     for (const model of [embedder, generator]) downloads.set(model.spec.id, model.status);
     // The persisted indexes are written after 10 s without changes (and every 2,000 changes).

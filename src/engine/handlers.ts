@@ -25,6 +25,9 @@ export function engineHandlers(ready: Promise<Engine>): HandlersFor<'engine'> {
       void (await ready).answerer.answer(messageId);
       return {};
     },
+    'engine/stop': async ({ messageId }) => {
+      return { stopped: await (await ready).answerer.stop(messageId) };
+    },
     'engine/status': async () => {
       return (await ready).status();
     },

@@ -221,6 +221,8 @@ export interface MessageRow {
   error?: string;
   /** Sentences taken out of `text` because they came from a forgotten source. */
   forgottenSentences?: number;
+  /** The user stopped the answer while it was written: `text` is what was written until then. */
+  stopped?: true;
   /**
    * What was searched when it differs from the question (issue 15): a follow-up resolved against
    * its conversation, and the time filter the question named. Shown under the answer.

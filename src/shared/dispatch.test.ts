@@ -194,6 +194,7 @@ describe('handler tables', () => {
   const engineTable: HandlersFor<'engine'> = {
     'engine/ingest': ok({}),
     'engine/answer': ok({}),
+    'engine/stop': ok({ stopped: false }),
     'engine/search': ok({ sourceIds: [] }),
     'engine/activity': ok({}),
     'engine/status': () => Promise.reject(new Error('not here')),
@@ -206,6 +207,7 @@ describe('handler tables', () => {
     expectTypeOf<MessageFor<'engine'>>().toEqualTypeOf<
       | 'engine/ingest'
       | 'engine/answer'
+      | 'engine/stop'
       | 'engine/search'
       | 'engine/activity'
       | 'engine/status'
@@ -218,7 +220,7 @@ describe('handler tables', () => {
     >();
     expectTypeOf<MessageFrom<'engine'>>().toEqualTypeOf<'activity/query'>();
     expectTypeOf<MessageFrom<'content'>>().toEqualTypeOf<'watch/config' | 'capture/auto'>();
-    expect(Object.keys(engineTable)).toHaveLength(8);
+    expect(Object.keys(engineTable)).toHaveLength(9);
   });
 
   test('a missing handler, or one for another target, is a type error', async () => {

@@ -368,6 +368,41 @@ export const protocol = {
     request: deleteConversationsRequest,
     response: z.object({ deleted: z.number().int().nonnegative() }),
   }),
+  // The chat's list of conversations and the actions under an answer (issue 15).
+  /** Chat: give a conversation the title the user typed (one line; an empty one is refused). */
+  'conversations/rename': def({
+    target: 'background',
+    from: ['extension'],
+    request: z.strictObject({
+      conversationId: idString,
+      title: z.string().trim().min(1).max(1_000),
+    }),
+    response: z.object({ renamed: z.boolean() }),
+  }),
+  /**
+   * Chat: stop an answer while it is written; what was written stays, marked stopped. `stopped` is
+   * false when it had already finished.
+   */
+  'chat/stop': def({
+    target: 'background',
+    from: ['extension'],
+    request: z.strictObject({ messageId: idString }),
+    response: z.object({ stopped: z.boolean() }),
+  }),
+  /** Chat: write a finished answer again, in its place, for the same question. */
+  'chat/regenerate': def({
+    target: 'background',
+    from: ['extension'],
+    request: z.strictObject({ messageId: idString }),
+    response: z.object({ regenerating: z.boolean() }),
+  }),
+  /** Background → engine: stop writing the answer `messageId` (generation is interrupted). */
+  'engine/stop': def({
+    target: 'engine',
+    from: ['background'],
+    request: z.strictObject({ messageId: idString }),
+    response: z.object({ stopped: z.boolean() }),
+  }),
   /**
    * Background → engine: the text of a PDF open in a tab, with pdf.js. The engine fetches `url`
    * itself, or reads `data` (the file, base64) when the background fetched it in the page.

@@ -98,6 +98,13 @@ export const settingsSchema = {
     .min(0)
     .max(24 * 60)
     .default(10),
+  /**
+   * Test builds only (the fixtures' tiny model ends its fixed reply after 53 tokens, too fast to
+   * stop by hand): the fewest tokens the language model writes before it may end an answer, so an
+   * end-to-end test can press Stop while it writes (tests/e2e/conversations.e2e.test.ts). Read by
+   * the engine at start; the shipped build ignores it (engine/engine.ts).
+   */
+  generationMinTokens: z.number().int().min(0).max(100_000).default(0),
 };
 
 export type SettingKey = keyof typeof settingsSchema;

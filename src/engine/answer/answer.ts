@@ -20,6 +20,7 @@ import {
   type MessagePatch,
 } from '../../shared/store/conversations';
 import { beginAnswerAttempt } from '../../shared/store/answer-attempts';
+import { markAnswerStopped } from '../../shared/store/answer-control';
 import { BUILT_IN_MODEL_ID } from '../models/built-in-model';
 import { citationsFor } from './citations';
 import { conversationContext, type ConversationContext } from './conversation-context';
@@ -68,7 +69,8 @@ export function searchedFor(
 }
 
 export class Answerer {
-  private readonly active = new Set<string>();
+  /** The answers being written now, each with the switch that stops it (issue 15: Stop). */
+  private readonly active = new Map<string, AbortController>();
 
   constructor(
     private readonly db: EngramDb,
@@ -80,7 +82,8 @@ export class Answerer {
 
   async answer(messageId: string): Promise<void> {
     if (this.active.has(messageId)) return;
-    this.active.add(messageId);
+    const control = new AbortController();
+    this.active.set(messageId, control);
     try {
       const message = await getMessage(this.db, messageId);
       if (message?.role !== 'assistant' || message.status === 'done') return;
@@ -94,7 +97,7 @@ export class Answerer {
         });
         return;
       }
-      await this.run(message);
+      await this.run(message, control.signal);
     } catch (error) {
       await this.update(messageId, { status: 'error', error: errorMessage(error) });
     } finally {
@@ -102,11 +105,28 @@ export class Answerer {
     }
   }
 
+  /**
+   * Stop an answer while it is written (the chat's Stop): generation is interrupted at the next
+   * token, and what was written stays, marked stopped. An answer this engine is not writing (its
+   * try has not started, or ended) is marked in the store. False when it had already finished.
+   */
+  async stop(messageId: string): Promise<boolean> {
+    const control = this.active.get(messageId);
+    if (!control) return markAnswerStopped(this.db, messageId);
+    control.abort();
+    return true;
+  }
+
+  /** The last write of a stopped answer: what is on screen stays, with the stop marked. */
+  private endStopped(id: string, patch: MessagePatch = {}): Promise<void> {
+    return this.update(id, { ...patch, status: 'done', stopped: true, progress: '' });
+  }
+
   private update(id: string, patch: MessagePatch): Promise<void> {
     return updateMessage(this.db, id, patch);
   }
 
-  private async run(message: MessageRow): Promise<void> {
+  private async run(message: MessageRow, signal: AbortSignal): Promise<void> {
     const id = message.id;
     const question = await questionOf(this.db, message);
     if (!question) throw new Error('The question of this answer was lost.');
@@ -116,6 +136,7 @@ export class Answerer {
     const query = resolved.query;
 
     let found = await retrieve(this.db, this.index, this.embedder, query, { dense: false });
+    if (signal.aborted) return this.endStopped(id);
     await this.update(id, {
       status: 'searching',
       citations: citationsFor(found.sources, query),
@@ -126,8 +147,9 @@ export class Answerer {
       !this.embedder.isReady &&
       !['failed', 'not-downloaded'].includes(this.embedder.status.state)
     ) {
-      await this.waitFor(id, this.embedder.load(), 'embed', question, this.embedderWaitMs);
+      await this.waitFor(id, this.embedder.load(), 'embed', question, this.embedderWaitMs, signal);
     }
+    if (signal.aborted) return this.endStopped(id);
     if (this.embedder.isReady) {
       found = await retrieve(this.db, this.index, this.embedder, query, { dense: true });
     }
@@ -158,11 +180,23 @@ export class Answerer {
       citations,
     });
     try {
-      await this.waitFor(id, this.generator.load(), 'generate', question);
-      const text = await this.stream(id, question, retrieved, {
-        turns: recentTurns(conversation.turns),
-        ...(query !== question ? { searched: query } : {}),
-      });
+      await this.waitFor(id, this.generator.load(), 'generate', question, Infinity, signal);
+      // Stopped while the model loaded: the best passages on screen are the answer.
+      if (signal.aborted) return await this.endStopped(id);
+      const text = await this.stream(
+        id,
+        question,
+        retrieved,
+        {
+          turns: recentTurns(conversation.turns),
+          ...(query !== question ? { searched: query } : {}),
+        },
+        signal,
+      );
+      // Stopped while writing: the words so far stay (none yet: the passages on screen).
+      if (signal.aborted) {
+        return await this.endStopped(id, text ? { mode: 'generated', text } : {});
+      }
       await this.update(id, {
         status: 'done',
         mode: text ? 'generated' : 'extractive',
@@ -182,6 +216,7 @@ export class Answerer {
     question: string,
     retrieved: RetrievedSource[],
     conversation: PromptConversation,
+    signal: AbortSignal,
   ): Promise<string> {
     const messages = buildAnswerMessages(
       question,
@@ -198,14 +233,18 @@ export class Answerer {
     const writing = tIn(languageOfText(question), 'answerWriting');
     let lastWrite = 0;
     let pending: Promise<void> = Promise.resolve();
-    const text = await this.generator.generate(messages, (soFar) => {
-      const now = Date.now();
-      if (now - lastWrite < STREAM_WRITE_MS) return;
-      lastWrite = now;
-      pending = pending.then(() =>
-        this.update(id, { mode: 'generated', text: soFar, progress: writing }),
-      );
-    });
+    const text = await this.generator.generate(
+      messages,
+      (soFar) => {
+        const now = Date.now();
+        if (now - lastWrite < STREAM_WRITE_MS || signal.aborted) return;
+        lastWrite = now;
+        pending = pending.then(() =>
+          this.update(id, { mode: 'generated', text: soFar, progress: writing }),
+        );
+      },
+      signal,
+    );
     await pending;
     return text;
   }
@@ -220,6 +259,7 @@ export class Answerer {
     what: 'embed' | 'generate',
     question: string,
     timeoutMs = Infinity,
+    signal?: AbortSignal,
   ): Promise<boolean> {
     const status = what === 'embed' ? this.embedder.status : this.generator.status;
     const language: TextLanguage = languageOfText(question);
@@ -233,7 +273,7 @@ export class Answerer {
     );
     const started = Date.now();
     void done.finally(() => (settled = true)).catch(() => undefined);
-    while (!settled && Date.now() - started < timeoutMs) {
+    while (!settled && !signal?.aborted && Date.now() - started < timeoutMs) {
       await this.update(id, { progress: status.describe(what, language) });
       await Promise.race([done.catch(() => false), sleep(PROGRESS_WRITE_MS)]);
     }

@@ -84,8 +84,15 @@ export class BuiltInModel {
     }
   }
 
-  /** Stream an answer: `onText` gets the text so far; returns the whole answer. */
-  async generate(turns: readonly ChatTurn[], onText: (text: string) => void): Promise<string> {
+  /**
+   * Stream an answer: `onText` gets the text so far; returns the whole answer, or the words
+   * written until `signal` stopped it.
+   */
+  async generate(
+    turns: readonly ChatTurn[],
+    onText: (text: string) => void,
+    signal?: AbortSignal,
+  ): Promise<string> {
     if (!this.api) throw new Error('This browser has no built-in language model.');
     const last = turns.at(-1);
     if (!last || last.role !== 'user') throw new Error('The last turn must be the question.');
@@ -93,13 +100,17 @@ export class BuiltInModel {
       initialPrompts: turns.slice(0, -1).map((t) => ({ role: t.role, content: t.content })),
       ...expectations(languagesOf(turns) ?? { input: ['en'], output: 'en' }),
     });
+    let text = '';
     try {
-      let text = '';
-      for await (const piece of session.promptStreaming(last.content)) {
+      const stream = session.promptStreaming(last.content, signal ? { signal } : undefined);
+      for await (const piece of stream) {
         text += piece;
         onText(text);
       }
       return text.trim();
+    } catch (error) {
+      if (signal?.aborted) return text.trim();
+      throw error;
     } finally {
       session.destroy();
     }

@@ -1,5 +1,6 @@
 /** Answer generation with a small chat model; text streams to a callback as it is produced. */
 import {
+  InterruptableStoppingCriteria,
   pipeline,
   TextStreamer,
   type Message,
@@ -9,6 +10,7 @@ import type { BuiltInModel, ChatTurn } from './built-in-model';
 import { LazyModel } from './lazy-model';
 import type { GenerationModelSpec } from '../../shared/model-registry';
 import { ModelState } from './model-state';
+import { yieldBetweenTokens } from './yield-between-tokens';
 import { pipelineOptions, type ModelRuntime } from './model-runtime';
 
 export class Generator {
@@ -19,6 +21,8 @@ export class Generator {
     readonly runtime: ModelRuntime = { device: 'wasm' },
     /** Chrome's Prompt API, preferred where it is on the device and serves the languages. */
     private readonly builtIn?: BuiltInModel,
+    /** Test builds only: the model may not end an answer before this many tokens (settings.ts). */
+    private readonly minNewTokens = 0,
   ) {
     this.model = new LazyModel(
       new ModelState(spec.id, 'generate'),
@@ -43,12 +47,20 @@ export class Generator {
   /** Which model wrote the last answer (the built-in one, or this spec's). */
   lastProvider: 'built-in' | 'local' = 'local';
 
-  async generate(messages: Message[], onText: (text: string) => void): Promise<string> {
+  /**
+   * Write an answer, streaming the text so far to `onText`. Aborting `signal` stops the model at
+   * its next token (the chat's Stop, issue 15); the words written until then are returned.
+   */
+  async generate(
+    messages: Message[],
+    onText: (text: string) => void,
+    signal?: AbortSignal,
+  ): Promise<string> {
     const plain = plainTurns(messages);
     const builtIn = this.builtIn;
     if (builtIn && plain && (await builtIn.canAnswer(plain))) {
       this.lastProvider = 'built-in';
-      return builtIn.generate(plain, onText);
+      return builtIn.generate(plain, onText, signal);
     }
     this.lastProvider = 'local';
     const turns = messages.map((m) =>
@@ -57,6 +69,12 @@ export class Generator {
         : m,
     );
     return this.model.use(async (generate) => {
+      if (signal?.aborted) return '';
+      yieldBetweenTokens(generate.model);
+      // Checked by the model after every token: the generation itself ends, not only our reading.
+      const stop = new InterruptableStoppingCriteria();
+      const interrupt = () => stop.interrupt();
+      signal?.addEventListener('abort', interrupt, { once: true });
       let text = '';
       const streamer = new TextStreamer(generate.tokenizer, {
         skip_prompt: true,
@@ -66,7 +84,17 @@ export class Generator {
           onText(text);
         },
       });
-      await generate(turns, { max_new_tokens: this.spec.maxNewTokens, do_sample: false, streamer });
+      try {
+        await generate(turns, {
+          max_new_tokens: Math.max(this.spec.maxNewTokens, this.minNewTokens),
+          ...(this.minNewTokens > 0 ? { min_new_tokens: this.minNewTokens } : {}),
+          do_sample: false,
+          streamer,
+          stopping_criteria: stop,
+        });
+      } finally {
+        signal?.removeEventListener('abort', interrupt);
+      }
       return stripThinking(text).trim();
     });
   }

@@ -106,6 +106,7 @@ export const messageToRecord = (row: MessageRow): MessageRecord => ({
   ...opt('error', row.error),
   ...opt('forgottenSentences', row.forgottenSentences),
   ...opt('searched', row.searched && searchedRecord(row.searched)),
+  ...opt('stopped', row.stopped),
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
 });

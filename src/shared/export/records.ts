@@ -105,6 +105,8 @@ export const messageRecord = z.strictObject({
       named: z.array(id).max(100).optional(),
     })
     .optional(),
+  /** The user stopped the answer while it was written; `text` is what was written until then. */
+  stopped: z.literal(true).optional(),
   createdAt: time,
   updatedAt: time,
 });

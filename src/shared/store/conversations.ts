@@ -60,7 +60,15 @@ export async function startExchange(
 export type MessagePatch = Partial<
   Pick<
     MessageRow,
-    'text' | 'status' | 'progress' | 'citations' | 'mode' | 'model' | 'error' | 'searched'
+    | 'text'
+    | 'status'
+    | 'progress'
+    | 'citations'
+    | 'mode'
+    | 'model'
+    | 'error'
+    | 'searched'
+    | 'stopped'
   >
 >;
 

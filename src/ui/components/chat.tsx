@@ -8,6 +8,7 @@ import { errorMessage, send } from '../../shared/messaging';
 import './chat.css';
 import { Composer } from './composer';
 import { ConfirmDelete } from './confirm-delete';
+import { ConversationList } from './conversation-list';
 import { Controls } from './controls';
 import { DiskFullNotice } from './disk-full-notice';
 import { loadConversation, type Selection } from './conversation-query';
@@ -31,6 +32,8 @@ export function Chat({ layout, initial }: { layout: Layout; initial?: Selection 
   };
   const [engineError, setEngineError] = useState<string>();
   const [focusKey, setFocusKey] = useState(0);
+  const [listOpen, setListOpen] = useState(false);
+  const listButton = useRef<HTMLElement | null>(null);
   const view = useLiveQuery(() => loadConversation(selection), [selection]);
   const now = useNow(30_000);
 
@@ -67,10 +70,24 @@ export function Chat({ layout, initial }: { layout: Layout; initial?: Selection 
     choose({ kind: 'new' });
     setFocusKey((k) => k + 1);
   };
+  const openList = () => {
+    listButton.current = document.activeElement as HTMLElement | null;
+    setListOpen(true);
+  };
+  // Back to the chat: the focus returns to what opened the list (the header's button).
+  const closeList = () => {
+    setListOpen(false);
+    setTimeout(() => listButton.current?.focus(), 0);
+  };
 
   return (
     <div class={`chat chat--${layout}`}>
-      <Header onNewChat={newChat} engineError={engineError} />
+      <Header
+        onNewChat={newChat}
+        onConversations={() => (listOpen ? closeList() : openList())}
+        conversationsOpen={listOpen}
+        engineError={engineError}
+      />
       <Controls layout={layout} />
       <DiskFullNotice />
       <GlimpseReview />
@@ -95,6 +112,21 @@ export function Chat({ layout, initial }: { layout: Layout; initial?: Selection 
         </p>
       )}
       <Composer onAsk={ask} focusKey={focusKey} />
+      {listOpen && (
+        <ConversationList
+          currentId={conversationId}
+          now={now}
+          onOpen={(id) => {
+            choose({ kind: 'id', id });
+            setListOpen(false);
+            setFocusKey((k) => k + 1);
+          }}
+          onDeleted={(id) => {
+            if (id === conversationId) choose({ kind: 'new' });
+          }}
+          onClose={closeList}
+        />
+      )}
     </div>
   );
 }

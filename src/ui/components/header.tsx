@@ -1,7 +1,11 @@
-/** "Engram", how many memories, the models' state, indexing progress, New chat, the library. */
+/**
+ * "Engram", how many memories, the models' state, indexing progress, the list of conversations,
+ * New chat, the library.
+ */
 import browser from 'webextension-polyfill';
 import { t } from '../../shared/i18n';
 import { countMemories, loadModels } from './conversation-query';
+import { ListIcon } from './icons';
 import { ModelNotice } from './model-notice';
 import { indexingLine, modelStatusLine, runtimeLine } from './model-status';
 import { useEngineStatus } from './model-status-poll';
@@ -10,11 +14,14 @@ import { useLiveQuery } from './use-live-query';
 
 interface Props {
   onNewChat: () => void;
+  /** Open the list of conversations (issue 15); `conversationsOpen` says whether it is open. */
+  onConversations: () => void;
+  conversationsOpen: boolean;
   /** Why the engine could not be started, shown quietly; the chat still works from keywords. */
   engineError: string | undefined;
 }
 
-export function Header({ onNewChat, engineError }: Props) {
+export function Header({ onNewChat, onConversations, conversationsOpen, engineError }: Props) {
   const count = useLiveQuery(countMemories, []).value;
   const models = useLiveQuery(loadModels, []).value;
   const modelLine = models ? modelStatusLine(models) : '';
@@ -24,6 +31,17 @@ export function Header({ onNewChat, engineError }: Props) {
   return (
     <header class="header">
       <div class="header-row">
+        <button
+          type="button"
+          class="new-chat conversations-button"
+          data-testid="open-conversations"
+          aria-expanded={conversationsOpen}
+          aria-label={t('chatConversations')}
+          title={t('chatConversationsTitle')}
+          onClick={onConversations}
+        >
+          <ListIcon />
+        </button>
         <h1 class="title">{t('extName')}</h1>
         <button type="button" class="new-chat" data-testid="new-chat" onClick={onNewChat}>
           {t('popupNewChat')}

@@ -50,6 +50,13 @@ export const PanelIcon = () => (
   </Icon>
 );
 
+/** The list of conversations (issue 15). */
+export const ListIcon = () => (
+  <Icon>
+    <path d="M5.5 4h8M5.5 8h8M5.5 12h8M2.5 4h.01M2.5 8h.01M2.5 12h.01" />
+  </Icon>
+);
+
 export const ChevronDown = () => (
   <Icon>
     <path d="M4 6l4 4 4-4" />

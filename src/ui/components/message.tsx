@@ -4,6 +4,7 @@
  */
 import type { MessageRow } from '../../shared/db';
 import { tIn, type TextLanguage } from '../../shared/i18n-in';
+import { AnswerActions } from './answer-actions';
 import { AnswerText } from './answer-text';
 import { CitationList } from './citation-list';
 
@@ -87,6 +88,7 @@ function AssistantMessage({ message, language, now }: Props) {
       )}
       {message.searched && <SearchedFor searched={message.searched} language={language} />}
       {citations.length > 0 && <CitationList citations={citations} language={language} now={now} />}
+      <AnswerActions message={message} language={language} />
     </li>
   );
 }
