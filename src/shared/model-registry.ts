@@ -47,6 +47,13 @@ export interface GenerationModelSpec extends ModelBase {
   maxNewTokens: number;
   /** Appended to the user's turn, e.g. Qwen3's `/no_think` to skip the thinking block. */
   userSuffix: string;
+  /**
+   * Variables for the model's own chat template. Qwen3's template reads `enable_thinking`: false
+   * ends the prompt with an empty `<think></think>` block, so the model answers at once instead of
+   * writing (and the user waiting for) reasoning that Engram would hide anyway. The `/no_think`
+   * suffix alone is only a hint the model may ignore; the template is the switch.
+   */
+  chatTemplateOptions?: Readonly<Record<string, boolean>>;
   /** The chat template ships in the model's tokenizer_config.json; this names its family. */
   chatTemplate: 'chatml' | 'gemma';
 }
@@ -120,6 +127,7 @@ export const MODELS = [
     dtype: { webgpu: 'q4f16', wasm: 'q4' },
     maxNewTokens: 384,
     userSuffix: ' /no_think',
+    chatTemplateOptions: { enable_thinking: false },
     chatTemplate: 'chatml',
   },
   {

@@ -66,11 +66,22 @@ export class Generator {
           onText(text);
         },
       });
-      await generate(turns, { max_new_tokens: this.spec.maxNewTokens, do_sample: false, streamer });
+      await generate(turns, { ...generationOptions(this.spec), streamer });
       return stripThinking(text).trim();
     });
   }
 }
+
+/**
+ * What Engram asks of the text-generation pipeline besides the streamer: greedy decoding up to
+ * the model's answer length, and the model's chat-template variables (Qwen3: `enable_thinking`
+ * false), which the pipeline hands to `apply_chat_template` as `tokenizer_encode_kwargs`.
+ */
+export const generationOptions = (spec: GenerationModelSpec) => ({
+  max_new_tokens: spec.maxNewTokens,
+  do_sample: false,
+  ...(spec.chatTemplateOptions ? { tokenizer_encode_kwargs: { ...spec.chatTemplateOptions } } : {}),
+});
 
 /** Qwen3 may still emit an empty `<think></think>` block; it is not part of the answer. */
 export const stripThinking = (text: string): string =>
