@@ -21,6 +21,21 @@ interface ModelBase {
   dtype: Record<Device, Dtype>;
   /** Packaged in the test build; never downloaded. */
   fixture?: true;
+  /**
+   * The hub commit the files are downloaded at, and each file's size and SHA-256: the model store
+   * refuses a file that differs (engine/downloads/file-download.ts), whatever the host says, and
+   * a later push to the model's repository cannot change what users get. Recorded where the hub is
+   * reachable (the build machines are not: no model here has them yet; until then the store
+   * checks the SHA-256 the hub vouches for in its LFS ETag, and downloads come from `main`).
+   */
+  pinned?: ModelPins;
+}
+
+export interface ModelPins {
+  /** A 40-hex commit of the model's hub repository. */
+  revision: string;
+  /** By path inside the model, e.g. `onnx/model_q4.onnx`. */
+  files: Readonly<Record<string, { size: number; sha256: string }>>;
 }
 
 export interface EmbeddingModelSpec extends ModelBase {
@@ -211,6 +226,20 @@ export function generationModel(id: string): GenerationModelSpec {
   const spec = modelSpec(id);
   if (spec?.task !== 'generate') throw new Error(`"${id}" is not a registered generation model`);
   return spec;
+}
+
+/**
+ * The size and SHA-256 a downloaded file must have: the registry's pins for that model, file and
+ * revision, or undefined (unpinned model, another revision, or a file the pins do not list).
+ */
+export function pinnedFile(
+  model: string,
+  revision: string,
+  file: string,
+  models: readonly ModelSpec[] = MODELS,
+): { size: number; sha256: string } | undefined {
+  const pins = models.find((m) => m.id === model)?.pinned;
+  return pins && pins.revision === revision ? pins.files[file] : undefined;
 }
 
 /** The bytes a model downloads on a device. */
