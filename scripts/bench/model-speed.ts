@@ -202,7 +202,15 @@ export async function benchGeneration(
           ? { ...m, content: m.content + spec.userSuffix }
           : m,
       );
-      await raw(turns, { max_new_tokens: spec.maxNewTokens, do_sample: false, streamer });
+      await raw(turns, {
+        max_new_tokens: spec.maxNewTokens,
+        do_sample: false,
+        // The model's chat-template switches, as Generator passes them (Qwen3: no thinking).
+        ...(spec.chatTemplateOptions
+          ? { tokenizer_encode_kwargs: { ...spec.chatTemplateOptions } }
+          : {}),
+        streamer,
+      });
       return stripThinking(text).trim();
     });
 

@@ -7,9 +7,13 @@
  *   and capture → searchable (shortcut pressed → found by a dense query), p50/p95.
  * Each figure names its model. The real default models are measured too wherever they can be
  * downloaded from the hub; where they cannot, the JSON says so, with the reason.
+ * - The shipped models' stand-ins (`npm run models:standins`, when made): load, TTFT at 256 to
+ *   2,000 real prompt tokens, tokens/s, embedding passages/s and peak renderer memory, on WASM
+ *   with each of BENCH_STANDIN_THREADS, in Chromium (standins.ts).
  * Environment: BENCH_PAGES (default 20), BENCH_COLD_RUNS (5), BENCH_TEXTS (128), BENCH_THREADS
  * (the extension's choice: cores − 1, 1 to 4), ENGRAM_BENCH_DIST (dist/chrome-fixtures, built if
- * missing), BENCH_SKIP_CHROMIUM=1.
+ * missing), BENCH_SKIP_CHROMIUM=1, BENCH_STANDIN_THREADS (1,2), BENCH_STANDIN_PROMPTS
+ * (256,512,1000,2000), BENCH_STANDIN_NEW_TOKENS (16), BENCH_STANDIN_TEXTS (64), BENCH_STANDINS=0.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -28,6 +32,15 @@ import {
 import { loadPages } from '../eval/corpus';
 import { FIXTURE_MODELS_DIR } from '../eval/embedders';
 import { benchInChromium, type ChromiumResults } from './in-chromium';
+import {
+  benchStandins,
+  promptsOfLength,
+  PROMPT_TOKENS,
+  STANDIN_EMBEDDER,
+  STANDIN_GENERATOR,
+  type StandinResults,
+} from './standins';
+import { standinModelsDir } from '../models/standins/paths.mjs';
 import { machineInfo } from './machine';
 import {
   benchEmbedding,
@@ -110,6 +123,31 @@ if (process.env.BENCH_SKIP_CHROMIUM !== '1') {
   chromium = await benchInChromium(DIST, CORPUS, num('BENCH_PAGES', 20), num('BENCH_COLD_RUNS', 5));
 }
 
+let standins: StandinResults | { skipped: string } = {
+  skipped: 'no stand-ins: run `npm run models:standins` first (or BENCH_STANDINS=0)',
+};
+const standinDir = standinModelsDir();
+const made = [STANDIN_GENERATOR, STANDIN_EMBEDDER].every((id) =>
+  existsSync(resolve(standinDir, id, 'files.json')),
+);
+if (process.env.BENCH_STANDINS === '0') standins = { skipped: 'BENCH_STANDINS=0' };
+else if (made && process.env.BENCH_SKIP_CHROMIUM !== '1') {
+  const list = (name: string, fallback: string) =>
+    (process.env[name] ?? fallback).split(',').map(Number);
+  console.error("in Chromium: the shipped models' stand-ins…");
+  standins = await benchStandins(
+    standinDir,
+    list('BENCH_STANDIN_THREADS', '1,2'),
+    passages.slice(0, num('BENCH_STANDIN_TEXTS', 64)),
+    await promptsOfLength(
+      standinDir,
+      pages,
+      list('BENCH_STANDIN_PROMPTS', PROMPT_TOKENS.join(',')),
+    ),
+    num('BENCH_STANDIN_NEW_TOKENS', 16),
+  );
+}
+
 const results = {
   command: 'npm run bench',
   date: new Date().toISOString(),
@@ -126,6 +164,7 @@ const results = {
   embedding,
   generation,
   chromium,
+  standins,
 };
 mkdirSync(resolve(ROOT, 'bench-results'), { recursive: true });
 const out = resolve(ROOT, 'bench-results/models.json');
@@ -191,5 +230,38 @@ if ('cold_start' in chromium) {
     ]),
   );
   console.log(`runtime: ${JSON.stringify(chromium.runtime)}`);
+}
+if ('runs' in standins) {
+  console.log();
+  console.log(
+    table([
+      [
+        'stand-ins, WASM threads',
+        'prompt tokens',
+        'TTFT ms',
+        'TTFT CPU ms',
+        'tok/s',
+        'CPU ms/token',
+      ],
+      ...standins.runs.flatMap((run) =>
+        'prompts' in run.generation
+          ? run.generation.prompts.map((p) => [
+              run.threads,
+              p.prompt_tokens,
+              p.ttft_ms,
+              p.ttft_cpu_ms,
+              p.tokens_per_s,
+              p.cpu_ms_per_token,
+            ])
+          : [[run.threads, 'failed', run.generation.error.slice(0, 60), '-', '-', '-']],
+      ),
+    ]),
+  );
+  for (const run of standins.runs) {
+    const e = run.embedding;
+    console.log(
+      `${run.threads} thread(s): embedding ${'passages_per_s' in e ? `${e.passages_per_s} passages/s` : e.error}; peak renderer ${run.peak_renderer_mib} MiB`,
+    );
+  }
 }
 console.log(`\n${results.default_models}\nwrote ${out}`);

