@@ -133,6 +133,7 @@ const PAGES: Record<string, string> = {
   settings: 'src/ui/settings/index.html',
   welcome: 'src/ui/welcome/index.html',
   library: 'src/ui/library/index.html',
+  voice: 'src/ui/voice/index.html',
 };
 
 function extensionFiles(dest: () => string): Plugin {

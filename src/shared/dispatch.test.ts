@@ -200,6 +200,7 @@ describe('handler tables', () => {
     'memory/forget': ok({ deleted: 0 }),
     'engine/pdf-text': () => Promise.reject(new Error('not here')),
     'library/search': ok({ sourceIds: [] }),
+    'voice/transcribe': ok({ text: '' }),
   };
 
   test('each target handles its own messages, and who sends what', () => {
@@ -212,13 +213,14 @@ describe('handler tables', () => {
       | 'memory/forget'
       | 'engine/pdf-text'
       | 'library/search'
+      | 'voice/transcribe'
     >();
     expectTypeOf<MessageFor<'content'>>().toEqualTypeOf<
       'content/capture' | 'content/watch-stop' | 'content/notice'
     >();
     expectTypeOf<MessageFrom<'engine'>>().toEqualTypeOf<'activity/query'>();
     expectTypeOf<MessageFrom<'content'>>().toEqualTypeOf<'watch/config' | 'capture/auto'>();
-    expect(Object.keys(engineTable)).toHaveLength(8);
+    expect(Object.keys(engineTable)).toHaveLength(9);
   });
 
   test('a missing handler, or one for another target, is a type error', async () => {

@@ -6,6 +6,7 @@ import type { MessageRow } from '../../shared/db';
 import { tIn, type TextLanguage } from '../../shared/i18n-in';
 import { AnswerText } from './answer-text';
 import { CitationList } from './citation-list';
+import { ReadAloud } from './voice/read-aloud';
 
 interface Props {
   message: MessageRow;
@@ -85,6 +86,7 @@ function AssistantMessage({ message, language, now }: Props) {
           {tIn(language, 'popupForgottenSentences')}
         </p>
       )}
+      {message.status === 'done' && text !== '' && <ReadAloud text={text} language={language} />}
       {citations.length > 0 && <CitationList citations={citations} language={language} now={now} />}
     </li>
   );
