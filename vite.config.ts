@@ -134,6 +134,7 @@ const PAGES: Record<string, string> = {
   welcome: 'src/ui/welcome/index.html',
   library: 'src/ui/library/index.html',
   graph: 'src/ui/graph/index.html',
+  voice: 'src/ui/voice/index.html',
 };
 
 function extensionFiles(dest: () => string): Plugin {

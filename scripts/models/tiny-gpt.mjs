@@ -49,12 +49,19 @@ function bytesToUnicode() {
 }
 
 function tokenizerJson() {
-  const byteChars = bytesToUnicode();
-  const specials = [
+  return byteTokenizerJson([
     [ENDOFTEXT_ID, '<|endoftext|>'],
     [IM_START_ID, '<|im_start|>'],
     [IM_END_ID, '<|im_end|>'],
-  ];
+  ]);
+}
+
+/**
+ * A byte-level BPE tokenizer.json with no merges (one token per byte, ids 0-255) and the given
+ * special tokens (`[id, content]` pairs); also used by tiny-whisper.mjs.
+ */
+export function byteTokenizerJson(specials) {
+  const byteChars = bytesToUnicode();
   const vocab = Object.fromEntries(byteChars.map((ch, b) => [ch, b]));
   for (const [id, content] of specials) vocab[content] = id;
   return {

@@ -1,7 +1,7 @@
 /** The engine: indexes, models, ingest and answers, owned by the offscreen document. */
 import { liveQuery } from 'dexie';
 import { db, type EngramDb } from '../shared/db';
-import { generationModel } from '../shared/model-registry';
+import { generationModel, speechModel, speechModelId } from '../shared/model-registry';
 import type { EngineStatus } from '../shared/protocol';
 import { readSetting } from '../shared/settings';
 import { unfinishedAnswers } from '../shared/store/conversations';
@@ -12,6 +12,7 @@ import { BuiltInModel } from './models/built-in-model';
 import { Embedder } from './models/embedder';
 import { EngineModels } from './models/engine-models';
 import { Generator } from './models/generator';
+import { Transcriber } from './models/transcriber';
 import { Ingestor } from './ingest/ingest';
 import { MemoryIndex } from './index/memory-index';
 import { embeddingPlan, ReEmbedder } from './ingest/reembed';
@@ -44,6 +45,7 @@ export class Engine {
     readonly ingestor: Ingestor,
     readonly answerer: Answerer,
     readonly models: EngineModels,
+    readonly transcriber: Transcriber,
   ) {}
 
   /** Ready to search: runtime configured and indexes loaded. Models keep loading after this. */
@@ -71,7 +73,11 @@ export class Engine {
       builtIn.present ? builtIn : undefined,
       __ENGRAM_FIXTURE_MODELS__ ? await readSetting(store, 'generationMinTokens') : 0,
     );
-    for (const model of [embedder, generator]) downloads.set(model.spec.id, model.status);
+    // Speech is loaded on the first press of a microphone, not here: most days it is not used.
+    const transcriber = new Transcriber(speechModel(speechModelId()), models.modelRuntime);
+    for (const model of [embedder, generator, transcriber]) {
+      downloads.set(model.spec.id, model.status);
+    }
     // The persisted indexes are written after 10 s without changes (and every 2,000 changes).
     const index = new MemoryIndex(embedder.spec, {
       persistAfterMs: 10_000,
@@ -87,6 +93,7 @@ export class Engine {
       ingestor,
       new Answerer(store, index, embedder, generator),
       models,
+      transcriber,
     );
     engine.warm();
     void ingestor.kick();

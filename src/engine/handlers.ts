@@ -4,6 +4,7 @@
  * on after the reply, their progress in IndexedDB. Apart from main.ts so that the receiving path
  * can be tested with the real handlers (tests/protocol/hostile-messages.test.ts).
  */
+import { decodePcm16, MAX_SAMPLES } from '../core/audio/pcm16';
 import { db } from '../shared/db';
 import type { HandlersFor } from '../shared/messaging';
 import type { Engine } from './engine';
@@ -43,6 +44,12 @@ export function engineHandlers(ready: Promise<Engine>): HandlersFor<'engine'> {
     'library/search': async (request) => {
       const engine = await ready;
       return librarySearch(db(), engine.index, engine.embedder, request);
+    },
+    'voice/transcribe': async ({ audio, language }) => {
+      const samples = decodePcm16(audio);
+      if (samples.length > MAX_SAMPLES) throw new Error('Audio longer than 30 s');
+      const engine = await ready;
+      return { text: await engine.transcriber.transcribe(samples, language) };
     },
   };
 }

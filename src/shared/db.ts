@@ -245,7 +245,7 @@ export interface SettingRow {
 export interface ModelRow {
   /** The model id as the engine loads it. */
   id: string;
-  task: 'embed' | 'generate';
+  task: 'embed' | 'generate' | 'transcribe';
   /** `not-downloaded`: its files are not on this device and downloads wait for the user. */
   state: 'idle' | 'loading' | 'ready' | 'failed' | 'unavailable' | 'not-downloaded';
   /** Bytes loaded and expected, summed over the model's files, while loading. */

@@ -201,6 +201,7 @@ describe('handler tables', () => {
     'memory/forget': ok({ deleted: 0 }),
     'engine/pdf-text': () => Promise.reject(new Error('not here')),
     'library/search': ok({ sourceIds: [] }),
+    'voice/transcribe': ok({ text: '' }),
   };
 
   test('each target handles its own messages, and who sends what', () => {
@@ -214,6 +215,7 @@ describe('handler tables', () => {
       | 'memory/forget'
       | 'engine/pdf-text'
       | 'library/search'
+      | 'voice/transcribe'
     >();
     expectTypeOf<MessageFor<'content'>>().toEqualTypeOf<
       'content/capture' | 'content/watch-stop' | 'content/notice'

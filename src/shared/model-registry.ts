@@ -73,7 +73,15 @@ export interface GenerationModelSpec extends ModelBase {
   chatTemplate: 'chatml' | 'gemma';
 }
 
-export type ModelSpec = EmbeddingModelSpec | GenerationModelSpec;
+/**
+ * Speech recognition for voice input (issue 15): a Whisper-architecture model that
+ * transformers.js's `automatic-speech-recognition` pipeline runs in the engine, on the device.
+ */
+export interface SpeechModelSpec extends ModelBase {
+  task: 'transcribe';
+}
+
+export type ModelSpec = EmbeddingModelSpec | GenerationModelSpec | SpeechModelSpec;
 
 const MB = 1024 * 1024;
 
@@ -158,6 +166,20 @@ export const MODELS = [
     chatTemplate: 'gemma',
   },
   {
+    // Multilingual Whisper (99 languages, English and Chinese among them; the .en variants and
+    // Moonshine are English-only). Base rather than tiny: tiny's Chinese is poor, and base still
+    // answers a few seconds of speech in about a second on WASM. Sizes from the hub's onnx/
+    // folder: encoder 23.2 MB + merged decoder 53.7 MB at q8, 41.3 + 105 MB at fp16, 82.5 + 209 MB
+    // at fp32. WebGPU runs fp32 (quantised Whisper on WebGPU has given wrong text).
+    id: 'onnx-community/whisper-base',
+    name: 'Whisper base', // i18n-exempt: a model's proper name
+    task: 'transcribe',
+    languages: ['multilingual'],
+    licence: 'Apache-2.0',
+    sizes: { q8: 77 * MB, fp16: 146 * MB, fp32: 292 * MB },
+    dtype: { webgpu: 'fp32', wasm: 'q8' },
+  },
+  {
     id: 'engram/glove-100d-static',
     name: 'GloVe 100-d static (test fixture)',
     task: 'embed',
@@ -203,6 +225,16 @@ export const MODELS = [
     chatTemplate: 'chatml',
     fixture: true,
   },
+  {
+    id: 'engram/tiny-whisper',
+    name: 'Tiny Whisper (test fixture, fixed sentence)', // i18n-exempt: only in the test build
+    task: 'transcribe',
+    languages: ['en', 'zh'],
+    licence: 'MIT',
+    sizes: { fp32: 0.02 * MB },
+    dtype: { webgpu: 'fp32', wasm: 'fp32' },
+    fixture: true,
+  },
 ] as const satisfies readonly ModelSpec[];
 
 export type ModelId = (typeof MODELS)[number]['id'];
@@ -211,6 +243,12 @@ export const DEFAULT_EMBEDDING_MODEL: ModelId = 'Xenova/multilingual-e5-small';
 export const DEFAULT_GENERATION_MODEL: ModelId = 'onnx-community/Qwen3-0.6B-ONNX';
 export const FIXTURE_EMBEDDING_MODEL: ModelId = 'engram/glove-100d-static';
 export const FIXTURE_GENERATION_MODEL: ModelId = 'engram/tiny-gpt';
+export const DEFAULT_SPEECH_MODEL: ModelId = 'onnx-community/whisper-base';
+export const FIXTURE_SPEECH_MODEL: ModelId = 'engram/tiny-whisper';
+
+/** The speech model of this build: the fixture in the test builds, Whisper in the shipped one. */
+export const speechModelId = (): ModelId =>
+  __ENGRAM_FIXTURE_MODELS__ ? FIXTURE_SPEECH_MODEL : DEFAULT_SPEECH_MODEL;
 
 export function modelSpec(id: string): ModelSpec | undefined {
   return (MODELS as readonly ModelSpec[]).find((m) => m.id === id);
@@ -240,6 +278,12 @@ export function pinnedFile(
 ): { size: number; sha256: string } | undefined {
   const pins = models.find((m) => m.id === model)?.pinned;
   return pins && pins.revision === revision ? pins.files[file] : undefined;
+}
+
+export function speechModel(id: string): SpeechModelSpec {
+  const spec = modelSpec(id);
+  if (spec?.task !== 'transcribe') throw new Error(`"${id}" is not a registered speech model`);
+  return spec;
 }
 
 /** The bytes a model downloads on a device. */

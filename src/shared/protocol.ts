@@ -23,6 +23,7 @@ import {
   userActivity,
 } from './engine-info';
 import { pauseChoice } from './pause-schema';
+import { MAX_PCM16_BASE64 } from '../core/audio/pcm16';
 
 /** Where a message is handled. `runtime.sendMessage` is a broadcast: receivers ignore other targets. */
 export type Target = 'background' | 'engine' | 'content';
@@ -417,6 +418,25 @@ export const protocol = {
       pages: z.number().int().nonnegative(),
       pagesRead: z.number().int().nonnegative(),
     }),
+  }),
+  /**
+   * Popup or side panel → engine: speech recorded there, turned into text by the speech model
+   * (issue 15). 16 kHz mono 16-bit PCM in base64 (core/audio/pcm16.ts), at most Whisper's 30 s;
+   * `language` is the language to transcribe in (Whisper in transformers.js does not detect it).
+   * Send `engine/ensure` first if the engine may not be running.
+   */
+  'voice/transcribe': def({
+    target: 'engine',
+    from: ['extension'],
+    request: z.strictObject({
+      audio: z
+        .string()
+        .min(4)
+        .max(MAX_PCM16_BASE64)
+        .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'),
+      language: z.enum(['en', 'zh']),
+    }),
+    response: z.object({ text: z.string().max(10_000) }),
   }),
   /** Background → content script: extract what the user asked to keep. */
   'content/capture': def({

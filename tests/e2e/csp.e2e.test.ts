@@ -13,7 +13,7 @@ import { FIXTURE_DIST, launchEngram, tempProfile, waitFor, type Engram } from '.
 
 /** A public-looking name the browser resolves to the recording server. */
 const OTHER_HOST = 'cdn.example-site.com';
-const PAGES = ['popup', 'sidepanel', 'settings', 'welcome', 'library'];
+const PAGES = ['popup', 'sidepanel', 'settings', 'welcome', 'library', 'graph', 'voice'];
 const GIF = 'data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==';
 
 describe('the extension pages CSP', () => {

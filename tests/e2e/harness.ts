@@ -277,6 +277,21 @@ export class RealPopup {
     await this.call('Input.dispatchKeyEvent', { type: 'keyUp', ...base });
   }
 
+  /**
+   * Press the element under `selector` with the mouse, hold it for `ms`, and let go, through the
+   * browser's input pipeline (pointerdown and pointerup as a person's press gives them).
+   */
+  async hold(selector: string, ms: number): Promise<void> {
+    const { x, y } = await this.evaluate<{ x: number; y: number }>(
+      `(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()`,
+    );
+    const mouse = { x, y, button: 'left', clickCount: 1 };
+    await this.call('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
+    await this.call('Input.dispatchMouseEvent', { type: 'mousePressed', ...mouse, buttons: 1 });
+    await new Promise((done) => setTimeout(done, ms));
+    await this.call('Input.dispatchMouseEvent', { type: 'mouseReleased', ...mouse, buttons: 0 });
+  }
+
   /** Emulate the light or dark colour scheme (for screenshots). */
   async colorScheme(scheme: 'light' | 'dark'): Promise<void> {
     await this.call('Emulation.setEmulatedMedia', {

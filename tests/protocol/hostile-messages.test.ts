@@ -30,6 +30,7 @@ vi.mock('webextension-polyfill', () => ({
 }));
 
 import { backgroundHandlers } from '../../src/background/handlers';
+import { encodePcm16 } from '../../src/core/audio/pcm16';
 import { createListener, type Reply } from '../../src/content/listener';
 import type { Engine } from '../../src/engine/engine';
 import { engineHandlers } from '../../src/engine/handlers';
@@ -113,6 +114,11 @@ const samples: { [N in MessageName]: RequestOf<N> } = {
   'graph/merge': { intoId: 'e:person:jane chen', fromId: 'e:person:j chen' },
   'graph/delete': { entityId: 'e:idea:tides' },
   'seen/tab': { tabId: 7 },
+  // A quarter second of a 440 Hz tone, 16 kHz PCM16 in base64 (core/audio/pcm16.ts).
+  'voice/transcribe': {
+    audio: encodePcm16(Float32Array.from({ length: 4_000 }, (_, i) => Math.sin(i / 5.8))),
+    language: 'en',
+  },
 };
 
 const names = Object.keys(protocol) as MessageName[];

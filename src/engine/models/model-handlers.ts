@@ -44,6 +44,7 @@ export function watchModelConditions(ready: Promise<Engine>): void {
     liveQuery(() => readSetting(db(), 'modelIdleMinutes')).subscribe((minutes) => {
       engine.embedder.lifecycle.setIdleMs(minutes * 60_000);
       engine.generator.lifecycle.setIdleMs(minutes * 60_000);
+      engine.transcriber.lifecycle.setIdleMs(minutes * 60_000);
     }),
   );
   // "Download now" (welcome page, popup, Settings) writes the setting: start loading at once.
@@ -53,6 +54,7 @@ export function watchModelConditions(ready: Promise<Engine>): void {
       if (!allowedNow(value)) return;
       engine.embedder.lifecycle.retryNow();
       engine.generator.lifecycle.retryNow();
+      engine.transcriber.lifecycle.retryNow();
       engine.warm();
     });
   });

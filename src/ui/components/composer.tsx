@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
 import { t } from '../../shared/i18n';
 import { composerAction } from './composer-keys';
+import { MicButton, VoiceStatus } from './voice/mic-button';
+import { useVoiceInput } from './voice/use-voice-input';
 
 interface Props {
   /** Rejects with a message the user should see; the question then stays in the box. */
@@ -53,6 +55,16 @@ export function Composer({ onAsk, focusKey }: Props) {
     }
   };
 
+  /** Said text lands after what is in the box, for the user to edit or send. */
+  const insertSpoken = (spoken: string) => {
+    const before = (box.current?.value ?? question).trimEnd();
+    const next = before === '' ? spoken : `${before} ${spoken}`;
+    if (box.current) box.current.value = next;
+    setQuestion(next);
+    box.current?.focus();
+  };
+  const voice = useVoiceInput(insertSpoken);
+
   const onKeyDown = (event: TargetedKeyboardEvent<HTMLTextAreaElement>) => {
     const action = composerAction(event);
     if (action === 'send') {
@@ -92,14 +104,18 @@ export function Composer({ onAsk, focusKey }: Props) {
         onInput={(event) => setQuestion(event.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
-      <button type="submit" class="primary" data-testid="ask" disabled={!canSend}>
-        {t('popupAsk')}
-      </button>
+      <div class="composer-buttons">
+        <MicButton voice={voice} />
+        <button type="submit" class="primary" data-testid="ask" disabled={!canSend}>
+          {t('popupAsk')}
+        </button>
+      </div>
       {error && (
         <p class="composer-error" role="alert" data-testid="ask-error">
           {error}
         </p>
       )}
+      <VoiceStatus state={voice.state} />
     </form>
   );
 }

@@ -74,3 +74,23 @@ export const ChevronRight = () => (
     <path d="M6 4l4 4-4 4" />
   </Icon>
 );
+
+export const MicrophoneIcon = () => (
+  <Icon>
+    <rect x="5.5" y="1.8" width="5" height="8" rx="2.5" />
+    <path d="M3.2 7.5a4.8 4.8 0 0 0 9.6 0M8 12.3v2.2" />
+  </Icon>
+);
+
+export const StopIcon = () => (
+  <Icon>
+    <rect x="4" y="4" width="8" height="8" rx="1" fill="currentColor" />
+  </Icon>
+);
+
+export const SpeakerIcon = () => (
+  <Icon>
+    <path d="M2.5 6v4h2.5l3.5 3V3L5 6z" fill="currentColor" />
+    <path d="M11 5.5a3.5 3.5 0 0 1 0 5M12.8 3.6a6 6 0 0 1 0 8.8" />
+  </Icon>
+);

@@ -7,6 +7,7 @@ import { tIn, type TextLanguage } from '../../shared/i18n-in';
 import { AnswerActions } from './answer-actions';
 import { AnswerText } from './answer-text';
 import { CitationList } from './citation-list';
+import { ReadAloud } from './voice/read-aloud';
 
 interface Props {
   message: MessageRow;
@@ -87,6 +88,7 @@ function AssistantMessage({ message, language, now }: Props) {
         </p>
       )}
       {message.searched && <SearchedFor searched={message.searched} language={language} />}
+      {message.status === 'done' && text !== '' && <ReadAloud text={text} language={language} />}
       {citations.length > 0 && <CitationList citations={citations} language={language} now={now} />}
       <AnswerActions message={message} language={language} />
     </li>

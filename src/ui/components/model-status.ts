@@ -12,8 +12,14 @@ type ModelInfo = Pick<
   'task' | 'state' | 'loaded' | 'total' | 'error' | 'errorCode' | 'errorDetail' | 'updatedAt'
 >;
 
+const MODEL_LABELS = {
+  embed: 'modelLabelEmbed',
+  generate: 'modelLabelGenerate',
+  transcribe: 'modelLabelSpeech',
+} as const satisfies Record<ModelRow['task'], MessageKey>;
+
 export function modelLabel(task: ModelRow['task']): string {
-  return t(task === 'embed' ? 'modelLabelEmbed' : 'modelLabelGenerate');
+  return t(MODEL_LABELS[task]);
 }
 
 /**

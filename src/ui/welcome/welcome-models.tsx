@@ -16,6 +16,7 @@ import { formatBytes } from '../settings/format-bytes';
 const ROLES = {
   embed: 'welcomeRoleEmbed',
   generate: 'welcomeRoleGenerate',
+  transcribe: 'welcomeRoleSpeech',
 } as const satisfies Record<PlannedModel['spec']['task'], MessageKey>;
 
 async function loadChoice() {
