@@ -222,7 +222,7 @@ describe('handler tables', () => {
     >();
     expectTypeOf<MessageFrom<'engine'>>().toEqualTypeOf<'activity/query'>();
     expectTypeOf<MessageFrom<'content'>>().toEqualTypeOf<'watch/config' | 'capture/auto'>();
-    expect(Object.keys(engineTable)).toHaveLength(9);
+    expect(Object.keys(engineTable)).toHaveLength(10);
   });
 
   test('a missing handler, or one for another target, is a type error', async () => {

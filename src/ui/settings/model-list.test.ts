@@ -13,6 +13,7 @@ describe('visibleModels', () => {
       'Xenova/multilingual-e5-small',
       'onnx-community/Qwen3-0.6B-ONNX',
       'onnx-community/gemma-3-270m-it-ONNX',
+      'onnx-community/whisper-base',
     ]);
   });
 

@@ -6,13 +6,18 @@ import { uiLanguage } from '../../shared/i18n';
 export interface TaskGroup {
   task: ModelSpec['task'];
   title: MessageKey;
-  /** The setting that names the model in use for this task. */
-  setting: 'embeddingModel' | 'generationModel';
+  /**
+   * The setting that names the model in use for this task; none where the build decides (speech:
+   * one model, downloaded on the first press of the microphone, listed so it can be seen and
+   * deleted).
+   */
+  setting?: 'embeddingModel' | 'generationModel';
 }
 
 export const TASK_GROUPS: readonly TaskGroup[] = [
   { task: 'embed', title: 'settingsTaskEmbed', setting: 'embeddingModel' },
   { task: 'generate', title: 'settingsTaskGenerate', setting: 'generationModel' },
+  { task: 'transcribe', title: 'settingsTaskTranscribe' },
 ];
 
 /**

@@ -8,7 +8,7 @@ import { db, type ModelRow as LiveRow } from '../../shared/db';
 import { t } from '../../shared/i18n';
 import { errorMessage, send } from '../../shared/messaging';
 import { deleteModelFiles } from '../../shared/model-files';
-import { MODELS, type ModelSpec } from '../../shared/model-registry';
+import { MODELS, speechModelId, type ModelSpec } from '../../shared/model-registry';
 import { writeSetting } from '../../shared/settings';
 import { ModelRow } from './model-row';
 import { ReembedProgress } from './reembed-progress';
@@ -41,6 +41,7 @@ export function ModelsPanel({ settings, rows, cached, onDeleted }: Props) {
 
   const use = async (group: TaskGroup, spec: ModelSpec) => {
     setNotice({ kind: 'busy', text: t('settingsSwitching', spec.name) });
+    if (!group.setting) return;
     try {
       await writeSetting(db(), group.setting, spec.id);
     } catch (error) {
@@ -112,7 +113,11 @@ export function ModelsPanel({ settings, rows, cached, onDeleted }: Props) {
                   key={spec.id}
                   spec={spec}
                   row={live.get(spec.id)}
-                  inUse={settings[group.setting] === spec.id}
+                  inUse={
+                    group.setting
+                      ? settings[group.setting] === spec.id
+                      : spec.id === speechModelId()
+                  }
                   cached={cached === undefined ? undefined : (cached[spec.id] ?? 0)}
                   switching={notice?.kind === 'busy'}
                   onUse={() => void use(group, spec)}

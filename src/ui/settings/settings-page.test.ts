@@ -147,6 +147,8 @@ describe('SettingsPage', () => {
       QWEN,
       GEMMA,
       TINY,
+      'onnx-community/whisper-base',
+      'engram/tiny-whisper',
     ]);
     expect(rows).toHaveLength(MODELS.length);
     expect(rows.map((r) => r.getAttribute('data-state'))).toEqual([
@@ -156,7 +158,10 @@ describe('SettingsPage', () => {
       'downloading',
       'failed',
       'not-downloaded',
+      'not-downloaded',
+      'not-downloaded',
     ]);
+    // Speech has no choice: the build's model is the one in use (the fixture, in this build).
     expect(rows.map((r) => r.getAttribute('data-in-use'))).toEqual([
       'true',
       'false',
@@ -164,6 +169,8 @@ describe('SettingsPage', () => {
       'true',
       'false',
       'false',
+      'false',
+      'true',
     ]);
     expect(inRow(QWEN, 'model-state')?.textContent).toBe('downloading 40% (40 MB of 100 MB)');
     expect(inRow(GEMMA, 'model-state')?.textContent).toBe('failed: You are offline');
@@ -175,7 +182,7 @@ describe('SettingsPage', () => {
     expect(inRow(E5, 'use-model')).toBeNull();
     expect(inRow(GLOVE, 'in-use')).toBeNull();
     const groups = $$('.model-group h3').map((g) => g.textContent);
-    expect(groups).toEqual(['Embedding', 'Answers']);
+    expect(groups).toEqual(['Embedding', 'Answers', 'Speech recognition']);
     expect($('[data-testid="reindex-note"]')?.textContent).toMatch(/re-indexes your memory/);
   });
 

@@ -36,11 +36,11 @@ export function MicButton({ voice }: { voice: ReturnType<typeof useVoiceInput> }
       heldByKey.current = false;
       stop();
     };
-    addEventListener('keydown', down);
-    addEventListener('keyup', up);
+    document.addEventListener('keydown', down);
+    document.addEventListener('keyup', up);
     return () => {
-      removeEventListener('keydown', down);
-      removeEventListener('keyup', up);
+      document.removeEventListener('keydown', down);
+      document.removeEventListener('keyup', up);
     };
   }, [start, stop]);
 

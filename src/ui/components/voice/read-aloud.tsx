@@ -33,7 +33,7 @@ export const spokenText = (text: string): string => text.replace(/\s*\[\d+\]/g, 
 export function ReadAloud({ text, language }: { text: string; language: TextLanguage }) {
   const voice = useLocalVoice(language);
   const [speaking, setSpeaking] = useState(false);
-  useEffect(() => () => speechSynthesis.cancel(), []);
+  useEffect(() => () => globalThis.speechSynthesis?.cancel(), []);
   if (!voice) return null;
 
   const toggle = () => {
