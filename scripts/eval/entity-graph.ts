@@ -13,7 +13,7 @@ import type { EntityKind, PageMetadata } from '../../src/core/graph/entity';
 import { EntityMatcher, type KnownName } from '../../src/core/graph/entity-matcher';
 import type { TermStats } from '../../src/core/graph/key-phrases';
 import { sourceEntities } from '../../src/core/graph/source-graph';
-import type { Mention } from '../../src/core/rank/entity-list';
+import { questionForNames, type Mention } from '../../src/core/rank/entity-list';
 import { EVAL_DIR, type EvalPage } from './corpus';
 
 export interface EvalGraph {
@@ -78,9 +78,10 @@ export function buildEvalGraph(
   }
   return {
     named: (question) => {
+      const text = questionForNames(question);
       const out = new Map<string, { id: string; name: string }>();
-      for (const { id, start, end } of known.find(question))
-        if (!out.has(id)) out.set(id, { id, name: question.slice(start, end) });
+      for (const { id, start, end } of known.find(text))
+        if (!out.has(id)) out.set(id, { id, name: text.slice(start, end) });
       return [...out.values()];
     },
     mentionsOf: (id) => mentions.get(id) ?? [],

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { entityChunkList, namesBySource, rankMentioningSources, withNames } from './entity-list';
+import {
+  entityChunkList,
+  namesBySource,
+  questionForNames,
+  rankMentioningSources,
+  withNames,
+} from './entity-list';
 
 const sourceOf = (id: string): string => id.slice(0, id.lastIndexOf('#'));
 
@@ -51,6 +57,13 @@ describe('entityChunkList', () => {
     expect(list.map((c) => c.id)).toEqual(['b#1', 'a#3', 'c#0']);
     expect(list.map((c) => c.score)).toEqual([1, 1 / 2, 1 / 3]);
   });
+});
+
+test('a possessive is not part of the name the question asks about', () => {
+  expect(questionForNames("Steven Musil's story")).toBe('Steven Musil story');
+  expect(questionForNames('Gina Roberts-Grey’s advice')).toBe('Gina Roberts-Grey advice');
+  expect(questionForNames("it's O'Sullivan's, not Sam's")).toBe("it O'Sullivan, not Sam");
+  expect(questionForNames("the 's'")).toBe("the 's'");
 });
 
 describe('names for the gate', () => {

@@ -24,6 +24,15 @@ export interface Mention {
  */
 export const ENTITY_WEIGHT = 1;
 
+const POSSESSIVE = /(?<=[\p{L}\p{N}])['’]s(?![\p{L}\p{N}])/gu;
+
+/**
+ * A question as the matcher of known names reads it: without English possessives, which the fold
+ * would glue to the name ("Musil's" folds to "musils", not "musil"), so "Steven Musil's story"
+ * names Steven Musil. A name ending in 's itself is rarer than a question asking for someone's.
+ */
+export const questionForNames = (question: string): string => question.replace(POSSESSIVE, '');
+
 /** Sources ranked per question: a list longer than this adds nothing fusion can use. */
 export const ENTITY_LIST_LIMIT = 30;
 

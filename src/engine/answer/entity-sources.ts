@@ -6,7 +6,12 @@
  * dense search (core/rank/entity-list.ts). Bounded: a few entities, a few hundred mentions each,
  * read by the mentions' entityId index; no scan.
  */
-import { entityChunkList, namesBySource, rankMentioningSources } from '../../core/rank/entity-list';
+import {
+  entityChunkList,
+  namesBySource,
+  questionForNames,
+  rankMentioningSources,
+} from '../../core/rank/entity-list';
 import type { EntityMatch } from '../../core/graph/entity-matcher';
 import type { EngramDb } from '../../shared/db';
 import { chunkId, sourceIdOfChunk } from '../../shared/store/chunks';
@@ -41,10 +46,11 @@ export async function questionEntities(
   question: string,
 ): Promise<NamedEntity[]> {
   await entities.ready();
+  const text = questionForNames(question);
   const out = new Map<string, NamedEntity>();
-  for (const { id, start, end } of entities.find(question)) {
+  for (const { id, start, end } of entities.find(text)) {
     if (out.size >= MAX_QUESTION_ENTITIES) break;
-    if (!out.has(id)) out.set(id, { id, name: question.slice(start, end) });
+    if (!out.has(id)) out.set(id, { id, name: text.slice(start, end) });
   }
   return [...out.values()];
 }
