@@ -22,7 +22,7 @@ export interface CorpusPage {
 }
 
 /** What the content script would collect: see src/core/graph/entity.ts PageMetadata. */
-function readPage(dir: string): CorpusPage {
+export function readPage(dir: string): CorpusPage {
   const html = readFileSync(path.join(CORPUS, dir, 'source.html'), 'utf8');
   const { document } = parseHTML(html);
   const jsonLd = [...document.querySelectorAll('script[type="application/ld+json"]')].map(

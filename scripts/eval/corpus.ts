@@ -18,7 +18,8 @@ export interface EvalPage {
 
 /** Kinds of questions some page answers. */
 export const QUESTION_KINDS = ['lexical', 'paraphrase', 'cross-lingual'] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number] | 'unanswerable';
+/** entity: names a person, organisation or place of the graph (issue 14), its own set. */
+export type QuestionKind = (typeof QUESTION_KINDS)[number] | 'unanswerable' | 'entity';
 
 export interface EvalQuestion {
   id: string;
@@ -37,8 +38,10 @@ export interface EvalQuestion {
 
 export const isAnswerable = (
   q: EvalQuestion,
-): q is EvalQuestion & { kind: (typeof QUESTION_KINDS)[number]; answer_page: string } =>
-  q.kind !== 'unanswerable';
+): q is EvalQuestion & {
+  kind: Exclude<QuestionKind, 'unanswerable'>;
+  answer_page: string;
+} => q.kind !== 'unanswerable';
 
 export function loadPages(dir = path.join(EVAL_DIR, 'corpus')): EvalPage[] {
   return readdirSync(dir)
@@ -58,14 +61,19 @@ export function loadQuestions(
   for (const q of questions) {
     const problem =
       (seen.has(q.id) && 'duplicate id') ||
-      (![...QUESTION_KINDS, 'unanswerable'].includes(q.kind) && `unknown kind ${q.kind}`) ||
+      (![...QUESTION_KINDS, 'unanswerable', 'entity'].includes(q.kind) &&
+        `unknown kind ${q.kind}`) ||
       (q.lang !== 'en' && q.lang !== 'zh' && `unknown lang ${String(q.lang)}`) ||
       (q.kind === 'unanswerable'
         ? q.answer_page !== undefined && 'an unanswerable question names a page'
         : !pageIds.has(q.answer_page ?? '') && `no page ${q.answer_page}`) ||
       (q.question.trim() === '' && 'empty question');
-    if (problem) throw new Error(`questions.json: ${q.id}: ${problem}`);
+    if (problem) throw new Error(`${path.basename(file)}: ${q.id}: ${problem}`);
     seen.add(q.id);
   }
   return questions;
 }
+
+/** The questions that name an entity of the graph (issue 14, "In the chat"). */
+export const loadEntityQuestions = (pages: readonly EvalPage[]): EvalQuestion[] =>
+  loadQuestions(pages, path.join(EVAL_DIR, 'entity-questions.json'));

@@ -17,6 +17,15 @@ import {
   type RelevanceThresholds,
 } from '../../src/core/rank/relevance';
 import { tokenize } from '../../src/core/text/tokenize';
+import type { PageMetadata } from '../../src/core/graph/entity';
+import {
+  ENTITY_WEIGHT,
+  entityChunkList,
+  namesBySource,
+  rankMentioningSources,
+  withNames,
+} from '../../src/core/rank/entity-list';
+import { buildEvalGraph, type EvalGraph } from './entity-graph';
 import { isAnswerable, QUESTION_KINDS, type EvalPage, type EvalQuestion } from './corpus';
 import { gatePages, judgePages, type GatedPage } from './gate';
 import {
@@ -34,10 +43,19 @@ export type Embed = (
 
 /**
  * hybrid: plain RRF (k = 60, equal weights); hybrid-weighted: weighted RRF with the dense list
- * counted `denseWeight` times (the engine's fusion); gated: hybrid-weighted after the relevance
- * gate (src/core/rank/relevance.ts), the pages an answer would cite (a declined question: none).
+ * counted `denseWeight` times (the engine's fusion); gated: hybrid-graph after the relevance
+ * gate (src/core/rank/relevance.ts), the pages an answer would cite (a declined question: none);
+ * hybrid-graph: hybrid-weighted with a third list, the pages that mention the entities the
+ * question names (src/core/rank/entity-list.ts, issue 14), as the engine's retrieve.ts fuses it.
  */
-export const METHODS = ['keyword', 'dense', 'hybrid', 'hybrid-weighted', 'gated'] as const;
+export const METHODS = [
+  'keyword',
+  'dense',
+  'hybrid',
+  'hybrid-weighted',
+  'hybrid-graph',
+  'gated',
+] as const;
 export type Method = (typeof METHODS)[number];
 
 export interface EvaluateOptions {
@@ -52,6 +70,10 @@ export interface EvaluateOptions {
   candidates?: number;
   /** Follow-up conversations to measure too (follow-ups.ts). */
   conversations?: readonly EvalConversation[];
+  /** The pages' metadata (entity-graph.ts): builds the knowledge graph for hybrid-graph. */
+  metadata?: Readonly<Record<string, PageMetadata>>;
+  /** Questions naming an entity, measured as their own group (`kind:entity`), not in `all`. */
+  entityQuestions?: readonly EvalQuestion[];
 }
 
 export interface QuestionResult {
@@ -109,6 +131,8 @@ export interface EvalReport {
   gateCases: GateCase[];
   /** Follow-ups in context, alone and asked in full, where conversations were given. */
   followUps?: FollowUpReport;
+  /** The eval pages' graph, where metadata was given. */
+  graph?: { entities: number; mentions: number };
 }
 
 const pageOf = (chunkId: string): string => chunkId.slice(0, chunkId.lastIndexOf('#'));
@@ -157,6 +181,9 @@ async function buildIndexes(pages: readonly EvalPage[], embed: Embed): Promise<I
 export interface Searched {
   lists: Array<Array<{ id: string; score: number }>>;
   fused: Array<{ id: string; score: number }>;
+  /** fused with the graph's list (the same as fused without a graph). */
+  withGraph: Array<{ id: string; score: number }>;
+  /** The gate's judgement of withGraph's pages, as retrieve.ts judges them. */
   judged: GatedPage[];
 }
 
@@ -170,6 +197,7 @@ export type Search = (
 function searcher(
   { keyword, vectors, texts }: Indexes,
   near: NearWords | undefined,
+  graph: EvalGraph | undefined,
   {
     denseWeight,
     relevance,
@@ -180,13 +208,16 @@ function searcher(
   return (question, lang, vector) => {
     const lists = [keyword.search(question, candidates), vectors.search(vector, candidates)];
     const fused = weightedReciprocalRankFusion(lists, { weights: [1, denseWeight] });
+    const { fused: withGraph, names } = graph
+      ? graphFused(graph, question, lists, denseWeight)
+      : { fused, names: new Map<string, string[]>() };
     const judged = judgePages(
       {
         question,
         keyword: lists[0] ?? [],
         dense: lists[1] ?? [],
-        fused,
-        textOf: (id) => texts.get(id) ?? '',
+        fused: withGraph,
+        textOf: (id) => withNames(texts.get(id) ?? '', names.get(pageOf(id))),
         df: (t) => keyword.documentFrequency(t),
         docs: keyword.size,
         denseReads: denseReads(languages, lang),
@@ -194,19 +225,22 @@ function searcher(
       },
       relevance,
     );
-    return { lists, fused, judged };
+    return { lists, fused, withGraph, judged };
   };
 }
 
 function groupMetrics(results: readonly QuestionResult[]): EvalReport['metrics'] {
   const groups: Array<[string, (r: QuestionResult) => boolean]> = [
-    ['all', () => true],
+    ['all', (r) => r.kind !== 'entity'],
     ...QUESTION_KINDS.map((k): [string, (r: QuestionResult) => boolean] => [
       `kind:${k}`,
       (r) => r.kind === k,
     ]),
-    ['lang:en', (r) => r.lang === 'en'],
-    ['lang:zh', (r) => r.lang === 'zh'],
+    ['lang:en', (r) => r.lang === 'en' && r.kind !== 'entity'],
+    ['lang:zh', (r) => r.lang === 'zh' && r.kind !== 'entity'],
+    ['kind:entity', (r) => r.kind === 'entity'],
+    ['entity:en', (r) => r.kind === 'entity' && r.lang === 'en'],
+    ['entity:zh', (r) => r.kind === 'entity' && r.lang === 'zh'],
   ];
   const out: EvalReport['metrics'] = {};
   for (const [name, keep] of groups) {
@@ -218,7 +252,8 @@ function groupMetrics(results: readonly QuestionResult[]): EvalReport['metrics']
   return out;
 }
 
-function gains(results: readonly QuestionResult[]): EvalReport['mrrGain'] {
+function gains(all: readonly QuestionResult[]): EvalReport['mrrGain'] {
+  const results = all.filter((r) => r.kind !== 'entity');
   const rr = (m: Method): number[] => results.map((r) => reciprocal(r.ranks[m]));
   const over = (m: 'hybrid' | 'hybrid-weighted') => ({
     overKeyword: pairedBootstrap(rr(m), rr('keyword')),
@@ -249,50 +284,69 @@ const share = (xs: readonly boolean[]): number =>
 export async function evaluate(
   pages: readonly EvalPage[],
   questions: readonly EvalQuestion[],
-  { embed, denseWeight, relevance, languages, candidates = 50, conversations }: EvaluateOptions,
+  {
+    embed,
+    denseWeight,
+    relevance,
+    languages,
+    candidates = 50,
+    conversations,
+    metadata,
+    entityQuestions = [],
+  }: EvaluateOptions,
 ): Promise<EvalReport> {
   const { keyword, vectors, chunks, texts } = await buildIndexes(pages, embed);
+  const graph =
+    metadata &&
+    buildEvalGraph(pages, metadata, {
+      df: (t) => keyword.documentFrequency(t),
+      documents: keyword.size,
+    });
   // Question words too: a question's word may be in no page.
   const near = await nearWords(
     [
       ...texts.values(),
-      ...questions.map((q) => q.question),
+      ...[...questions, ...entityQuestions].map((q) => q.question),
       ...conversationTexts(conversations ?? []),
     ],
     embed,
     relevance.softMatch,
   );
+  const asked = [...questions, ...entityQuestions];
   const queryVectors = await embed(
-    questions.map((q) => q.question),
+    asked.map((q) => q.question),
     'query',
   );
   const results: QuestionResult[] = [];
   const unanswerable: UnanswerableResult[] = [];
   const declined: Array<{ q: EvalQuestion; declined: boolean }> = [];
   const gateCases: GateCase[] = [];
-  const search = searcher({ keyword, vectors, chunks, texts }, near, {
+  const search = searcher({ keyword, vectors, chunks, texts }, near, graph, {
     denseWeight,
     relevance,
     languages,
     candidates,
   });
-  questions.forEach((q, i) => {
+  asked.forEach((q, i) => {
     const query = queryVectors[i];
     if (!query) throw new Error(`evaluate: no vector for question ${q.id}`);
-    const { lists, fused, judged } = search(q.question, q.lang, query);
-    gateCases.push({
-      id: q.id,
-      kind: q.kind,
-      lang: q.lang,
-      answerPage: q.answer_page ?? null,
-      pages: judged,
-    });
+    const { lists, fused, withGraph, judged } = search(q.question, q.lang, query);
     const gated = gatePages(judged, relevance);
     const best = judged.reduce<GatedPage | undefined>(
       (b, p) => (b && b.relevance >= p.relevance ? b : p),
       undefined,
     );
-    declined.push({ q, declined: gated.length === 0 });
+    // Entity questions are their own group: the gate's numbers and its sweep stay the set's.
+    if (q.kind !== 'entity') {
+      gateCases.push({
+        id: q.id,
+        kind: q.kind,
+        lang: q.lang,
+        answerPage: q.answer_page ?? null,
+        pages: judged,
+      });
+      declined.push({ q, declined: gated.length === 0 });
+    }
     if (!isAnswerable(q)) {
       unanswerable.push({
         id: q.id,
@@ -318,6 +372,7 @@ export async function evaluate(
         dense: rankOf(lists[1] ?? []),
         hybrid: rankOf(reciprocalRankFusion(lists)),
         'hybrid-weighted': rankOf(fused),
+        'hybrid-graph': rankOf(withGraph),
         gated: rankIn(gated),
       },
       ...(best ? { best } : {}),
@@ -346,5 +401,28 @@ export async function evaluate(
     unanswerable,
     gateCases,
     ...(followUps ? { followUps } : {}),
+    ...(graph ? { graph: { entities: graph.entities, mentions: graph.mentions } } : {}),
   };
+}
+
+/**
+ * hybrid-weighted with the graph's list of the pages mentioning the question's entities, and each
+ * page's names of them (the gate judges a page with them, as retrieve.ts does).
+ */
+function graphFused(
+  graph: EvalGraph,
+  question: string,
+  lists: ReadonlyArray<ReadonlyArray<{ id: string; score: number }>>,
+  denseWeight: number,
+): { fused: Array<{ id: string; score: number }>; names: Map<string, string[]> } {
+  const named = graph.named(question).map(({ id, name }) => ({
+    name,
+    mentions: graph.mentionsOf(id),
+  }));
+  const sources = rankMentioningSources(named.map((n) => n.mentions));
+  const entityList = entityChunkList(sources, lists, pageOf, (page) => `${page}#0`);
+  const fused = weightedReciprocalRankFusion([...lists, entityList], {
+    weights: [1, denseWeight, ENTITY_WEIGHT],
+  });
+  return { fused, names: namesBySource(named) };
 }

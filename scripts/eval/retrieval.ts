@@ -13,7 +13,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadPages, loadQuestions } from './corpus';
+import { loadEntityQuestions, loadPages, loadQuestions } from './corpus';
+import { loadMetadata } from './entity-graph';
 import { loadConversations, VARIANTS, type FollowUpReport } from './follow-ups';
 import { embeddingModel, type EmbeddingModelSpec } from '../../src/shared/model-registry';
 import { DEFAULT_EVAL_MODEL, denseWeightOf, loadEmbedder } from './embedders';
@@ -31,12 +32,15 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`.padStart(7);
 const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
 
 export function formatTable(model: EmbeddingModelSpec, report: EvalReport): string {
+  const answerable = report.questions.filter((q) => q.kind !== 'entity').length;
+  const entity = report.questions.length - answerable;
   const lines = [
     `Retrieval eval — model ${model.id} (${model.dtype.wasm}, ${model.dims} dims)`,
-    `${report.pages} pages, ${report.chunks} chunks, ${report.questions.length} questions; ` +
+    `${report.pages} pages, ${report.chunks} chunks, ${answerable} questions ` +
+      `(+ ${entity} naming an entity); ` +
       `top ${report.candidates} chunks per list; a page ranks at its best chunk`,
     `hybrid = RRF (k = 60, equal weights); hybrid-weighted = weighted RRF ` +
-      `(k = 60, keyword 1, dense ${report.denseWeight}), the engine's; gated = hybrid-weighted ` +
+      `(k = 60, keyword 1, dense ${report.denseWeight}), the engine's; gated = hybrid-graph ` +
       `after the relevance gate`,
     '',
     `${'group'.padEnd(20)}${'n'.padStart(4)}  ${'method'.padEnd(16)}${'R@1'.padStart(7)}` +
@@ -54,12 +58,20 @@ export function formatTable(model: EmbeddingModelSpec, report: EvalReport): stri
     });
   }
   const d = report.declines;
+  if (report.graph) {
+    lines.push(
+      '',
+      `hybrid-graph = hybrid-weighted + the pages mentioning the question's entities ` +
+        `(graph of ${report.graph.entities} entities, ${report.graph.mentions} mentions); ` +
+        `kind:entity questions are not in all`,
+    );
+  }
   lines.push(
     '',
     `Relevance gate (${JSON.stringify(model.relevance)}):`,
     `  declined: ${pct(d.unanswerable)} of ${report.unanswerable.length} unanswerable questions ` +
       `(en ${pct(d.byLang['unanswerable:en'] ?? 0)}, zh ${pct(d.byLang['unanswerable:zh'] ?? 0)}); ` +
-      `${pct(d.answerable)} of ${report.questions.length} answerable ones`,
+      `${pct(d.answerable)} of ${answerable} answerable ones`,
     `  R@5 of answerable questions: ${pct(report.metrics.all?.['hybrid-weighted'].recallAt5 ?? 0)} ` +
       `without the gate, ${pct(report.metrics.all?.gated.recallAt5 ?? 0)} with it`,
   );
@@ -153,6 +165,8 @@ async function main(): Promise<void> {
     relevance: model.relevance,
     languages: model.languages,
     conversations,
+    metadata: loadMetadata(),
+    entityQuestions: loadEntityQuestions(pages),
   });
   const seconds = (performance.now() - started) / 1000;
   await dispose();

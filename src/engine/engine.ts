@@ -91,7 +91,7 @@ export class Engine {
       generator,
       index,
       ingestor,
-      new Answerer(store, index, embedder, generator),
+      new Answerer(store, index, embedder, generator, undefined, ingestor.known),
       models,
       transcriber,
     );

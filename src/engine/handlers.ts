@@ -43,7 +43,7 @@ export function engineHandlers(ready: Promise<Engine>): HandlersFor<'engine'> {
     },
     'library/search': async (request) => {
       const engine = await ready;
-      return librarySearch(db(), engine.index, engine.embedder, request);
+      return librarySearch(db(), engine.index, engine.embedder, request, engine.ingestor.known);
     },
     'voice/transcribe': async ({ audio, language }) => {
       const samples = decodePcm16(audio);

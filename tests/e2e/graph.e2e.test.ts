@@ -2,7 +2,9 @@
  * The knowledge graph for real (issue 14), in real Chromium with the fixtures build. Two articles
  * whose JSON-LD names their authors, one author on both (written "Dr. Mira Okonkwo" on one and
  * "MIRA OKONKWO" on the other), are served under public-looking host names and saved with the real
- * shortcut. The database then holds that author once, mentioned by both pages; forgetting one page
+ * shortcut. The database then holds that author once, mentioned by both pages; the chat asked what
+ * the user read by her cites both (her name is in neither article's text, only in the JSON-LD:
+ * the graph finds them, keyword search cannot); forgetting one page
  * (`memory/forget`, as the library sends it) counts her once, and forgetting both leaves no trace of
  * her in the graph's tables.
  */
@@ -11,9 +13,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sendFromPage } from './engine-messages';
 import {
+  askInPopup,
+  finishedAnswer,
   launchEngram,
   pressRememberShortcut,
+  putSetting,
   readTable,
+  RealPopup,
   storedSources,
   tempProfile,
   waitFor,
@@ -99,6 +105,8 @@ describe('the knowledge graph for real', () => {
       (url) => [TIDES_HOST, MILLS_HOST].includes(url.hostname),
       (route) => route.continue(),
     );
+    // Extractive answers: the citations are what is tested, not the writing.
+    await putSetting(engram, 'generation', false);
   }, 60_000);
 
   afterAll(async () => {
@@ -158,6 +166,20 @@ describe('the knowledge graph for real', () => {
     expect(edges.some((e) => [e.a, e.b].sort().join() === [author!.id, vask].sort().join())).toBe(
       true,
     );
+
+    // Issue 14, in the chat: a question naming her brings both pages.
+    const tab = await engram.context.newPage();
+    await tab.goto(`http://${MILLS_HOST}:${served.port}/article`, { waitUntil: 'load' });
+    const popup = await RealPopup.open(engram, tab);
+    try {
+      await askInPopup(popup, 'What did I read by Mira Okonkwo?');
+      const answer = await finishedAnswer(popup, 1);
+      expect(answer.status).toBe('done');
+      expect(answer.citations.map((c) => c.sourceId).sort()).toEqual([tides, mills].sort());
+    } finally {
+      await popup.close();
+      await tab.close();
+    }
 
     const settings = await engram.context.newPage();
     await settings.goto(`chrome-extension://${engram.extensionId}/settings.html`);

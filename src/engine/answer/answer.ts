@@ -27,6 +27,7 @@ import { conversationContext, type ConversationContext } from './conversation-co
 import type { Embedder } from '../models/embedder';
 import type { Generator } from '../models/generator';
 import type { MemoryIndex } from '../index/memory-index';
+import type { QuestionEntities } from './entity-sources';
 import { retrieve, type RetrievedSource } from './retrieve';
 
 const STREAM_WRITE_MS = 100;
@@ -78,6 +79,8 @@ export class Answerer {
     private readonly embedder: Embedder,
     private readonly generator: Generator,
     private readonly embedderWaitMs = EMBEDDER_WAIT_MS,
+    /** The graph's known names (issue 14): a question naming one finds the pages about it. */
+    private readonly entities?: QuestionEntities,
   ) {}
 
   async answer(messageId: string): Promise<void> {
@@ -135,7 +138,10 @@ export class Answerer {
     const resolved = resolveFollowUp(question, conversation.earlier);
     const query = resolved.query;
 
-    let found = await retrieve(this.db, this.index, this.embedder, query, { dense: false });
+    let found = await retrieve(this.db, this.index, this.embedder, query, {
+      dense: false,
+      entities: this.entities,
+    });
     if (signal.aborted) return this.endStopped(id);
     await this.update(id, {
       status: 'searching',
@@ -151,7 +157,10 @@ export class Answerer {
     }
     if (signal.aborted) return this.endStopped(id);
     if (this.embedder.isReady) {
-      found = await retrieve(this.db, this.index, this.embedder, query, { dense: true });
+      found = await retrieve(this.db, this.index, this.embedder, query, {
+        dense: true,
+        entities: this.entities,
+      });
     }
     const retrieved = found.sources;
     if (retrieved.length === 0) {

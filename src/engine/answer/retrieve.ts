@@ -4,7 +4,10 @@
  * by recency and by how often a source was seen, near-duplicates collapsed, at most a few chunks
  * per source, so an answer cites several sources rather than one page many times. A time
  * expression in the question ("last week", "三周前") becomes a filter on when sources were seen.
- * Keyword search needs no model, so it answers from the first second.
+ * Keyword search needs no model, so it answers from the first second. A question that names a
+ * person, organisation, place or event of the knowledge graph adds a third list, the sources that
+ * mention it (entity-sources.ts, issue 14): "what did I read by Tariq Panja" finds his articles
+ * even where his name is only in their byline.
  *
  * Then the relevance gate (issue 10, core/rank/relevance.ts, thresholds per embedding model in
  * the registry): a source is kept only when it is about the question and holds a good share of
@@ -14,6 +17,7 @@
 import { rankCandidates } from '../../core/rank/rank';
 import { parseTimeFilter, type TimeFilter } from '../../core/time/time-query';
 import { weightedReciprocalRankFusion } from '../../core/rank/weighted-fusion';
+import { ENTITY_WEIGHT, withNames } from '../../core/rank/entity-list';
 import {
   comparable,
   coverage,
@@ -34,6 +38,7 @@ import { chunksById, sourceIdOfChunk } from '../../shared/store/chunks';
 import { linksFrom } from '../../shared/store/graph';
 import { sourcesById } from '../../shared/store/source-reads';
 import type { MemoryIndex } from '../index/memory-index';
+import { entitySourceList, type QuestionEntities } from './entity-sources';
 
 const CANDIDATES = 100;
 /** Sources judged for every one cited: the gate may drop some, the rest move up. */
@@ -54,6 +59,8 @@ export interface RetrieveOptions {
   maxSources?: number;
   chunksPerSource?: number;
   now?: number;
+  /** The graph's known names: a question naming one brings the sources that mention it. */
+  entities?: QuestionEntities | undefined;
 }
 
 export interface Retrieval {
@@ -67,7 +74,7 @@ export async function retrieve(
   index: MemoryIndex,
   embedder: Embedder,
   question: string,
-  { dense, maxSources = 4, chunksPerSource = 2, now = Date.now() }: RetrieveOptions,
+  { dense, maxSources = 4, chunksPerSource = 2, now = Date.now(), entities }: RetrieveOptions,
 ): Promise<Retrieval> {
   const time = parseTimeFilter(question, new Date(now));
   const query = time?.rest || question;
@@ -80,12 +87,21 @@ export async function retrieve(
     const range = time ? { range: { from: time.from, to: time.to } } : {};
     if (vector) lists.push(index.vectors.search(vector, CANDIDATES, range));
   }
-  const ranked = rankCandidates(lists, (id) => index.infoOf(id), {
-    now,
-    limit: maxSources * JUDGED_PER_CITED * chunksPerSource * 2,
-    perSource: chunksPerSource,
-    fuse: (l) => weightedReciprocalRankFusion(l, { weights: [1, embedder.spec.denseWeight] }),
-  });
+  const graph = entities
+    ? await entitySourceList(db, entities, query, lists, filter)
+    : { list: [], names: new Map<string, string[]>() };
+  // The weights follow the lists: keyword, dense where it ran, the graph where it found any.
+  const weights = [1, ...(lists.length > 1 ? [embedder.spec.denseWeight] : []), ENTITY_WEIGHT];
+  const ranked = rankCandidates(
+    graph.list.length > 0 ? [...lists, graph.list] : lists,
+    (id) => index.infoOf(id),
+    {
+      now,
+      limit: maxSources * JUDGED_PER_CITED * chunksPerSource * 2,
+      perSource: chunksPerSource,
+      fuse: (l) => weightedReciprocalRankFusion(l, { weights }),
+    },
+  );
 
   const bySource = new Map<string, { chunkIds: string[]; score: number }>();
   for (const { id, score } of ranked) {
@@ -111,7 +127,7 @@ export async function retrieve(
         ...chunks.map((c) => c.text),
       ])
     : undefined;
-  const judge = judgeOf(index, embedder, query, lists, near);
+  const judge = judgeOf(index, embedder, query, lists, near, graph.names);
   const results: RetrievedSource[] = [];
   sources.forEach((source, i) => {
     const entry = bySource.get(sourceIds[i] ?? '');
@@ -150,6 +166,7 @@ function judgeOf(
   query: string,
   lists: ReadonlyArray<ReadonlyArray<{ id: string; score: number }>>,
   near?: NearWords,
+  names?: ReadonlyMap<string, readonly string[]>,
 ): (source: SourceRow, chunks: readonly ChunkRow[]) => number {
   const weights = termWeights(
     questionTerms(query),
@@ -173,7 +190,7 @@ function judgeOf(
   const thresholds = embedder.spec.relevance;
   return (source, chunks) => {
     const cosines = chunks.map((c) => cosineOf.get(c.id)).filter((c) => c !== undefined);
-    const texts = chunks.map((c) => `${source.title}\n${c.text}`);
+    const texts = chunks.map((c) => withNames(`${source.title}\n${c.text}`, names?.get(source.id)));
     const keywordRank = keywordRanks.get(source.id);
     const denseRank = denseRanks?.get(source.id);
     return relevance(

@@ -6,7 +6,7 @@
  * rebuilt when a page adds names; when the small one passes FOLD_AT names both are built again as
  * one (amortised, like a log-structured merge), so a page costs a small rebuild at most.
  */
-import { EntityMatcher, type KnownName } from '../../core/graph/entity-matcher';
+import { EntityMatcher, type EntityMatch, type KnownName } from '../../core/graph/entity-matcher';
 import type { KnownNames } from '../../core/graph/source-graph';
 import type { EngramDb } from '../../shared/db';
 import { namedEntities } from '../../shared/store/graph';
@@ -51,6 +51,12 @@ export class KnownEntities implements KnownNames {
     this.recent = [];
     this.base = undefined;
     this.small = undefined;
+  }
+
+  /** The known names in `text` (a question), in order, from both matchers. */
+  find(text: string): EntityMatch[] {
+    const found = [...(this.base?.find(text) ?? []), ...(this.small?.find(text) ?? [])];
+    return found.sort((a, b) => a.start - b.start);
   }
 
   counts(text: string): Map<string, number> {
