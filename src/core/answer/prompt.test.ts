@@ -59,6 +59,40 @@ describe('buildAnswerMessages', () => {
     expect(user?.content).toContain('No saved sources matched');
   });
 
+  it('speaks as docs/VOICE.md says: brief, warm, honest, no flattery, gentle, quoting notes', () => {
+    const [system] = buildAnswerMessages('How do futures run?', [source], NOW);
+    const content = system?.content ?? '';
+    expect(content).toContain('brief, warm and honest');
+    expect(content).toContain('never pretend to remember');
+    expect(content).toContain('no flattery');
+    expect(content).toContain('cite no number that is not a source');
+    expect(content).toContain('quote their words exactly and say when they were saved');
+    expect(content).toContain('no advice that was not asked for');
+    // Not told to be unsure unless the best source is weak.
+    expect(content).not.toContain('not sure');
+  });
+
+  it('tells the model to say it is unsure when the best source is weak, in either language', () => {
+    const [en] = buildAnswerMessages('How do futures run?', [source], NOW, undefined, {
+      unsure: true,
+    });
+    expect(en?.content).toContain('say first that you are not sure');
+    expect(en?.content).toContain('Answer in English.');
+    const [zh] = buildAnswerMessages('Rust 的 future 怎么运行？', [source], NOW, undefined, {
+      unsure: true,
+    });
+    expect(zh?.content).toContain('say first that you are not sure');
+    expect(zh?.content).toContain('Answer in Chinese');
+  });
+
+  it("marks the user's own note, dated like any source", () => {
+    const note = { ...source, title: 'Note', site: '', note: true, savedAt: NOW - 21 * DAY };
+    const [, user] = buildAnswerMessages('What did I note about Rust?', [note], NOW);
+    expect(user?.content).toContain('saved="3 weeks ago" kind="the user\'s own note"');
+    const [, page] = buildAnswerMessages('What did I read about Rust?', [source], NOW);
+    expect(page?.content).not.toContain('kind=');
+  });
+
   it('re-exports relativeTime', () => {
     expect(relativeTime(NOW - 5 * 60_000, NOW, 'en')).toBe('5 min ago');
   });
