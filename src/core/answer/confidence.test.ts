@@ -6,6 +6,7 @@ describe('isWeakMatch', () => {
     expect(isWeakMatch([1, WEAK_RELEVANCE - 0.01])).toBe(true);
     expect(isWeakMatch([1, WEAK_RELEVANCE])).toBe(false);
     expect(isWeakMatch([3])).toBe(false);
+    expect(isWeakMatch([1.2], 1.1)).toBe(false);
   });
 
   it('is not weak with nothing cited: that is the "not in memory" answer', () => {

@@ -167,8 +167,9 @@ test('a generated answer never cites a number that is not one of its sources', a
 });
 
 test('an answer whose best passage is weak says it is unsure', async () => {
-  // The same page, judged by a model that asks for more evidence: it passes the gate, only just.
-  const demanding = { ...spec.relevance, coverage: 0.8, agreedCoverage: 0.8 };
+  // The same page, judged by a model that asks for more evidence: it passes the gate, only just
+  // (relevance 1 / 0.8 = 1.25, under this model's line).
+  const demanding = { ...spec.relevance, coverage: 0.8, agreedCoverage: 0.8, unsure: 1.5 };
   const weakEmbedder = { ...loadingEmbedder, spec: { ...spec, relevance: demanding } };
   const { messageId } = await startExchange(db, 'When should babies eat peanut snacks?');
   await new Answerer(db, index, weakEmbedder as Embedder, failedGenerator, 50).answer(messageId);

@@ -166,7 +166,7 @@ export class Answerer {
     }
     const citations = citationsFor(retrieved, query);
     // A weak best passage: the answer says it is unsure (docs/VOICE.md, issue 15).
-    const weak = weakMatch(retrieved);
+    const weak = weakMatch(retrieved, this.embedder.spec.relevance.unsure);
     const extractive = framedForConfidence(question, extractiveText(query, retrieved), weak);
     const useModel =
       (await readSetting(this.db, 'generation')) &&

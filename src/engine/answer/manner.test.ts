@@ -12,6 +12,11 @@ describe('weakMatch: the best cited source decides', () => {
     expect(weakMatch(retrievedWith(1.05, 2.4))).toBe(false);
     expect(weakMatch([])).toBe(false);
   });
+
+  it("uses the embedding model's own line where it names one", () => {
+    expect(weakMatch(retrievedWith(1.3))).toBe(true);
+    expect(weakMatch(retrievedWith(1.3), 1.1)).toBe(false);
+  });
 });
 
 describe('framedForConfidence: an answer from a weak passage says it is unsure', () => {

@@ -8,9 +8,15 @@ import { isWeakMatch, saysUnsure } from '../../core/answer/confidence';
 import { languageOfText, tIn } from '../../shared/i18n-in';
 import type { RetrievedSource } from './retrieve';
 
-/** Whether the answer to `retrieved` must say it is unsure (core/answer/confidence.ts). */
-export const weakMatch = (retrieved: readonly RetrievedSource[]): boolean =>
-  isWeakMatch(retrieved.map((r) => r.relevance));
+/**
+ * Whether the answer to `retrieved` must say it is unsure (core/answer/confidence.ts), under the
+ * embedding model's `line` where it has one.
+ */
+export const weakMatch = (retrieved: readonly RetrievedSource[], line?: number): boolean =>
+  isWeakMatch(
+    retrieved.map((r) => r.relevance),
+    line,
+  );
 
 /**
  * `text` framed as unsure when `weak`: the unsure line first, in the question's language, unless
