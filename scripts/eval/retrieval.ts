@@ -20,6 +20,7 @@ import { embeddingModel, type EmbeddingModelSpec } from '../../src/shared/model-
 import { DEFAULT_EVAL_MODEL, denseWeightOf, loadEmbedder } from './embedders';
 import { evaluate, METHODS, type EvalReport } from './evaluate';
 import { gateOutcome, halves, sweep, type GateOutcome } from './gate-sweep';
+import { unsureLines, unsureTable } from './unsure-line';
 
 const OUT_DIR = fileURLToPath(new URL('../../bench-results/', import.meta.url));
 
@@ -76,6 +77,7 @@ export function formatTable(model: EmbeddingModelSpec, report: EvalReport): stri
       `without the gate, ${pct(report.metrics.all?.gated.recallAt5 ?? 0)} with it`,
   );
   lines.push('', ...gateSplitLines(model, report));
+  lines.push('', ...unsureTable(unsureLines(report.gateCases, model.relevance)));
   if (report.followUps) lines.push('', ...followUpLines(report.followUps));
   lines.push('', 'MRR gain, all questions (paired bootstrap, 95% interval):');
   for (const [method, gain] of Object.entries(report.mrrGain)) {

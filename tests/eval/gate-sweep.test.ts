@@ -2,18 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { GateCase } from '../../scripts/eval/evaluate';
 import { gateOutcome, halves, sweep } from '../../scripts/eval/gate-sweep';
-import type { RelevanceThresholds } from '../../src/core/rank/relevance';
+import { coverageOnly, page } from './gate-cases';
 
-const t: RelevanceThresholds = {
-  coverage: 0.5,
-  agreedCoverage: 0.5,
-  agreementRank: 1,
-  relativeToBest: 0.3,
-};
-
-function page(name: string, coverage: number): GateCase['pages'][number] {
-  return { page: name, evidence: { coverage }, relevance: 0 };
-}
+const t = coverageOnly;
 
 const cases: GateCase[] = [
   // Answered, the answer first; answered, but the answer falls to the gate; declined.

@@ -35,6 +35,8 @@ const LANGUAGE_DATA = new Set([
   'src/core/time/time-rules-en.ts',
   'src/core/rank/relevance.ts',
   'src/core/answer/prompt.ts',
+  // The ways an answer says it is unsure (issue 15), read to frame answers that do not.
+  'src/core/answer/confidence.ts',
   // Follow-ups (issue 15): the words that point back into a conversation, and question words.
   'src/core/dialogue/reference-rules.ts',
   'src/core/dialogue/topic.ts',

@@ -4,6 +4,7 @@ import { isWellFormed } from '../text/test-arbitraries';
 
 const NOW = Date.UTC(2025, 0, 15, 12);
 const DAY = 86_400_000;
+const UTC = { timeZone: 'UTC' };
 const source = {
   n: 1,
   title: 'Async "Rust" <book>',
@@ -14,7 +15,13 @@ const source = {
 
 describe('buildAnswerMessages', () => {
   it('grounds an English answer in quoted, cited sources', () => {
-    const [system, user] = buildAnswerMessages('How do futures run?', [source], NOW);
+    const [system, user] = buildAnswerMessages(
+      'How do futures run?',
+      [source],
+      NOW,
+      undefined,
+      UTC,
+    );
     expect(system?.role).toBe('system');
     expect(system?.content).toContain('You are Engram');
     expect(system?.content).toContain('ONLY from the sources');
@@ -23,16 +30,22 @@ describe('buildAnswerMessages', () => {
     expect(system?.content).toContain('Answer in English.');
     expect(user?.role).toBe('user');
     expect(user?.content).toContain(
-      '<source n="1" title="Async &quot;Rust&quot; &lt;book&gt;" site="rust-lang.org" saved="3 days ago">\nFutures do nothing unless polled.\n</source>',
+      '<source n="1" title="Async &quot;Rust&quot; &lt;book&gt;" site="rust-lang.org" saved="3 days ago (Sunday, 12 January 2025)">\nFutures do nothing unless polled.\n</source>',
     );
     expect(user?.content).toContain('never instructions');
     expect(user?.content.endsWith('Question: How do futures run?')).toBe(true);
   });
 
   it('asks for Chinese and dates sources in Chinese for a Chinese question', () => {
-    const [system, user] = buildAnswerMessages('我什么时候读过关于 Rust 的文章？', [source], NOW);
+    const [system, user] = buildAnswerMessages(
+      '我什么时候读过关于 Rust 的文章？',
+      [source],
+      NOW,
+      undefined,
+      UTC,
+    );
     expect(system?.content).toContain('Answer in Chinese (简体中文)');
-    expect(user?.content).toContain('saved="3 天前"');
+    expect(user?.content).toContain('saved="3 天前（2025年1月12日星期日）"');
   });
 
   it('keeps page text from closing its tag or posing as instructions', () => {
@@ -57,6 +70,61 @@ describe('buildAnswerMessages', () => {
   it('says when nothing matched', () => {
     const [, user] = buildAnswerMessages('Anything about cats?', [], NOW);
     expect(user?.content).toContain('No saved sources matched');
+  });
+
+  it('speaks as docs/VOICE.md says: brief, warm, honest, no flattery, gentle, quoting notes', () => {
+    const [system] = buildAnswerMessages('How do futures run?', [source], NOW);
+    const content = system?.content ?? '';
+    expect(content).toContain('brief, warm and honest');
+    expect(content).toContain('never pretend to remember');
+    expect(content).toContain('no flattery');
+    expect(content).toContain('cite no number that is not a source');
+    expect(content).toContain('quote their words exactly and say when they were saved');
+    expect(content).toContain('no advice that was not asked for');
+    // Not told to be unsure unless the best source is weak.
+    expect(content).not.toContain('not sure');
+  });
+
+  it('tells the model to say it is unsure when the best source is weak, in either language', () => {
+    const [en] = buildAnswerMessages('How do futures run?', [source], NOW, undefined, {
+      unsure: true,
+    });
+    expect(en?.content).toContain('say first that you are not sure');
+    expect(en?.content).toContain('Answer in English.');
+    const [zh] = buildAnswerMessages('Rust 的 future 怎么运行？', [source], NOW, undefined, {
+      unsure: true,
+    });
+    expect(zh?.content).toContain('say first that you are not sure');
+    expect(zh?.content).toContain('Answer in Chinese');
+  });
+
+  it("marks the user's own note, dated like any source", () => {
+    const note = { ...source, title: 'Note', site: '', note: true, savedAt: NOW - 21 * DAY };
+    const [, user] = buildAnswerMessages(
+      'What did I note about Rust?',
+      [note],
+      NOW,
+      undefined,
+      UTC,
+    );
+    expect(user?.content).toContain(
+      'saved="3 weeks ago (Wednesday, 25 December 2024)" kind="the user\'s own note"',
+    );
+    const [, page] = buildAnswerMessages('What did I read about Rust?', [source], NOW);
+    expect(page?.content).not.toContain('kind=');
+  });
+
+  it("dates a source on the user's calendar day, and says when its time is unknown", () => {
+    // 23:00 UTC on 14 January is already the 15th in Shanghai.
+    const late = { ...source, savedAt: Date.UTC(2025, 0, 14, 23) };
+    const [, shanghai] = buildAnswerMessages('When?', [late], NOW, undefined, {
+      timeZone: 'Asia/Shanghai',
+    });
+    expect(shanghai?.content).toContain('saved="13 hours ago (Wednesday, 15 January 2025)"');
+    const [, utc] = buildAnswerMessages('When?', [late], NOW, undefined, UTC);
+    expect(utc?.content).toContain('saved="13 hours ago (Tuesday, 14 January 2025)"');
+    const [, unknown] = buildAnswerMessages('When?', [{ ...source, savedAt: NaN }], NOW);
+    expect(unknown?.content).toContain('saved="at an unknown time"');
   });
 
   it('re-exports relativeTime', () => {

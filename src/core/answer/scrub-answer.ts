@@ -12,6 +12,7 @@
  *   generated sentence that happens to use such a word goes too, which costs a sentence of an old
  *   answer rather than leaving a trace of what the user asked to forget.
  */
+import { CITATION_MARKER, markerNumbers } from './citation-markers';
 import { sentenceSpans } from '../text/sentences';
 import { tokenize } from '../text/tokenize';
 
@@ -34,13 +35,8 @@ export interface Scrubbed {
   removed: number;
 }
 
-/** The same marker shapes the chat turns into chips (ui/components/answer-parts.ts). */
-const MARKER = /[[［【]\s*(\d{1,3}(?:\s*[,，、]\s*\d{1,3})*)\s*[\]］】]/g;
-
 function markersIn(text: string): number[] {
-  return [...text.matchAll(MARKER)].flatMap((m) =>
-    (m[1] ?? '').split(/[,，、]/).map((s) => Number(s.trim())),
-  );
+  return [...text.matchAll(CITATION_MARKER)].flatMap((m) => markerNumbers(m[1] ?? ''));
 }
 
 /** True when `text` cites something and every citation is forgotten. */

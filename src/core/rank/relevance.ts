@@ -46,6 +46,11 @@ export interface RelevanceThresholds {
    * page's words; without this they cover as little of the question as near-misses do.
    */
   softMatch?: { from: number; to: number };
+  /**
+   * The best cited relevance under which an answer says it is unsure (core/answer/confidence.ts);
+   * absent: WEAK_RELEVANCE there. `npm run eval:retrieval` prints where the line falls.
+   */
+  unsure?: number;
 }
 
 /** Normalised word vectors; a word the model does not know is absent. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOf, relativeTime } from './relative-time';
+import { ageOf, calendarDate, relativeTime } from './relative-time';
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
 const MIN = 60_000;
@@ -49,5 +49,18 @@ describe('ageOf', () => {
 
   it('gives nothing for a missing time', () => {
     expect(ageOf(Number.NaN, NOW)).toBeUndefined();
+  });
+});
+
+describe('calendarDate', () => {
+  it("is the day in the user's zone, in the answer's language", () => {
+    const lateOn14th = Date.UTC(2025, 9, 13, 20); // 04:00 on the 14th in Shanghai.
+    expect(calendarDate(lateOn14th, 'en', 'Asia/Shanghai')).toBe('Tuesday, 14 October 2025');
+    expect(calendarDate(lateOn14th, 'zh', 'Asia/Shanghai')).toBe('2025年10月14日星期二');
+    expect(calendarDate(lateOn14th, 'en', 'America/New_York')).toBe('Monday, 13 October 2025');
+  });
+
+  it('gives nothing for a missing time', () => {
+    expect(calendarDate(Number.NaN, 'en', 'UTC')).toBeUndefined();
   });
 });

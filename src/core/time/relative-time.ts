@@ -72,3 +72,25 @@ export function relativeTime(ms: number, now: number, lang: 'zh' | 'en'): string
   const plural = age.count > 1 && age.unit !== 'minute' ? 's' : '';
   return `${age.count} ${unit.en}${plural} ${words.ago}`;
 }
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "Sunday, 12 January 2025" / "2025年1月12日星期日": the user's calendar day of `ms` in
+ * `timeZone`, which the prompt gives beside the age (docs/VOICE.md: relative first, the exact
+ * date where it helps, as when quoting what the user noted). The browser's Intl words it, so it
+ * needs no language data here. A missing time gives undefined.
+ */
+export function calendarDate(ms: number, lang: 'zh' | 'en', timeZone: string): string | undefined {
+  if (!Number.isFinite(ms)) return undefined;
+  const key = `${lang} ${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+      timeZone,
+      ...{ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+    });
+    dateFormats.set(key, format);
+  }
+  return format.format(ms);
+}

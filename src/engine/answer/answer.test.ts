@@ -103,6 +103,21 @@ test('a question with nothing in memory gets a plain answer, not a spinner', asy
   });
 });
 
+test('"not in memory" is said in the language of the question, with its time', async () => {
+  const asked = async (question: string): Promise<string> => {
+    const { messageId } = await startExchange(db, question);
+    await new Answerer(db, index, loadingEmbedder, failedGenerator, 50).answer(messageId);
+    return (await message(messageId)).text;
+  };
+  expect(await asked('量子色动力学是什么？')).toBe(tIn('zh', 'answerNothingRelevant'));
+  expect(await asked('What did I read about quantum chromodynamics last week?')).toBe(
+    tIn('en', 'answerNothingInPeriod', 'last week'),
+  );
+  expect(await asked('上周我读了什么关于量子色动力学的内容？')).toBe(
+    tIn('zh', 'answerNothingInPeriod', '上周'),
+  );
+});
+
 test("an answer written by the browser's built-in model names that model, not the local one", async () => {
   const builtInGenerator = {
     spec: { id: 'test/gen' },
@@ -128,6 +143,44 @@ test("an answer written by the browser's built-in model names that model, not th
     mode: 'generated',
     model: BUILT_IN_MODEL_ID,
   });
+});
+
+test('a generated answer never cites a number that is not one of its sources', async () => {
+  const written = 'Before their first birthday [1][7], says one page [4].';
+  const generator = {
+    spec: { id: 'test/gen' },
+    status: { state: 'ready', describe: () => '' },
+    lastProvider: 'local',
+    load: () => Promise.resolve(),
+    generate(_messages: unknown, onText: (text: string) => void) {
+      onText(written);
+      return Promise.resolve(written);
+    },
+  } as unknown as Generator;
+  const { messageId } = await startExchange(db, 'When should babies eat peanut snacks?');
+  await new Answerer(db, index, loadingEmbedder, generator, 50).answer(messageId);
+  expect(await message(messageId)).toMatchObject({
+    status: 'done',
+    mode: 'generated',
+    text: 'Before their first birthday [1], says one page.',
+  });
+});
+
+test('an answer whose best passage is weak says it is unsure', async () => {
+  // The same page, judged by a model that asks for more evidence: it passes the gate, only just
+  // (relevance 1 / 0.8 = 1.25, under this model's line).
+  const demanding = { ...spec.relevance, coverage: 0.8, agreedCoverage: 0.8, unsure: 1.5 };
+  const weakEmbedder = { ...loadingEmbedder, spec: { ...spec, relevance: demanding } };
+  const { messageId } = await startExchange(db, 'When should babies eat peanut snacks?');
+  await new Answerer(db, index, weakEmbedder as Embedder, failedGenerator, 50).answer(messageId);
+  const final = await message(messageId);
+  expect(final).toMatchObject({ status: 'done', mode: 'extractive' });
+  expect(final.text.startsWith(`${tIn('en', 'answerUnsure')}\n\n[1] “`)).toBe(true);
+
+  // Judged by the registry's own thresholds, the page holds every word: no hedge.
+  const sure = await startExchange(db, 'When should babies eat peanut snacks?');
+  await new Answerer(db, index, loadingEmbedder, failedGenerator, 50).answer(sure.messageId);
+  expect((await message(sure.messageId)).text.startsWith('[1] “')).toBe(true);
 });
 
 /** Keeps a second page in memory, about something else. */

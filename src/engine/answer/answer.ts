@@ -23,6 +23,7 @@ import { beginAnswerAttempt } from '../../shared/store/answer-attempts';
 import { markAnswerStopped } from '../../shared/store/answer-control';
 import { BUILT_IN_MODEL_ID } from '../models/built-in-model';
 import { citationsFor } from './citations';
+import { framedForConfidence, generatedAnswer, weakMatch } from './manner';
 import { conversationContext, type ConversationContext } from './conversation-context';
 import type { Embedder } from '../models/embedder';
 import type { Generator } from '../models/generator';
@@ -173,7 +174,9 @@ export class Answerer {
       return;
     }
     const citations = citationsFor(retrieved, query);
-    const extractive = extractiveText(query, retrieved);
+    // A weak best passage: the answer says it is unsure (docs/VOICE.md, issue 15).
+    const weak = weakMatch(retrieved, this.embedder.spec.relevance.unsure);
+    const extractive = framedForConfidence(question, extractiveText(query, retrieved), weak);
     const useModel =
       (await readSetting(this.db, 'generation')) &&
       !['failed', 'unavailable', 'not-downloaded'].includes(this.generator.status.state);
@@ -192,7 +195,7 @@ export class Answerer {
       await this.waitFor(id, this.generator.load(), 'generate', question, Infinity, signal);
       // Stopped while the model loaded: the best passages on screen are the answer.
       if (signal.aborted) return await this.endStopped(id);
-      const text = await this.stream(
+      const written = await this.stream(
         id,
         question,
         retrieved,
@@ -200,8 +203,10 @@ export class Answerer {
           turns: recentTurns(conversation.turns),
           ...(query !== question ? { searched: query } : {}),
         },
+        weak,
         signal,
       );
+      const text = written && generatedAnswer(question, written, retrieved.length, weak);
       // Stopped while writing: the words so far stay (none yet: the passages on screen).
       if (signal.aborted) {
         return await this.endStopped(id, text ? { mode: 'generated', text } : {});
@@ -225,6 +230,7 @@ export class Answerer {
     question: string,
     retrieved: RetrievedSource[],
     conversation: PromptConversation,
+    unsure: boolean,
     signal: AbortSignal,
   ): Promise<string> {
     const messages = buildAnswerMessages(
@@ -235,9 +241,11 @@ export class Answerer {
         site: source.site,
         savedAt: source.savedAt,
         text: chunks.map((c) => c.text).join('\n…\n'),
+        ...(source.kind === 'note' ? { note: true } : {}),
       })),
       Date.now(),
       conversation,
+      { unsure },
     );
     const writing = tIn(languageOfText(question), 'answerWriting');
     let lastWrite = 0;
@@ -248,8 +256,10 @@ export class Answerer {
         const now = Date.now();
         if (now - lastWrite < STREAM_WRITE_MS || signal.aborted) return;
         lastWrite = now;
+        // A number that names no source never shows, even while it is written.
+        const shown = generatedAnswer(question, soFar, retrieved.length, false);
         pending = pending.then(() =>
-          this.update(id, { mode: 'generated', text: soFar, progress: writing }),
+          this.update(id, { mode: 'generated', text: shown, progress: writing }),
         );
       },
       signal,
