@@ -36,6 +36,8 @@ const MAX_ALIASES = 12;
 export const SITTING_MS = 10 * 60_000;
 /** Sitting links per source: the nearest in time. */
 const SITTING_LINKS = 5;
+/** Keys read beyond SITTING_LINKS: sources saved in the same millisecond, this one among them. */
+const SITTING_TIES = 16;
 
 interface Planned {
   role?: StoredRole;
@@ -50,18 +52,18 @@ async function entitiesByKey(
 ): Promise<Map<string, EntityRow>> {
   const out = new Map<string, EntityRow>();
   if (keys.length === 0) return out;
-  const wanted = new Set(keys);
-  for (const row of await db.entities
-    .where('key')
-    .anyOf([...wanted])
-    .toArray())
-    if (row.kind !== 'site') out.set(row.key, row);
-  for (const row of await db.entities
-    .where('aliasKeys')
-    .anyOf([...wanted])
-    .toArray()) {
-    for (const k of row.aliasKeys ?? []) if (wanted.has(k) && !out.has(k)) out.set(k, row);
-  }
+  const wanted = [...new Set(keys)];
+  // One exact lookup per key rather than `anyOf`: an anyOf cursor may walk the whole index
+  // (fake-indexeddb does), which makes indexing quadratic in the number of entities.
+  const exact = (index: 'key' | 'aliasKeys') =>
+    Promise.all(wanted.map((k) => db.entities.where(index).equals(k).toArray()));
+  for (const rows of await exact('key'))
+    for (const row of rows) if (row.kind !== 'site') out.set(row.key, row);
+  const byAlias = await exact('aliasKeys');
+  wanted.forEach((k, i) => {
+    const row = byAlias[i]?.[0];
+    if (row && !out.has(k)) out.set(k, row);
+  });
   return out;
 }
 
@@ -178,12 +180,16 @@ export async function shiftEdges(
 /**
  * Sources saved up to SITTING_MS before this one, nearest in time first (keys only: no row read).
  * Only earlier ones (ties: the smaller id), so a pair gets one link whichever is indexed first.
+ * Read newest first and bounded: a burst (an import, a scale test) can put thousands of sources
+ * in one window, and reading them all for each would make indexing quadratic.
  */
 async function sittingWith(db: EngramDb, source: SourceRow): Promise<string[]> {
   const near: Array<{ id: string; gap: number }> = [];
   await db.sources
     .where('savedAt')
     .between(source.savedAt - SITTING_MS, source.savedAt, true, true)
+    .reverse()
+    .limit(SITTING_LINKS + SITTING_TIES)
     .eachKey((key, cursor) => {
       const id = String(cursor.primaryKey);
       const at = Number(key);
@@ -235,11 +241,10 @@ export async function writeSourceGraph(
   for (const toId of await sittingWith(db, source))
     links.push({ fromId: source.id, toId, kind: 'sitting' });
   // A similar or sitting source deleted meanwhile gets no link.
-  const present = await db.sources
-    .where('id')
-    .anyOf(links.map((l) => l.toId))
-    .primaryKeys();
-  const exists = new Set(present);
+  const present = await Promise.all(
+    links.map((l) => db.sources.where('id').equals(l.toId).count()),
+  );
+  const exists = new Set(links.filter((_, i) => present[i]! > 0).map((l) => l.toId));
   await db.links.bulkPut(links.filter((l) => exists.has(l.toId)));
   return named;
 }
