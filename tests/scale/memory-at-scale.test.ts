@@ -20,8 +20,13 @@ import { embeddingModel } from '../../src/shared/model-registry';
 import { storeCapture, storeNote } from '../../src/shared/store/sources';
 
 const N = Number(process.env.SCALE_SOURCES ?? 10_000);
-/** Per test: a loaded 2-core machine runs fake-indexeddb slowly. */
-const SLOW = 120_000;
+/**
+ * Per test: a loaded 2-core machine runs fake-indexeddb slowly, and forgetting now also takes back
+ * each source's part of the knowledge graph (issue 14), which grows faster than linearly at this
+ * size (60 s at 4,000 sources, an estimated 6 min at 10,000): a known cost to bring down, not a
+ * limit to hide it under.
+ */
+const SLOW = 900_000;
 const SITES = 20;
 const spec = embeddingModel('engram/glove-100d-static');
 const TOPICS = ['harbour', 'glacier', 'violin', 'comet', 'sourdough', 'quokka', 'tokio', 'fjord'];
