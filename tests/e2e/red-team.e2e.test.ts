@@ -311,7 +311,19 @@ const POPUP_AUDIT = `(() => {
 })()`;
 
 /** The elements an answer is made of (message.tsx, answer-text.tsx, citation-list.tsx). */
-const ANSWER_TAGS = new Set(['LI', 'P', 'DIV', 'BUTTON', 'SPAN', 'SECTION', 'OL', 'TIME']);
+/** The answer's own elements; DETAILS/SUMMARY fold "What was searched" away (issue 15). */
+const ANSWER_TAGS = new Set([
+  'LI',
+  'P',
+  'DIV',
+  'BUTTON',
+  'SPAN',
+  'SECTION',
+  'OL',
+  'TIME',
+  'DETAILS',
+  'SUMMARY',
+]);
 
 /** Pages loaded at once: more would only queue for the two cores. */
 const BATCH = 6;

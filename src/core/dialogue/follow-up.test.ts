@@ -36,6 +36,29 @@ describe('resolveFollowUp: questions that stand alone', () => {
     expect(resolveFollowUp('怎么用玻璃罩和苔藓做一个植物微景观？', zhPi).rules).toEqual([]);
   });
 
+  it('leaves a question whose possessive points back into itself alone', () => {
+    // The red team's questions, asked one after another in one conversation.
+    const kites = { question: 'What kites do the Marrowby kite flyers fly?', cited: ['Marrowby'] };
+    for (const q of [
+      'How do the Pellingham clockmakers cut their brass wheels?',
+      'How do the Dunmarrow stone wallers build their walls?',
+      'When did Apple announce its results?',
+      'Why did Bradley Kuhn change his mind?',
+    ]) {
+      expect(resolveFollowUp(q, kites), q).toEqual({ query: q, rules: [], named: [] });
+    }
+    expect(resolveFollowUp('How did Smith spend his money?', zuck).query).toBe(
+      'How did Smith spend his money?',
+    );
+    expect(resolveFollowUp('青石镇的茶农怎么照顾他们的茶树？', zhPi).rules).toEqual([]);
+    // Without a name of its own the possessive still leans on the last turn.
+    expect(resolveFollowUp('What is its price?', pi).rules).toEqual(['pronoun']);
+    expect(resolveFollowUp('Why was his testimony news?', zuck).rules).toEqual(['person']);
+    expect(resolveFollowUp('它的价格是多少？', zhPi).rules).toEqual(['pronoun']);
+    // "it" and "they" are not possessives: a name before them does not own them.
+    expect(resolveFollowUp('What did Zuckerberg say about it?', pi).rules).toEqual(['pronoun']);
+  });
+
   it('does not read "other" (其他) or "guitar" (吉他) as a pronoun', () => {
     expect(resolveFollowUp('吉他入门有哪些其他教程推荐？', zhPi).rules).toEqual([]);
   });

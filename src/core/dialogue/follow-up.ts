@@ -12,12 +12,14 @@ import { detectLanguage } from '../text/language';
 import { truncateSafely } from '../text/text';
 import {
   CHINESE_ASKING,
+  CHINESE_POSSESSIVE,
   DEMONSTRATIVE_PATTERNS,
   ELLIPSIS_PATTERNS,
   ORDINAL_PATTERNS,
   OTHER_PRONOUNS,
   PERSON_PRONOUN,
   POSSESSIVE,
+  POSSESSIVE_DETERMINER,
   ordinalOf,
 } from './reference-rules';
 import { personIn, topicOf } from './topic';
@@ -81,8 +83,10 @@ function replaceAll(
   for (const re of patterns) {
     out = out.replace(re, (...args: unknown[]) => {
       const groups = args.at(-1);
+      const named = typeof groups === 'object';
       const match = Object.assign([args[0] as string], {
-        groups: typeof groups === 'object' ? (groups as Record<string, string>) : undefined,
+        groups: named ? (groups as Record<string, string>) : undefined,
+        index: args.at(named ? -3 : -2) as number,
       }) as RegExpMatchArray;
       const replacement = by(match);
       if (replacement === undefined) return match[0];
@@ -100,6 +104,37 @@ const matchesAny = (text: string, patterns: readonly RegExp[]): boolean =>
     re.lastIndex = 0;
     return found;
   });
+
+/** Han characters of content (question words left out) a Chinese possessive needs before it. */
+const CHINESE_ANTECEDENT_CHARS = 2;
+
+/**
+ * Whether the pronoun at `at` in `question` finds what it points to in the question itself: a
+ * possessive after a name ("How do the Pellingham clockmakers cut their wheels?", a capitalised
+ * word past the first) or, in Chinese, after a subject of its own ("青石镇的茶农怎么照顾他们的
+ * 茶树？"). Such a question has its own subject and is searched as asked.
+ */
+function ownsPronoun(question: string, at: number, pronoun: string): boolean {
+  const before = question.slice(0, at);
+  if (POSSESSIVE_DETERMINER.test(pronoun)) {
+    const words = before.split(/\s+/u).filter(Boolean).slice(1);
+    return words.some((w) => /^["“'(]?\p{Lu}/u.test(w) && w !== 'I');
+  }
+  if (CHINESE_POSSESSIVE.test(question.slice(at))) {
+    const own = before.replace(CHINESE_ASKING, '').match(HAN)?.length ?? 0;
+    return own >= CHINESE_ANTECEDENT_CHARS;
+  }
+  return false;
+}
+
+/** Whether `text` holds a pronoun of `patterns` that points outside the question. */
+function leaningPronoun(text: string, patterns: readonly RegExp[]): boolean {
+  return patterns.some((re) =>
+    [...text.matchAll(new RegExp(re.source, re.flags))].some(
+      (m) => !ownsPronoun(text, m.index ?? 0, m[0]),
+    ),
+  );
+}
 
 /**
  * `question` resolved against the turn before it. Ordinals and demonstratives name a cited
@@ -138,7 +173,11 @@ export function resolveFollowUp(question: string, earlier?: EarlierTurn): Resolv
   // With a source named, "it" and "he" most likely point to it: the title is enough.
   const person = sourceNamed ? undefined : personIn(earlier.question);
   const people = replaceAll(text, [PERSON_PRONOUN], (m) =>
-    person ? (POSSESSIVE.test(m[0]) ? `${person}'s` : person) : undefined,
+    person && !ownsPronoun(text, m.index ?? 0, m[0])
+      ? POSSESSIVE.test(m[0])
+        ? `${person}'s`
+        : person
+      : undefined,
   );
   if (people.hit) rules.push('person');
   text = people.text;
@@ -149,8 +188,8 @@ export function resolveFollowUp(question: string, earlier?: EarlierTurn): Resolv
   const leans =
     !sourceNamed &&
     (unnamed ||
-      matchesAny(text, OTHER_PRONOUNS) ||
-      matchesAny(text, [PERSON_PRONOUN]) ||
+      leaningPronoun(text, OTHER_PRONOUNS) ||
+      leaningPronoun(text, [PERSON_PRONOUN]) ||
       matchesAny(asked, ELLIPSIS_PATTERNS) ||
       isShort(asked));
   if (leans) {

@@ -86,6 +86,14 @@ export const OTHER_PRONOUNS: readonly RegExp[] = [
 ];
 
 /**
+ * Possessives: "their", "its", "his", "her", 他们的, 它的. With a name before them in the question
+ * they point back into the question itself ("How do the Pellingham clockmakers cut their brass
+ * wheels?"), not to the conversation (follow-up.ts, `ownsPronoun`).
+ */
+export const POSSESSIVE_DETERMINER = /^(?:its|their|his|her)$/iu;
+export const CHINESE_POSSESSIVE = /^[他她它](?:们)?的/u;
+
+/**
  * Ellipsis: a question that leans on the last one for its subject. "and what about …",
  * "how about …", a leading "and" or "also"; Chinese "那…呢？", "还有…", "…呢？".
  */
