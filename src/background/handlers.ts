@@ -4,6 +4,7 @@
  * tested with the real handlers (tests/protocol/hostile-messages.test.ts).
  */
 import { db } from '../shared/db';
+import { announceGraphEdit } from '../shared/graph-edits';
 import type { HandlersFor } from '../shared/messaging';
 import { deleteEntity, mergeEntities, renameEntity } from '../shared/store/entity-edits';
 import { regenerateAnswer, rename, stopAnswer } from './answer-control';
@@ -17,6 +18,13 @@ import { choosePause } from './pause-badge';
 import { seenForTab } from './seen-before';
 import { currentActivity } from './user-activity';
 import { autoCapture, onWatchSync, stopWatchers, watchConfigFor } from './watch';
+
+/** A graph edit's answer; one that changed names tells the engine's matcher (graph-edits.ts). */
+async function edited(edit: Promise<boolean>): Promise<{ changed: boolean }> {
+  const changed = await edit;
+  if (changed) announceGraphEdit();
+  return { changed };
+}
 
 export const backgroundHandlers: HandlersFor<'background'> = {
   'chat/ask': ask,
@@ -50,12 +58,8 @@ export const backgroundHandlers: HandlersFor<'background'> = {
   },
   'source/retry': retry,
   'source/note': noteOn,
-  'graph/rename': async ({ entityId, name }) => ({
-    changed: await renameEntity(db(), entityId, name),
-  }),
-  'graph/merge': async ({ intoId, fromId }) => ({
-    changed: await mergeEntities(db(), intoId, fromId),
-  }),
-  'graph/delete': async ({ entityId }) => ({ changed: await deleteEntity(db(), entityId) }),
+  'graph/rename': async ({ entityId, name }) => edited(renameEntity(db(), entityId, name)),
+  'graph/merge': async ({ intoId, fromId }) => edited(mergeEntities(db(), intoId, fromId)),
+  'graph/delete': async ({ entityId }) => edited(deleteEntity(db(), entityId)),
   'seen/tab': seenForTab,
 };

@@ -1,6 +1,7 @@
 /** The engine: indexes, models, ingest and answers, owned by the offscreen document. */
 import { liveQuery } from 'dexie';
 import { db, type EngramDb } from '../shared/db';
+import { onGraphEdit } from '../shared/graph-edits';
 import { generationModel, speechModel, speechModelId } from '../shared/model-registry';
 import type { EngineStatus } from '../shared/protocol';
 import { readSetting } from '../shared/settings';
@@ -86,6 +87,8 @@ export class Engine {
     await index.load(store);
     models.mark('indexes loaded');
     const ingestor = new Ingestor(store, index, embedder, models.pace);
+    // The user renamed, merged or deleted an entity (in the service worker): names read again.
+    onGraphEdit(() => ingestor.known.reset());
     const engine = new Engine(
       embedder,
       generator,
