@@ -45,7 +45,7 @@ test('v1 → current keeps every row and adds the site index and the persisted-i
   v1.close();
 
   const db = new EngramDb(name);
-  expect(db.verno).toBe(6);
+  expect(db.verno).toBe(7);
   expect(await db.sources.get('src_1')).toEqual(source);
   expect(await db.chunks.get('src_1#0')).toEqual(chunk);
   expect(await db.settings.get('generation')).toEqual({ key: 'generation', value: false });
@@ -246,7 +246,7 @@ describe('v2 → v3', () => {
 
     const db = new EngramDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     for (const [table, rows] of Object.entries(V2_ROWS)) {
       const stored = await db.table<Record<string, unknown>>(table).toArray();
       // Settings gain the model in use (below); every other table is exactly as v2 left it.
@@ -271,7 +271,8 @@ describe('v2 → v3', () => {
       indexSnapshots: [],
       jobs: ['status'],
       links: ['kind', 'toId'],
-      mentions: ['entityId'],
+      // v7: an entity's mentions by time (its first and last seen, when a source is forgotten).
+      mentions: ['[entityId+at]', 'entityId'],
       messages: ['[conversationId+createdAt]', 'status'].sort(),
       models: [],
       settings: [],
@@ -337,7 +338,7 @@ test('v3 → v4 keeps every row and finds links by kind', async () => {
 
   const db = new EngramDb(name);
   await db.open();
-  expect(db.verno).toBe(6);
+  expect(db.verno).toBe(7);
   for (const [table, rows] of Object.entries(V2_ROWS)) {
     expect(await db.table(table).toArray(), table).toEqual(AS_V6[table as keyof typeof V2] ?? rows);
   }
@@ -365,7 +366,7 @@ test('v4 → v5 keeps every row and lists sources by save time and kind', async 
 
   const db = new EngramDb(name);
   await db.open();
-  expect(db.verno).toBe(6);
+  expect(db.verno).toBe(7);
   for (const [table, rows] of Object.entries(V2_ROWS)) {
     expect(await db.table(table).toArray(), table).toEqual(AS_V6[table as keyof typeof V2] ?? rows);
   }
@@ -411,7 +412,7 @@ test('v5 → v6 counts each site entity from its mentions and dates them by thei
 
   const db = new EngramDb(name);
   await db.open();
-  expect(db.verno).toBe(6);
+  expect(db.verno).toBe(7);
   expect(await db.entities.toArray()).toEqual([
     {
       id: 'site:news.example.com',

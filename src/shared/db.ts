@@ -378,6 +378,12 @@ export class EngramDb extends Dexie {
         entityEdges: '[a+b], a, b',
       })
       .upgrade(upgradeToV6);
+    // v7: an entity's mentions by time, so forgetting a source reads an entity's first and last
+    // seen from the two ends of an index instead of every mention (graph-write.ts `seenSpan`).
+    // An added index only; mentions without a time (`at`) are simply not in it.
+    this.version(7).stores({
+      mentions: '[sourceId+entityId], entityId, [entityId+at]',
+    });
     // Several contexts hold the database open; when a newer version of Engram upgrades the schema,
     // close ours so the upgrade is not blocked. The next access reopens it at the new version.
     this.on('versionchange', () => {

@@ -263,6 +263,8 @@ export async function removeSourceGraph(db: EngramDb, sourceId: string): Promise
   if (mentions.length === 0) return;
   await shiftEdges(db, pairsOf(mentions.filter((m) => m.paired).map((m) => m.entityId)), -1);
   const rows = await db.entities.bulkGet(mentions.map((m) => m.entityId));
+  // Its mentions go first, so the first and last seen read below are the other sources'.
+  await own.delete();
   const keep: EntityRow[] = [];
   const gone: string[] = [];
   for (const [i, m] of mentions.entries()) {
@@ -274,33 +276,26 @@ export async function removeSourceGraph(db: EngramDb, sourceId: string): Promise
     }
     const next = { ...row, sourceCount: row.sourceCount - 1 };
     if (m.at === undefined || m.at <= row.firstSeenAt || m.at >= row.lastSeenAt)
-      Object.assign(next, await seenSpan(db, row.id, sourceId, row));
+      Object.assign(next, await seenSpan(db, row));
     keep.push(next);
   }
-  await own.delete();
   await db.entities.bulkPut(keep);
   await deleteEntities(db, gone);
 }
 
-/** First and last seen over an entity's mentions but one source's (its own times if none tell). */
+/**
+ * First and last seen over an entity's remaining mentions (its own times if none tell): the two
+ * ends of its `[entityId+at]` range, two key reads however many sources mention it.
+ */
 async function seenSpan(
   db: EngramDb,
-  entityId: string,
-  without: string,
   row: EntityRow,
 ): Promise<Pick<EntityRow, 'firstSeenAt' | 'lastSeenAt'>> {
-  let first = Infinity;
-  let last = -Infinity;
-  await db.mentions
-    .where('entityId')
-    .equals(entityId)
-    .each((m) => {
-      if (m.sourceId === without || m.at === undefined) return;
-      first = Math.min(first, m.at);
-      last = Math.max(last, m.at);
-    });
-  return first <= last
-    ? { firstSeenAt: first, lastSeenAt: last }
+  const range = () =>
+    db.mentions.where('[entityId+at]').between([row.id, -Infinity], [row.id, Infinity], true, true);
+  const [first, last] = await Promise.all([range().first(), range().last()]);
+  return first?.at !== undefined && last?.at !== undefined
+    ? { firstSeenAt: first.at, lastSeenAt: last.at }
     : { firstSeenAt: row.firstSeenAt, lastSeenAt: row.lastSeenAt };
 }
 
@@ -308,12 +303,9 @@ async function seenSpan(
 export async function deleteEntities(db: EngramDb, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   await db.entities.bulkDelete([...ids]);
-  await db.entityEdges
-    .where('a')
-    .anyOf([...ids])
-    .delete();
-  await db.entityEdges
-    .where('b')
-    .anyOf([...ids])
-    .delete();
+  // Exact lookups, not `anyOf` (which may walk the whole index: see entitiesByKey).
+  for (const id of new Set(ids)) {
+    await db.entityEdges.where('a').equals(id).delete();
+    await db.entityEdges.where('b').equals(id).delete();
+  }
 }
