@@ -4,7 +4,7 @@ import { EngramDb, type MessageRow } from '../../shared/db';
 import { embeddingModel } from '../../shared/model-registry';
 import { startExchange } from '../../shared/store/conversations';
 import { commitIndexed } from '../../shared/store/index-commit';
-import { storeCapture } from '../../shared/store/sources';
+import { storeCapture, storeNote } from '../../shared/store/sources';
 import { Answerer, nothingFound } from './answer';
 import { tIn } from '../../shared/i18n-in';
 import { BUILT_IN_MODEL_ID } from '../models/built-in-model';
@@ -92,6 +92,60 @@ test('keyword citations appear at once while the embedding model is still loadin
   expect(final).toMatchObject({ status: 'done', mode: 'extractive' });
   expect(final.text).toContain('peanut');
   expect(final.text).toContain('[1]');
+});
+
+describe('a question asked right after a save', () => {
+  /** Indexes a stored source as the engine would, `afterMs` from now. */
+  const indexLater = (sourceId: string, afterMs: number) =>
+    new Promise<void>((resolve) =>
+      setTimeout(() => {
+        void (async () => {
+          const source = (await db.sources.get(sourceId))!;
+          const end = source.text.length;
+          const chunks = [
+            { id: `${sourceId}#0`, sourceId, ord: 0, text: source.text, start: 0, end },
+          ];
+          await commitIndexed(db, { source, chunks });
+          index.replaceSource(source, chunks);
+          resolve();
+        })();
+      }, afterMs),
+    );
+
+  it('waits for it to be read, then cites it', async () => {
+    const { sourceId } = await storeNote(db, 'The glacier tour leaves Tromsø at 7 am.', 'chat');
+    const { messageId } = await startExchange(db, 'Which glacier tour leaves Tromsø?');
+    const indexed = indexLater(sourceId, 600);
+    const answering = new Answerer(db, index, loadingEmbedder, failedGenerator, 50).answer(
+      messageId,
+    );
+    // Meanwhile the answer says what it waits for.
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await message(messageId)).progress).toBe(tIn('en', 'answerReadingFresh'));
+    await Promise.all([answering, indexed]);
+    const final = await message(messageId);
+    expect(final.status).toBe('done');
+    expect(final.citations.map((c) => c.sourceId)).toContain(sourceId);
+  });
+
+  it('says it is still reading when the save is not read in time', async () => {
+    await storeNote(db, 'The glacier tour leaves Tromsø at 7 am.', 'chat');
+    const { messageId } = await startExchange(db, 'Which glacier tour leaves Tromsø?');
+    const answerer = new Answerer(db, index, loadingEmbedder, failedGenerator, 50);
+    answerer.freshWaitMs = 400;
+    await answerer.answer(messageId);
+    expect((await message(messageId)).text).toBe(tIn('en', 'answerStillReading'));
+  });
+
+  it('does not wait for what was queued long before (an import)', async () => {
+    const long = Date.now() - 10 * 60_000;
+    await storeNote(db, 'The glacier tour leaves Tromsø at 7 am.', 'chat', long);
+    const { messageId } = await startExchange(db, 'When does the glacier tour leave?');
+    const started = Date.now();
+    await new Answerer(db, index, loadingEmbedder, failedGenerator, 50).answer(messageId);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect((await message(messageId)).progress ?? '').not.toBe(tIn('en', 'answerReadingFresh'));
+  });
 });
 
 test('a question with nothing in memory gets a plain answer, not a spinner', async () => {

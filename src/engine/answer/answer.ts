@@ -7,6 +7,7 @@
 import { extractiveAnswer, groupedByPassage } from '../../core/answer/extractive';
 import { buildAnswerMessages, type PromptConversation } from '../../core/answer/prompt';
 import { resolveFollowUp, type ResolvedQuestion } from '../../core/dialogue/follow-up';
+import { FRESH_WAIT_MS, waitForFreshCaptures } from './fresh-captures';
 import { recentTurns } from '../../core/dialogue/recent-turns';
 import type { TimeFilter } from '../../core/time/time-query';
 import type { EngramDb, MessageRow } from '../../shared/db';
@@ -73,6 +74,8 @@ export function searchedFor(
 export class Answerer {
   /** The answers being written now, each with the switch that stops it (issue 15: Stop). */
   private readonly active = new Map<string, AbortController>();
+  /** The longest an answer waits for what was saved just before it (fresh-captures.ts). */
+  freshWaitMs = FRESH_WAIT_MS;
 
   constructor(
     private readonly db: EngramDb,
@@ -138,6 +141,16 @@ export class Answerer {
     const conversation = await conversationContext(this.db, message);
     const resolved = resolveFollowUp(question, conversation.earlier);
     const query = resolved.query;
+    // Something saved just before the question is read before the search (fresh-captures.ts);
+    // the index then catches up from the log, whether or not indexing has synced it yet.
+    const fresh = await waitForFreshCaptures(this.db, message.createdAt, {
+      timeoutMs: this.freshWaitMs,
+      signal,
+      onWait: () =>
+        this.update(id, { progress: tIn(languageOfText(question), 'answerReadingFresh') }),
+    });
+    if (fresh.waited) await this.index.sync(this.db);
+    if (signal.aborted) return this.endStopped(id);
 
     let found = await retrieve(this.db, this.index, this.embedder, query, {
       dense: false,
@@ -168,7 +181,10 @@ export class Answerer {
       await this.update(id, {
         status: 'done',
         mode: 'extractive',
-        text: nothingFound(question, found.time?.matched, this.index.chunkCount === 0),
+        text:
+          fresh.unread > 0
+            ? tIn(languageOfText(question), 'answerStillReading')
+            : nothingFound(question, found.time?.matched, this.index.chunkCount === 0),
         citations: [],
       });
       return;
