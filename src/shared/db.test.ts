@@ -276,8 +276,18 @@ describe('v2 → v3', () => {
       messages: ['[conversationId+createdAt]', 'status'].sort(),
       models: [],
       settings: [],
-      // v5 (issue 12) brings savedAt back, and adds kind, for the library.
-      sources: ['canonicalUrl', 'kind', 'lastSeenAt', 'outLinks', 'savedAt', 'site', 'status'],
+      // v5 (issue 12) brings savedAt back, and adds kind, for the library; v7 adds extractor
+      // (the library's PDF and transcript filters).
+      sources: [
+        'canonicalUrl',
+        'extractor',
+        'kind',
+        'lastSeenAt',
+        'outLinks',
+        'savedAt',
+        'site',
+        'status',
+      ],
     });
     // The indexes kept still answer.
     expect(await db.sources.where('outLinks').equals('https://other.org/b').primaryKeys()).toEqual([
@@ -445,6 +455,38 @@ test('v5 → v6 counts each site entity from its mentions and dates them by thei
   ]);
   expect(await db.entities.orderBy('lastSeenAt').last()).toMatchObject({ lastSeenAt: 30 });
   expect(await db.entityEdges.count()).toBe(0);
+  db.close();
+  await db.delete();
+});
+
+test('v6 → v7 keeps every source and finds PDFs and transcripts by extractor', async () => {
+  const name = `migrate-${crypto.randomUUID()}`;
+  const v6 = new Dexie(name);
+  v6.version(6).stores({
+    ...V4,
+    sources: 'id, status, canonicalUrl, lastSeenAt, *outLinks, site, savedAt, kind',
+    entities: 'id, kind, key, lastSeenAt, *aliasKeys',
+    entityEdges: '[a+b], a, b',
+  });
+  const base = V2_ROWS.sources[0]!;
+  // In id order, as the table gives them back.
+  const sources = [
+    { ...base, id: 'src_page' },
+    { ...base, id: 'src_pdf', extractor: 'pdf' },
+    { ...base, id: 'src_video', extractor: 'youtube-transcript' },
+  ];
+  await v6.table('sources').bulkAdd(sources);
+  v6.close();
+
+  const db = new EngramDb(name);
+  await db.open();
+  expect(db.verno).toBe(7);
+  expect(await db.sources.toArray()).toEqual(sources);
+  // The index is built from the rows already there, not only from rows written after.
+  expect(await db.sources.where('extractor').equals('pdf').primaryKeys()).toEqual(['src_pdf']);
+  expect(await db.sources.where('extractor').equals('youtube-transcript').primaryKeys()).toEqual([
+    'src_video',
+  ]);
   db.close();
   await db.delete();
 });

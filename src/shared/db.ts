@@ -381,7 +381,10 @@ export class EngramDb extends Dexie {
     // v7: an entity's mentions by time, so forgetting a source reads an entity's first and last
     // seen from the two ends of an index instead of every mention (graph-write.ts `seenSpan`).
     // An added index only; mentions without a time (`at`) are simply not in it.
+    // Sources by extractor (issue 12): the library's PDF and transcript filters read those ids
+    // from an index (pages by kind, told apart by how their text was found). Added indexes only.
     this.version(7).stores({
+      sources: 'id, status, canonicalUrl, lastSeenAt, *outLinks, site, savedAt, kind, extractor',
       mentions: '[sourceId+entityId], entityId, [entityId+at]',
     });
     // Several contexts hold the database open; when a newer version of Engram upgrades the schema,

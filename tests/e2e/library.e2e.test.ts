@@ -1,10 +1,12 @@
 /**
  * The library page (issue 12) in real Chromium with the fixtures build: opened from the popup's
- * header, it lists what is kept; search (the engine's hybrid retrieval over really indexed pages)
- * and filters narrow it; an item's page shows the text, renames it and keeps a note; a failed
- * source is retried and indexed; one source is forgotten with the keyboard only, and a time range
- * ("the last hour") through the Forget dialog, each confirmed; what a filter or a search shows is
- * exported (JSON Lines and the Markdown zip, real downloads).
+ * header (and from the settings page), it lists what is kept; search (the engine's hybrid
+ * retrieval over really indexed pages) and filters narrow it, PDFs and transcripts included; an
+ * item's page shows the text with the parts read marked, opens the original at the passage,
+ * names the conversations that cited it, renames it and keeps a note; a failed source is retried
+ * and indexed; one source, a selection and a site are forgotten, and a walk with the keyboard
+ * only ends by forgetting a time range ("the last hour"), each confirmed; what a filter or a
+ * search shows is exported (JSON Lines and the Markdown zip, real downloads).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +14,17 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { askEngine } from './engine-messages';
-import { launchEngram, readTable, tempProfile, waitFor, type Engram } from './harness';
+import {
+  askInPopup,
+  finishedAnswer,
+  launchEngram,
+  putSetting,
+  RealPopup,
+  readTable,
+  tempProfile,
+  waitFor,
+  type Engram,
+} from './harness';
 import { seedSources, type SeedSource } from './library-seed';
 import { queueIngest } from './queue-ingest';
 
@@ -72,6 +84,38 @@ const OLD: SeedSource[] = [
     savedAt: now - 74 * HOUR,
   },
 ];
+/** A PDF and a video's transcript: pages, told apart by how their text was found. */
+const PDF: SeedSource = {
+  id: 'src_lib_pdf',
+  url: 'https://papers.example.org/tide-tables.pdf',
+  title: 'Tide tables explained',
+  text: 'How to read a tide table.',
+  savedAt: now - 75 * HOUR,
+  extractor: 'pdf',
+};
+const TRANSCRIPT: SeedSource = {
+  id: 'src_lib_video',
+  url: 'https://www.youtube.com/watch?v=lib13',
+  title: 'A talk on bridges',
+  text: 'Suspension bridges carry their load through the cables.',
+  savedAt: now - 76 * HOUR,
+  extractor: 'youtube-transcript',
+};
+/** An automatic capture: the user read one sentence of it closely. */
+const READ_URL = 'https://reading.example.net/harbour';
+const READ_TEXT =
+  'Harbour notes. The harbour master logged every ship that came in after dark. Tea at four.';
+const READ_PART = 'The harbour master logged every ship that came in after dark.';
+const READ: SeedSource = {
+  id: 'src_lib_read',
+  url: READ_URL,
+  title: 'The harbour log',
+  text: READ_TEXT,
+  savedAt: now - 77 * HOUR,
+  read: [
+    { start: READ_TEXT.indexOf(READ_PART), end: READ_TEXT.indexOf(READ_PART) + READ_PART.length },
+  ],
+};
 const FAILED: SeedSource = {
   id: 'src_lib_failed',
   url: 'https://broken.example.org/page',
@@ -82,6 +126,9 @@ const FAILED: SeedSource = {
   error: 'The engine ran out of memory',
   job: true,
 };
+
+/** Every source seeded or indexed before the first test. */
+const ALL = PAGES.length + OLD.length + 4;
 
 const sources = () => readTable<Row>(engram, 'sources');
 const byId = async (id: string) => (await sources()).find((s) => s.id === id);
@@ -101,7 +148,16 @@ beforeAll(async () => {
       queuedAt: now,
     })),
   );
-  await seedSources(engram.sw, [...OLD, FAILED]);
+  await seedSources(engram.sw, [...OLD, PDF, TRANSCRIPT, READ, FAILED]);
+  // The read capture's original, served here (the harness aborts every other outside address).
+  await engram.context.route(`${READ_URL}*`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>The harbour log</title><p>${READ_TEXT}</p>`,
+    }),
+  );
+  // Extractive answers: the cited-in test asks one question and needs no language model.
+  await putSetting(engram, 'generation', false);
   // The engine's document may still be starting: ask until it answers.
   await waitFor('the engine', () => askEngine(engram.sw, 'engine/ingest').then(() => true), 60_000);
   await waitFor(
@@ -128,7 +184,7 @@ test('opens from the popup and lists everything kept, newest first', async () =>
   expect(library.url()).toBe(`chrome-extension://${engram.extensionId}/library.html`);
   await popup.close();
   await library.setViewportSize({ width: 1100, height: 900 });
-  await waitFor('every row', async () => (await rowIds(library)).length === 7);
+  await waitFor('every row', async () => (await rowIds(library)).length === ALL);
   expect(await rowIds(library)).toEqual([
     'src_lib_lighthouse',
     'src_lib_sourdough',
@@ -137,6 +193,9 @@ test('opens from the popup and lists everything kept, newest first', async () =>
     'src_lib_old1',
     'src_lib_old2',
     'src_lib_note',
+    'src_lib_pdf',
+    'src_lib_video',
+    'src_lib_read',
   ]);
   expect(await library.locator('[data-testid=day-heading]').first().textContent()).toBe('Today');
   const failed = library.locator('[data-id=src_lib_failed]');
@@ -153,7 +212,7 @@ test('search as you type finds a page by its words; filters narrow by kind and s
     return ids.length === 1 && ids[0] === 'src_lib_sourdough';
   });
   await library.fill('[data-testid=library-search]', '');
-  await waitFor('all rows again', async () => (await rowIds(library)).length === 7);
+  await waitFor('all rows again', async () => (await rowIds(library)).length === ALL);
 
   await library.selectOption('[data-testid=filter-kind]', 'note');
   await waitFor('the note', async () => (await rowIds(library)).join() === 'src_lib_note');
@@ -167,6 +226,24 @@ test('search as you type finds a page by its words; filters narrow by kind and s
   await library.selectOption('[data-testid=filter-time]', 'today');
   await waitFor('today only', async () => (await rowIds(library)).length === 4);
   await library.selectOption('[data-testid=filter-time]', 'all');
+}, 60_000);
+
+test('the kind filter finds PDFs and transcripts, each shown with its own label', async () => {
+  for (const [kind, source, label] of [
+    ['pdf', PDF, 'PDF'],
+    ['transcript', TRANSCRIPT, 'Transcript'],
+  ] as const) {
+    await library.selectOption('[data-testid=filter-kind]', kind);
+    await waitFor(`the ${kind} alone`, async () => (await rowIds(library)).join() === source.id);
+    expect(await library.textContent(`[data-id=${source.id}] .lib-kind`)).toBe(label);
+  }
+  // Still pages: the page filter lists them with the web pages.
+  await library.selectOption('[data-testid=filter-kind]', 'page');
+  await waitFor('the pages', async () => (await rowIds(library)).includes(PDF.id));
+  expect(await rowIds(library)).toContain(TRANSCRIPT.id);
+  expect(await rowIds(library)).not.toContain('src_lib_note');
+  await library.selectOption('[data-testid=filter-kind]', '');
+  await waitFor('all rows again', async () => (await rowIds(library)).length === ALL);
 }, 60_000);
 
 test('exports what the filter shows: a site as JSON Lines, a search as a Markdown zip, from the keyboard', async () => {
@@ -231,7 +308,7 @@ test('exports what the filter shows: a site as JSON Lines, a search as a Markdow
   expect(note).toContain('title: "Glacier retreat"');
   expect(note).toContain('meltwater lakes');
   await library.fill('[data-testid=library-search]', '');
-  await waitFor('all rows again', async () => (await rowIds(library)).length === 7);
+  await waitFor('all rows again', async () => (await rowIds(library)).length === ALL);
 }, 60_000);
 
 test('Retry indexes a failed source again', async () => {
@@ -314,6 +391,79 @@ test('an item page shows the text, renames it, keeps a note, and Back returns', 
   );
 }, 60_000);
 
+test('an automatic capture marks the parts read, and opens the original at the first one', async () => {
+  await library.evaluate((id) => {
+    location.hash = `#/item/${id}`;
+  }, READ.id);
+  await library.waitForSelector(`[data-testid=item-page][data-id=${READ.id}]`);
+  const marks = await library.$$eval('mark.lib-read', (all) => all.map((m) => m.textContent));
+  expect(marks).toEqual([READ_PART]);
+  expect(await library.textContent('[data-testid=item-text]')).toBe(READ_TEXT);
+
+  const opened = engram.context.waitForEvent('page');
+  await library.click('[data-testid=open-original]');
+  const original = await opened;
+  await original.waitForURL(/reading\.example\.net/);
+  const url = new URL(original.url());
+  expect(`${url.origin}${url.pathname}`).toBe(READ_URL);
+  const fragment = /^#:~:text=(.+)$/.exec(url.hash)?.[1];
+  expect(fragment, 'the original opens with a text fragment').toBeDefined();
+  // The fragment points into the part read (text=start,end or text=exact), not the page's start.
+  for (const part of fragment!.split(',')) expect(READ_PART).toContain(decodeURIComponent(part));
+  expect(decodeURIComponent(fragment!)).not.toContain('Harbour notes');
+  await original.close();
+  await library.click('[data-testid=back-to-list]');
+  await library.waitForSelector('[data-testid=library-list]');
+}, 60_000);
+
+test('cited in: a question asked in the popup is listed on the source, and its link shows it', async () => {
+  const tab = await engram.context.newPage();
+  await tab.goto(READ_URL);
+  const popup = await RealPopup.open(engram, tab);
+  const question = 'What do I feed the sourdough starter with every morning?';
+  try {
+    await askInPopup(popup, question);
+    const answer = await finishedAnswer(popup, 1);
+    expect(answer.status).toBe('done');
+    expect(
+      answer.citations.map((c) => c.sourceId),
+      answer.text,
+    ).toContain('src_lib_sourdough');
+  } finally {
+    await popup.close();
+    await tab.close();
+  }
+  const conversations = await readTable<{ id: string; title: string }>(engram, 'conversations');
+  expect(conversations).toHaveLength(1);
+  const conversation = conversations[0]!;
+
+  await library.bringToFront();
+  await library.click('[data-id=src_lib_sourdough] .lib-title');
+  await library.waitForSelector('[data-testid=item-page][data-id=src_lib_sourdough]');
+  const link = library.getByTestId('cited-conversation');
+  await expect.poll(() => link.count(), { timeout: 10_000 }).toBe(1);
+  expect(await link.getAttribute('href')).toBe(
+    `chrome-extension://${engram.extensionId}/sidepanel.html#conversation=${conversation.id}`,
+  );
+  const opened = engram.context.waitForEvent('page');
+  await link.click();
+  const chat = await opened;
+  await chat.waitForSelector('[data-testid=message][data-role=assistant]');
+  const shown = await chat.$$eval('[data-testid=message]', (all) =>
+    all.map((m) => m.textContent ?? ''),
+  );
+  expect(shown[0]).toContain(question);
+  expect(
+    await chat.$$eval('[data-testid=citation]', (all) =>
+      all.map((c) => c.getAttribute('data-source-id')),
+    ),
+  ).toContain('src_lib_sourdough');
+  await chat.close();
+  await library.bringToFront();
+  await library.click('[data-testid=back-to-list]');
+  await library.waitForSelector('[data-testid=library-list]');
+}, 150_000);
+
 test('keyboard only: move to a source, Delete, confirm, and it is forgotten', async () => {
   await library.fill('[data-testid=library-search]', '');
   const before = await rowIds(library);
@@ -349,19 +499,158 @@ test('keyboard only: move to a source, Delete, confirm, and it is forgotten', as
   await waitFor('gone from the list', async () => !(await rowIds(library)).includes(target ?? ''));
 }, 60_000);
 
-test('forget the last hour: only what was saved in it goes', async () => {
+/** Tab (Shift+Tab: back) until the element with this test id has the focus. */
+async function tabTo(testId: string, back = false, most = 25) {
+  for (let i = 0; i < most; i++) {
+    const at = await library.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    if (at === testId) return;
+    await library.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`${testId} never had the focus`);
+}
+
+const focused = () => library.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+
+test('Space and Shift+Space select two rows; Delete forgets only those', async () => {
+  const before = await sources();
+  await library.focus('[data-testid=library-search]');
+  await tabTo('library-list');
+  // The last row is the oldest (the read capture); the two above it are the transcript and the PDF.
+  await library.keyboard.press('End');
+  await library.keyboard.press('ArrowUp');
+  expect(await library.getAttribute(`[data-id=${TRANSCRIPT.id}]`, 'class')).toContain('is-active');
+  await library.keyboard.press('Space');
+  await library.keyboard.press('ArrowUp');
+  await library.keyboard.press('Shift+Space');
+  await expect.poll(() => library.textContent('[data-testid=library-count]')).toBe('2 selected');
+  await library.keyboard.press('Delete');
+  await library.waitForSelector('[data-testid=confirm-dialog]');
+  expect(await library.textContent('#confirm-title')).toContain('2');
+  await library.keyboard.press('Tab');
+  await library.keyboard.press('Enter');
+  await waitFor('both forgotten', async () => {
+    const ids = (await sources()).map((s) => s.id);
+    return !ids.includes(PDF.id) && !ids.includes(TRANSCRIPT.id);
+  });
+  expect((await sources()).map((s) => s.id).sort()).toEqual(
+    before
+      .map((s) => s.id)
+      .filter((id) => id !== PDF.id && id !== TRANSCRIPT.id)
+      .sort(),
+  );
+  await waitFor('gone from the list', async () => !(await rowIds(library)).includes(PDF.id));
+}, 60_000);
+
+test('filtered by a site, Forget… offers that site, and only its sources go', async () => {
+  const before = await sources();
+  await library.selectOption('[data-testid=filter-site]', 'old.example.com');
+  await waitFor(
+    'the old site',
+    async () => (await rowIds(library)).join() === 'src_lib_old1,src_lib_old2',
+  );
   await library.click('[data-testid=forget-open]');
   await library.waitForSelector('[data-testid=confirm-dialog]');
-  await library.check('[data-testid=forget-hour]');
-  const recent = (await sources()).filter((s) => s.savedAt >= Date.now() - HOUR);
+  // The site the list is filtered to is the choice already made.
+  expect(await library.isChecked('[data-testid=forget-site]')).toBe(true);
+  expect(await library.textContent('[data-testid=forget-site] + span')).toContain(
+    'old.example.com',
+  );
   await waitFor('the count', async () =>
-    (await library.textContent('[data-testid=forget-count]'))?.includes(`${recent.length} items`),
+    (await library.textContent('[data-testid=forget-count]'))?.includes('2 items'),
   );
   await library.click('[data-testid=confirm-ok]');
+  await waitFor('the site forgotten', async () =>
+    (await sources()).every((s) => !s.id.startsWith('src_lib_old')),
+  );
+  expect((await sources()).map((s) => s.id).sort()).toEqual(
+    before
+      .map((s) => s.id)
+      .filter((id) => !id.startsWith('src_lib_old'))
+      .sort(),
+  );
+  await library.selectOption('[data-testid=filter-site]', '');
+  await waitFor(
+    'the list follows',
+    async () => (await rowIds(library)).length === before.length - 2,
+  );
+}, 60_000);
+
+test('keyboard only: search, filter, open, rename, note, back, and forget the last hour', async () => {
+  await library.focus('[data-testid=library-search]');
+  await library.keyboard.type('glacier');
+  await waitFor('the search', async () => (await rowIds(library)).join() === 'src_lib_glacier');
+  // The kind filter, from the keyboard: the closed select takes the arrow keys.
+  await library.keyboard.press('Tab');
+  expect(await focused()).toBe('filter-kind');
+  await library.keyboard.press('ArrowDown');
+  expect(await library.inputValue('[data-testid=filter-kind]')).toBe('page');
+  await waitFor('filtered', async () => (await rowIds(library)).join() === 'src_lib_glacier');
+  await tabTo('library-list');
+  await library.keyboard.press('Home');
+  await library.keyboard.press('Enter');
+  await library.waitForSelector('[data-testid=item-page][data-id=src_lib_glacier]');
+
+  await tabTo('edit-title');
+  await library.keyboard.press('Enter');
+  expect(await focused()).toBe('title-input');
+  await library.keyboard.press('ControlOrMeta+A');
+  await library.keyboard.type('Ice in retreat');
+  await library.keyboard.press('Enter');
+  await waitFor('renamed', async () => (await byId('src_lib_glacier'))?.title === 'Ice in retreat');
+  await tabTo('note-text');
+  await library.keyboard.type('Compare with the photos from 1990');
+  await library.keyboard.press('Tab');
+  expect(await focused()).toBe('save-note');
+  await library.keyboard.press('Enter');
+  await waitFor('the note kept', async () =>
+    (await library.textContent('[data-testid=item-notes]'))?.includes('photos from 1990'),
+  );
+  await tabTo('back-to-list', true, 40);
+  await library.keyboard.press('Enter');
+  await library.waitForSelector('[data-testid=library-list]');
+  await waitFor('the new title in the list', async () =>
+    (await library.textContent('[data-id=src_lib_glacier]'))?.includes('Ice in retreat'),
+  );
+
+  await tabTo('forget-open');
+  await library.keyboard.press('Enter');
+  await library.waitForSelector('[data-testid=confirm-dialog]');
+  expect(await focused()).toBe('confirm-cancel');
+  const recent = (await sources()).filter((s) => s.savedAt >= Date.now() - HOUR);
+  const today = (await sources()).filter((s) => s.savedAt >= new Date().setHours(0, 0, 0, 0));
+  const counted = (n: number) => async () =>
+    (await library.textContent('[data-testid=forget-count]'))?.includes(`${n} items`);
+  // Back into the choices (on the one made: the last hour), then the arrow keys choose.
+  await library.keyboard.press('Shift+Tab');
+  expect(await focused()).toBe('forget-hour');
+  await library.keyboard.press('ArrowDown');
+  expect(await library.isChecked('[data-testid=forget-today]')).toBe(true);
+  await waitFor('the count for today', counted(today.length));
+  await library.keyboard.press('ArrowUp');
+  expect(await library.isChecked('[data-testid=forget-hour]')).toBe(true);
+  await waitFor('the count for the hour', counted(recent.length));
+  await library.keyboard.press('Tab');
+  expect(await focused()).toBe('confirm-cancel');
+  await library.keyboard.press('Tab');
+  expect(await focused()).toBe('confirm-ok');
+  await library.keyboard.press('Enter');
   await waitFor('the hour forgotten', async () =>
     (await sources()).every((s) => s.savedAt < Date.now() - HOUR),
   );
-  const left = (await sources()).map((s) => s.id).sort();
-  expect(left).toEqual(['src_lib_note', 'src_lib_old1', 'src_lib_old2']);
-  await waitFor('the list follows', async () => (await rowIds(library)).length === 3);
+  expect((await sources()).map((s) => s.id).sort()).toEqual(['src_lib_note', 'src_lib_read']);
+  await library.fill('[data-testid=library-search]', '');
+  await library.selectOption('[data-testid=filter-kind]', '');
+  await waitFor('the list follows', async () => (await rowIds(library)).length === 2);
+}, 90_000);
+
+test("the settings page's library button opens the library", async () => {
+  await library.close();
+  const settings = await engram.context.newPage();
+  await settings.goto(`chrome-extension://${engram.extensionId}/settings.html`);
+  const opened = engram.context.waitForEvent('page');
+  await settings.click('[data-testid=settings-open-library]');
+  library = await opened;
+  await library.waitForURL(`chrome-extension://${engram.extensionId}/library.html`);
+  await waitFor('its rows', async () => (await rowIds(library)).length === 2);
+  await settings.close();
 }, 60_000);

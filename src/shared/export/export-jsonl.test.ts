@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { EngramDb } from '../db';
+import { exportLines } from './export-jsonl';
 import { exportRecord, exportHeader, RECORD_ORDER } from './records';
 import { exportText, fillMemory } from '../../../tests/export/test-memory';
+import { spyOnTable } from '../../../tests/store/table-spy';
 
 let db: EngramDb;
 beforeEach(() => {
@@ -101,5 +103,57 @@ describe('the JSON Lines export', () => {
     expect((await sources({ kinds: ['note'] })).map((r) => r.kind)).toEqual(['note']);
     const window = await sources({ since: t0 + 3_000, until: t0 + 6_000 });
     expect(window.map((r) => r.savedAt).sort()).toEqual([t0 + 3_000, t0 + 4_000, t0 + 5_000]);
+  });
+
+  test('streamed: the first page of sources is yielded after reading only that page', async () => {
+    // Every source row the database hands out, whatever the read (Dexie's lowest layer).
+    const read = { rows: 0, cursors: 0 };
+    spyOnTable(db, 'sources', (table) => ({
+      get: async (request) => {
+        const row: unknown = await table.get(request);
+        if (row !== undefined) read.rows++;
+        return row;
+      },
+      getMany: async (request) => {
+        const rows: unknown[] = await table.getMany(request);
+        read.rows += rows.filter((row) => row !== undefined).length;
+        return rows;
+      },
+      query: async (request) => {
+        const result = await table.query(request);
+        if (request.values) read.rows += result.result.length;
+        return result;
+      },
+      openCursor: (request) => {
+        if (request.values) read.cursors++;
+        return table.openCursor(request);
+      },
+    }));
+    await fillMemory(db, 50);
+    read.rows = 0;
+    read.cursors = 0;
+    const pageSize = 10;
+    const chunks = exportLines(db, { pageSize });
+    let first = '';
+    for await (const chunk of chunks) {
+      if (chunk.includes('"type":"source"')) {
+        first = chunk;
+        break; // The caller stops here: the generator is closed without reading further.
+      }
+    }
+    const sourceLines = first.trimEnd().split('\n');
+    expect(sourceLines).toHaveLength(pageSize);
+    expect(sourceLines.every((l) => l.startsWith('{"type":"source"'))).toBe(true);
+    // One page read (two at most, were a page read ahead), not the 51 sources.
+    expect(read.rows).toBeGreaterThanOrEqual(pageSize);
+    expect(read.rows).toBeLessThanOrEqual(2 * pageSize);
+    expect(read.cursors).toBe(0);
+
+    // The whole export comes in a chunk per page of sources, never as one string.
+    let sourceChunks = 0;
+    for await (const chunk of exportLines(db, { pageSize })) {
+      if (chunk.includes('"type":"source"')) sourceChunks++;
+    }
+    expect(sourceChunks).toBe(Math.ceil(51 / pageSize));
   });
 });

@@ -73,6 +73,37 @@ export async function idsOfKinds(db: EngramDb, kinds: readonly SourceKind[]): Pr
   );
 }
 
+/**
+ * What the library's kind filter offers: a source kind, or a page told apart by how its text was
+ * found (a PDF, a video's transcript), which stays a page everywhere else (search, export).
+ */
+export type LibraryKind = SourceKind | 'pdf' | 'transcript';
+
+/** The extractor (SourceRow.extractor) that makes a page a PDF or a transcript in the library. */
+export const KIND_EXTRACTORS: Readonly<Record<'pdf' | 'transcript', string>> = {
+  pdf: 'pdf',
+  transcript: 'youtube-transcript',
+};
+
+/** The ids of the sources whose text one of these extractors found (the `extractor` index). */
+export async function idsOfExtractors(
+  db: EngramDb,
+  extractors: readonly string[],
+): Promise<Set<string>> {
+  // One exact lookup per value rather than `anyOf`, whose cursor may walk the whole index
+  // (fake-indexeddb does): every readability page, for a handful of PDFs (as graph-write.ts).
+  const found = await Promise.all(
+    extractors.map((extractor) => db.sources.where('extractor').equals(extractor).primaryKeys()),
+  );
+  return new Set(found.flat());
+}
+
+/** The ids the library's kind filter shows for `kind`. */
+export const idsOfLibraryKind = (db: EngramDb, kind: LibraryKind): Promise<Set<string>> =>
+  kind === 'pdf' || kind === 'transcript'
+    ? idsOfExtractors(db, [KIND_EXTRACTORS[kind]])
+    : idsOfKinds(db, [kind]);
+
 /** The ids of the sources kept from this site, exactly as stored (the `site` index). */
 export async function idsOfSite(db: EngramDb, site: string): Promise<Set<string>> {
   return new Set(await db.sources.where('site').equals(site).primaryKeys());

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { spyOnTable } from '../../../tests/store/table-spy';
 import { EngramDb } from '../db';
 import type { CapturePayload } from '../protocol';
 import { beginAttempt, commitIndexed, recordFailure } from './index-commit';
@@ -7,7 +8,9 @@ import { ingestJobId, MAX_ATTEMPTS } from './jobs';
 import {
   conversationsCiting,
   idsInState,
+  idsOfExtractors,
   idsOfKinds,
+  idsOfLibraryKind,
   idsOfSite,
   idsSavedBetween,
   libraryKeys,
@@ -108,6 +111,47 @@ describe('library reads', () => {
     expect(await idsInState(db, 'failed')).toEqual(new Set([pending]));
     expect(await idsInState(db, 'held')).toEqual(new Set([note]));
     expect(await idsInState(db, 'waiting')).toEqual(new Set());
+  });
+
+  test('PDFs and transcripts are pages told apart by their extractor', async () => {
+    const web = await indexed(page('https://a.example.com/1', 'A web page.'), 1);
+    const pdf = await indexed(
+      { ...page('https://a.example.com/paper.pdf', 'A paper.'), extractor: 'pdf' },
+      2,
+    );
+    const video = await indexed(
+      {
+        ...page('https://www.youtube.com/watch?v=abc', 'What the video says.'),
+        extractor: 'youtube-transcript',
+      },
+      3,
+    );
+    const note = (await storeNote(db, 'a note', 'chat', 4)).sourceId;
+    expect(await idsOfLibraryKind(db, 'pdf')).toEqual(new Set([pdf]));
+    expect(await idsOfLibraryKind(db, 'transcript')).toEqual(new Set([video]));
+    // Still pages for the kind filter, the search and the export.
+    expect(await idsOfLibraryKind(db, 'page')).toEqual(new Set([web, pdf, video]));
+    expect(await idsOfLibraryKind(db, 'note')).toEqual(new Set([note]));
+    expect(await idsOfExtractors(db, ['pdf', 'youtube-transcript'])).toEqual(new Set([pdf, video]));
+  });
+
+  test('the extractor filter asks the index for each value exactly, never a range', async () => {
+    const asked: unknown[] = [];
+    spyOnTable(db, 'sources', (table) => ({
+      query: (request) => {
+        asked.push(request.query.range);
+        return table.query(request);
+      },
+    }));
+    await indexed({ ...page('https://a.example.com/p.pdf', 'A paper.'), extractor: 'pdf' }, 1);
+    asked.length = 0;
+    expect(await idsOfExtractors(db, ['pdf', 'youtube-transcript'])).toHaveProperty('size', 1);
+    expect(asked).toHaveLength(2);
+    for (const range of asked as Array<{ type: number; lower: unknown; upper: unknown }>) {
+      // DBCoreRangeType.Equal: one key, no walk between the lowest and the highest asked for.
+      expect(range.type).toBe(1);
+      expect(range.lower).toBe(range.upper);
+    }
   });
 
   test('links both ways, and the conversations that cited a source', async () => {

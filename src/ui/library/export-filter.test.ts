@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { exportFilter } from '../../shared/export/records';
 import { exportFilterOf } from './export-filter';
 import type { Filters } from './use-library-list';
 
@@ -24,5 +25,14 @@ describe('the library export filter', () => {
       exportFilterOf({ ...noFilters, query: ' tide ', kind: 'page' }, ['x', 'y'], now),
     ).toEqual({ ids: ['x', 'y'] });
     expect(exportFilterOf({ ...noFilters, state: 'failed' }, [], now)).toEqual({ ids: [] });
+  });
+
+  test('PDFs and transcripts, pages to the format, name the listed ids (a valid filter)', () => {
+    for (const kind of ['pdf', 'transcript'] as const) {
+      const filter = exportFilterOf({ ...noFilters, kind, site: 'a.example' }, ['p', 'q'], now);
+      expect(filter).toEqual({ ids: ['p', 'q'] });
+      // The file's header still parses with the format's own filter: no new kind slipped in.
+      expect(exportFilter.parse(filter)).toEqual(filter);
+    }
   });
 });

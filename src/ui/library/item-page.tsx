@@ -4,8 +4,9 @@
  * what it links to, the conversations that cited it; rename, note, retry, forget.
  */
 import { useState } from 'preact/hooks';
+import { passageOf } from '../../core/library/passage';
 import { textFragmentUrl } from '../../core/text/text-fragment';
-import { db, type SourceRow } from '../../shared/db';
+import { db } from '../../shared/db';
 import { t } from '../../shared/i18n';
 import { errorMessage, send } from '../../shared/messaging';
 import {
@@ -27,13 +28,6 @@ import { SourceEntities } from './source-entities';
 import { TitleEditor } from './title-editor';
 import { backToList, itemHash } from './use-hash-route';
 import { FieldError } from './field-error';
-
-/** The passage to open the original at: the first part read, else the selection, else the start. */
-export function passageOf(source: Pick<SourceRow, 'text' | 'read' | 'selection'>): string {
-  const first = source.read?.[0];
-  if (first) return source.text.slice(first.start, first.end);
-  return source.selection ?? source.text.slice(0, 300);
-}
 
 /** The chat (side panel page) showing one conversation. */
 const conversationHref = (id: string) =>

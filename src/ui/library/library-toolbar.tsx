@@ -1,9 +1,9 @@
 /** Search as you type, and the filters: kind, site, time range, state. */
 import { TIME_RANGES, type TimeRange } from '../../core/library/filters';
-import { db, type SourceKind } from '../../shared/db';
+import { db } from '../../shared/db';
 import { t, type MessageKey } from '../../shared/i18n';
 import { keptSites } from '../../shared/store/source-reads';
-import type { LibraryState } from '../../shared/store/library-reads';
+import type { LibraryKind, LibraryState } from '../../shared/store/library-reads';
 import { useLiveQuery } from '../components/use-live-query';
 import { KINDS, kindWord, STATES, stateWord } from './library-words';
 import type { Filters } from './use-library-list';
@@ -44,7 +44,7 @@ export function LibraryToolbar({ filters, onChange, searching, ready }: Props) {
         testId="filter-kind"
         value={filters.kind}
         options={[['', t('libraryAnyKind')], ...KINDS.map((k) => [k, kindWord(k)] as const)]}
-        onChange={(kind) => set({ kind: kind as SourceKind | '' })}
+        onChange={(kind) => set({ kind: kind as LibraryKind | '' })}
       />
       <FilterSelect
         label={t('libraryFilterSite')}

@@ -1,35 +1,44 @@
 /** How the library words a source's kind, state and times, in the interface's language. */
 import { daysAgo } from '../../core/library/day-groups';
-import type { SourceKind } from '../../shared/db';
 import { t, uiLanguage, type MessageKey } from '../../shared/i18n';
-import type { LibraryState, SourceSummary } from '../../shared/store/library-reads';
+import {
+  KIND_EXTRACTORS,
+  type LibraryKind,
+  type LibraryState,
+  type SourceSummary,
+} from '../../shared/store/library-reads';
 
-export const KINDS: readonly SourceKind[] = [
+/** The kind filter's choices: the source kinds, then the pages that are PDFs or transcripts. */
+export const KINDS: readonly LibraryKind[] = [
   'page',
   'selection',
   'link',
   'image',
   'glimpse',
   'note',
+  'pdf',
+  'transcript',
 ];
 
-const KIND_WORDS: Record<SourceKind, MessageKey> = {
+const KIND_WORDS: Record<LibraryKind, MessageKey> = {
   page: 'libraryKindPage',
   selection: 'libraryKindSelection',
   link: 'libraryKindLink',
   image: 'libraryKindImage',
   glimpse: 'libraryKindGlimpse',
   note: 'libraryKindNote',
+  pdf: 'libraryKindPdf',
+  transcript: 'libraryKindTranscript',
 };
 
 /** A page read from a PDF or a video's transcript is a page by kind; it says what it is. */
 export function kindLabel(source: Pick<SourceSummary, 'kind' | 'extractor'>): string {
-  if (source.extractor === 'pdf') return t('libraryKindPdf');
-  if (source.extractor === 'youtube-transcript') return t('libraryKindTranscript');
+  if (source.extractor === KIND_EXTRACTORS.pdf) return kindWord('pdf');
+  if (source.extractor === KIND_EXTRACTORS.transcript) return kindWord('transcript');
   return kindWord(source.kind);
 }
 
-export const kindWord = (kind: SourceKind): string => t(KIND_WORDS[kind]);
+export const kindWord = (kind: LibraryKind): string => t(KIND_WORDS[kind]);
 
 export const STATES: readonly LibraryState[] = ['indexed', 'waiting', 'held', 'failed'];
 

@@ -13,14 +13,15 @@ import {
   type OrderedKeys,
   type TimeRange,
 } from '../../core/library/filters';
-import { db, type SourceKind } from '../../shared/db';
+import { db } from '../../shared/db';
 import { errorMessage, send } from '../../shared/messaging';
 import {
   idsInState,
-  idsOfKinds,
+  idsOfLibraryKind,
   idsOfSite,
   anyKept,
   libraryKeys,
+  type LibraryKind,
   type LibraryState,
   type SourceSummary,
 } from '../../shared/store/library-reads';
@@ -28,7 +29,7 @@ import type { EarlyRows } from '../../shared/store/first-rows';
 
 export interface Filters {
   query: string;
-  kind: SourceKind | '';
+  kind: LibraryKind | '';
   site: string;
   range: TimeRange;
   state: LibraryState | '';
@@ -111,7 +112,7 @@ export function useLibraryList(filters: Filters, early: EarlyRows): LibraryList 
   useEffect(() => {
     let live = true;
     const wanted: Array<Promise<Set<string>>> = [];
-    if (kind) wanted.push(idsOfKinds(db(), [kind]));
+    if (kind) wanted.push(idsOfLibraryKind(db(), kind));
     if (site) wanted.push(idsOfSite(db(), site));
     if (state) wanted.push(idsInState(db(), state));
     void Promise.all(wanted).then(
