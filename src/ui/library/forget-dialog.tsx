@@ -10,6 +10,7 @@ import { errorMessage } from '../../shared/messaging';
 import { idsOfSite, idsSavedBetween } from '../../shared/store/library-reads';
 import { ConfirmDialog } from './confirm-dialog';
 import { forgetIds } from './forget-ids';
+import { counted } from './library-words';
 
 type Choice = 'hour' | 'today' | 'all' | 'site';
 
@@ -76,7 +77,7 @@ export function ForgetDialog({
         ))}
       </fieldset>
       <p data-testid="forget-count" role="status">
-        {ids === undefined ? '' : t('libraryForgetCount', ids.length.toLocaleString())}
+        {ids === undefined ? '' : counted(ids.length, 'libraryForgetCount')}
       </p>
       <p class="note">{t('libraryForgetExplain')}</p>
     </ConfirmDialog>

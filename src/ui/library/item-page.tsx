@@ -192,7 +192,7 @@ export function ItemPage({ id }: { id: string }) {
       </section>
       {asking && (
         <ConfirmDialog
-          title={t('libraryDeleteTitle', '1')}
+          title={t('libraryDeleteTitleOne')}
           confirmLabel={t('libraryDeleteConfirm')}
           error={error}
           onCancel={() => setAsking(false)}

@@ -102,3 +102,15 @@ export function failureWords(source: Pick<SourceSummary, 'errorCode' | 'error'>)
     detail: source.error ? t('libraryErrorDetail', source.error) : undefined,
   };
 }
+
+/** Counts the library says in words, each with its singular: "1 item", not "1 items". */
+const SINGULAR = {
+  libraryForgotten: 'libraryForgottenOne',
+  libraryItemCount: 'libraryItemCountOne',
+  libraryDeleteTitle: 'libraryDeleteTitleOne',
+  libraryForgetCount: 'libraryForgetCountOne',
+} as const satisfies Partial<Record<MessageKey, MessageKey>>;
+
+/** `n` in the words of `key` (Chinese words one and many alike; English does not). */
+export const counted = (n: number, key: keyof typeof SINGULAR): string =>
+  n === 1 ? t(SINGULAR[key]) : t(key, n.toLocaleString());

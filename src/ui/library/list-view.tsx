@@ -13,7 +13,7 @@ import { exportFilterOf } from './export-filter';
 import { ForgetDialog } from './forget-dialog';
 import { forgetIds } from './forget-ids';
 import { LibraryToolbar } from './library-toolbar';
-import { dayLabel } from './library-words';
+import { counted, dayLabel } from './library-words';
 import { SourceRowView } from './source-row';
 import { openItem } from './use-hash-route';
 import { noFilters, useLibraryList, type Filters } from './use-library-list';
@@ -117,7 +117,7 @@ export function ListView({ hidden, firstRows }: { hidden: boolean; firstRows: Ea
     setBusy(true);
     try {
       const deleted = await forgetIds(toForget);
-      setNotice(t('libraryForgotten', deleted.toLocaleString()));
+      setNotice(counted(deleted, 'libraryForgotten'));
       setSelection(emptySelection);
       setAsking(undefined);
     } catch (e) {
@@ -165,7 +165,7 @@ export function ListView({ hidden, firstRows }: { hidden: boolean; firstRows: Ea
           {current.ids.size > 0
             ? t('librarySelectedCount', current.ids.size.toLocaleString())
             : list.complete || searching
-              ? t('libraryItemCount', count.toLocaleString())
+              ? counted(count, 'libraryItemCount')
               : ''}
         </p>
         {current.ids.size > 0 && (
@@ -232,7 +232,7 @@ export function ListView({ hidden, firstRows }: { hidden: boolean; firstRows: Ea
       )}
       {asking === 'delete' && (
         <ConfirmDialog
-          title={t('libraryDeleteTitle', toForget.length.toLocaleString())}
+          title={counted(toForget.length, 'libraryDeleteTitle')}
           confirmLabel={t('libraryDeleteConfirm')}
           busy={busy}
           error={error}
@@ -247,7 +247,7 @@ export function ListView({ hidden, firstRows }: { hidden: boolean; firstRows: Ea
           site={filters.site}
           onDone={(deleted) => {
             setAsking(undefined);
-            if (deleted > 0) setNotice(t('libraryForgotten', deleted.toLocaleString()));
+            if (deleted > 0) setNotice(counted(deleted, 'libraryForgotten'));
           }}
         />
       )}
