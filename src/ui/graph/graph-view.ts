@@ -34,8 +34,13 @@ export class GraphView {
     this.sigma = new Sigma(graph, container, {
       settings: {
         hideEdgesOnMove: graph.size > 20_000,
+        // Node sizes in pixels (graph-model.ts nodeSize), whatever the picture's extent: sigma's
+        // default measures them in graph units, which drew the few entities of a first day as
+        // discs a third of the screen wide.
+        itemSizesReference: 'screen',
         labelDensity: 0.6,
-        labelRenderedSizeThreshold: 7,
+        // Every node may be labelled (nodeSize starts at 5.5 px); the label grid keeps them apart.
+        labelRenderedSizeThreshold: 5,
       },
       styles: this.styles(),
     });
