@@ -12,9 +12,11 @@ performance.mark('library:entry');
 // The first screen's rows first, while the words and the page's modules load (first-rows.ts).
 const firstRows = readFirstRows(FIRST_ROWS);
 void firstRows.promise.then(() => performance.mark('library:first-rows'));
-// Words next (src/shared/locale-memo.ts), then the modules that word things as they load.
+// The page's modules load meanwhile; none words anything as it loads (only when rendered), so
+// they need not wait for the words (src/shared/locale-memo.ts), which come before the render.
+const page = import('./library-page');
 await prepareWords();
-const { LibraryPage } = await import('./library-page');
+const { LibraryPage } = await page;
 performance.mark('library:modules');
 
 document.documentElement.lang = uiLanguage();
