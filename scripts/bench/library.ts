@@ -55,7 +55,8 @@ async function openOnce(page: Page, url: string) {
     undefined,
     { timeout: 60_000 },
   );
-  // The page's own steps (src/ui/library/main.tsx): entry module run, first rows read, modules in.
+  // The page's own steps (src/ui/library/main.tsx, show-library.tsx): entry module run, first
+  // rows read, modules in, words prepared.
   return page.evaluate(() => {
     const marks = (globalThis as unknown as { libraryMarks: Record<string, number> }).libraryMarks;
     for (const mark of performance.getEntriesByType('mark')) {
@@ -157,8 +158,14 @@ try {
     first_items_ms: { median: round(median(firstRow)), runs: firstRow.map((x) => round(x)) },
     all_keys_ms: { median: round(median(allKeys)), runs: allKeys.map((x) => round(x)) },
     // Where the first items' time goes: the entry module runs, the first rows are read (started
-    // by the entry module), the page's modules are in (the list renders at once after).
-    steps_ms: { entry: step('entry'), first_rows: step('first-rows'), modules: step('modules') },
+    // by the entry module), the page's modules are in, the words prepared (the list renders at
+    // once after, with the rows if they are in).
+    steps_ms: {
+      entry: step('entry'),
+      first_rows: step('first-rows'),
+      modules: step('modules'),
+      words: step('words'),
+    },
     scroll: {
       frames: frames.length,
       step_px: STEP_PX,

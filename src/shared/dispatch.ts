@@ -5,6 +5,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { z } from 'zod';
 import { payloadProblem } from '../core/plain-data';
+import { errorMessage } from './error-message';
 import {
   isMessageName,
   protocol,
@@ -58,9 +59,7 @@ export function classifySender(
   return null;
 }
 
-export const errorMessage = (error: unknown): string =>
-  // i18n-exempt: a thrown value neither Error nor string is a bug; the engine has no chrome.i18n
-  error instanceof Error ? error.message : typeof error === 'string' ? error : 'Unknown error';
+export { errorMessage };
 
 /** A message refused before any handler ran: a bug or a stray sender, worded for developers. */
 const protocolError = (error: string): Result<never> => ({ ok: false, error: error.slice(0, 500) });

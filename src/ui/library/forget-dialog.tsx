@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { rangeStart } from '../../core/library/filters';
 import { db } from '../../shared/db';
 import { t } from '../../shared/i18n';
-import { errorMessage } from '../../shared/messaging';
+import { errorMessage } from '../../shared/error-message';
 import { idsOfSite, idsSavedBetween } from '../../shared/store/library-reads';
 import { ConfirmDialog } from './confirm-dialog';
 import { forgetIds } from './forget-ids';

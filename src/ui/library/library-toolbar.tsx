@@ -1,10 +1,10 @@
 /** Search as you type, and the filters: kind, site, time range, state. */
+import { useState } from 'preact/hooks';
 import { TIME_RANGES, type TimeRange } from '../../core/library/filters';
-import { db } from '../../shared/db';
 import { t, type MessageKey } from '../../shared/i18n';
-import { keptSites } from '../../shared/store/source-reads';
-import type { LibraryKind, LibraryState } from '../../shared/store/library-reads';
-import { useLiveQuery } from '../components/use-live-query';
+import type { LibraryKind } from '../../shared/store/library-reads';
+import type { LibraryState } from '../../shared/store/source-summary';
+import { useLaterSubscription } from './later';
 import { KINDS, kindWord, STATES, stateWord } from './library-words';
 import type { Filters } from './use-library-list';
 
@@ -25,7 +25,8 @@ interface Props {
 }
 
 export function LibraryToolbar({ filters, onChange, searching, ready }: Props) {
-  const sites = useLiveQuery(() => (ready ? keptSites(db()) : []), [ready]).value ?? [];
+  const [sites, setSites] = useState<string[]>([]);
+  useLaterSubscription(ready, ({ watchSites }) => watchSites(setSites));
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   return (
     <div class="lib-toolbar" role="search">

@@ -51,10 +51,26 @@ const STATE_WORDS: Record<LibraryState, MessageKey> = {
 
 export const stateWord = (state: LibraryState): string => t(STATE_WORDS[state]);
 
-const dateTime = () =>
-  new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
-const timeOnly = () => new Intl.DateTimeFormat(uiLanguage(), { timeStyle: 'short' });
-const fullDay = () => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'full' });
+/**
+ * A date format in the interface's language, made once per language: making one costs ~100 times
+ * what formatting with it does, and every row drawn formats two dates (each scroll step drew ~60
+ * new formats: frames over 16 ms, and the first screen's render, issue 12). Keyed by language,
+ * since the words' language can be settled after this module loads (shared/locale-memo.ts).
+ */
+function formatIn(options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+  let made: { language: string; format: Intl.DateTimeFormat } | undefined;
+  return () => {
+    const language = uiLanguage();
+    if (made?.language !== language) {
+      made = { language, format: new Intl.DateTimeFormat(language, options) };
+    }
+    return made.format;
+  };
+}
+
+const dateTime = formatIn({ dateStyle: 'medium', timeStyle: 'short' });
+const timeOnly = formatIn({ timeStyle: 'short' });
+const fullDay = formatIn({ dateStyle: 'full' });
 
 /** A day heading: "Today", "Yesterday", else the date in full, in the user's locale. */
 export function dayLabel(at: number, now: number): string {

@@ -6,12 +6,11 @@
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { emptySelection, keepListed, toggle, type Selection } from '../../core/library/selection';
 import { t } from '../../shared/i18n';
+import { errorMessage } from '../../shared/error-message';
 import type { EarlyRows } from '../../shared/store/first-rows';
-import { errorMessage, send } from '../../shared/messaging';
 import { ConfirmDialog } from './confirm-dialog';
 import { exportFilterOf } from './export-filter';
-import { ForgetDialog } from './forget-dialog';
-import { forgetIds } from './forget-ids';
+import { listData } from './later';
 import { LibraryToolbar } from './library-toolbar';
 import { counted, dayLabel } from './library-words';
 import { SourceRowView } from './source-row';
@@ -26,6 +25,7 @@ export const DAY_HEIGHT = 40;
 const PAGE_STEP = 8;
 
 const loadExport = () => import('../components/export-buttons').then((m) => m.ExportButtons);
+const loadForget = () => import('./forget-dialog').then((m) => m.ForgetDialog);
 
 export function ListView({ hidden, firstRows }: { hidden: boolean; firstRows: EarlyRows }) {
   const [filters, setFilters] = useState<Filters>(noFilters);
@@ -43,6 +43,7 @@ export function ListView({ hidden, firstRows }: { hidden: boolean; firstRows: Ea
   const now = Date.now();
   // The export buttons (and their zip writer) load once the first rows are drawn.
   const Export = useLazy(list.ready, loadExport);
+  const ForgetDialog = useLazy(asking === 'forget', loadForget);
   const entryOfItem = useMemo(() => {
     const of = new Int32Array(keys.ids.length);
     entries.forEach((entry, at) => {
@@ -77,10 +78,12 @@ export function ListView({ hidden, firstRows }: { hidden: boolean; firstRows: Ea
   };
   const select = (id: string, range: boolean) => setSelection(toggle(current, keys.ids, id, range));
   const retry = (id: string) => {
-    send('source/retry', { sourceId: id }).then(
-      () => setNotice(t('libraryRetryQueued')),
-      (e: unknown) => setError(errorMessage(e)),
-    );
+    listData()
+      .then(({ send }) => send('source/retry', { sourceId: id }))
+      .then(
+        () => setNotice(t('libraryRetryQueued')),
+        (e: unknown) => setError(errorMessage(e)),
+      );
   };
   const toForget = current.ids.size > 0 ? [...current.ids] : activeId ? [activeId] : [];
 
@@ -116,7 +119,7 @@ export function ListView({ hidden, firstRows }: { hidden: boolean; firstRows: Ea
   const confirmDelete = async () => {
     setBusy(true);
     try {
-      const deleted = await forgetIds(toForget);
+      const deleted = await (await listData()).forgetIds(toForget);
       setNotice(counted(deleted, 'libraryForgotten'));
       setSelection(emptySelection);
       setAsking(undefined);
@@ -242,7 +245,7 @@ export function ListView({ hidden, firstRows }: { hidden: boolean; firstRows: Ea
           <p>{t('libraryForgetExplain')}</p>
         </ConfirmDialog>
       )}
-      {asking === 'forget' && (
+      {asking === 'forget' && ForgetDialog && (
         <ForgetDialog
           site={filters.site}
           onDone={(deleted) => {

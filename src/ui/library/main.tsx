@@ -1,7 +1,8 @@
-/** The library page: everything Engram kept, to look through, search, fix and forget (issue 12). */
-import { render } from 'preact';
-import { t, uiLanguage } from '../../shared/i18n';
-import { prepareWords } from '../../shared/locale-memo';
+/**
+ * The library page's entry: everything Engram kept, to look through, search, fix and forget
+ * (issue 12). It imports nothing but the early read, so the first screen's rows are being read
+ * before any of the page's modules (even the words, ~90 kB of locale tables) have loaded.
+ */
 import { readFirstRows } from '../../shared/store/first-rows';
 
 /** Rows read before anything else: a screenful and some, for the first paint. */
@@ -9,15 +10,9 @@ const FIRST_ROWS = 60;
 
 // The page's start in steps, for the benchmark (scripts/bench/library.ts) and the profiler.
 performance.mark('library:entry');
-// The first screen's rows first, while the words and the page's modules load (first-rows.ts).
+// The first screen's rows first, while the page's modules load (first-rows.ts).
 const firstRows = readFirstRows(FIRST_ROWS);
 void firstRows.promise.then(() => performance.mark('library:first-rows'));
-// Words next (src/shared/locale-memo.ts), then the modules that word things as they load.
-await prepareWords();
-const { LibraryPage } = await import('./library-page');
+const { showLibrary } = await import('./show-library');
 performance.mark('library:modules');
-
-document.documentElement.lang = uiLanguage();
-document.title = t('libraryTitle');
-const root = document.getElementById('app');
-if (root) render(<LibraryPage firstRows={firstRows} />, root);
+await showLibrary(firstRows);

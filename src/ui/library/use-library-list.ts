@@ -2,9 +2,9 @@
  * The library's list as data: the ordered keys of every source (ids and save times, from the
  * `savedAt` index, no text), narrowed by the filters' id sets and the time range, or the search's
  * ranked ids. The newest rows are read first, on their own (store/first-rows.ts, started by the
- * page's entry module), so the first screen never waits for the keys of 100,000 sources.
+ * page's entry module), so the first screen never waits for the keys of 100,000 sources. The reads
+ * below go through `listData()` (later.ts): Dexie and the messaging load after the first paint.
  */
-import Dexie from 'dexie';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { withDayHeadings, type ListEntry } from '../../core/library/day-groups';
 import {
@@ -13,19 +13,11 @@ import {
   type OrderedKeys,
   type TimeRange,
 } from '../../core/library/filters';
-import { db } from '../../shared/db';
-import { errorMessage, send } from '../../shared/messaging';
-import {
-  idsInState,
-  idsOfLibraryKind,
-  idsOfSite,
-  anyKept,
-  libraryKeys,
-  type LibraryKind,
-  type LibraryState,
-  type SourceSummary,
-} from '../../shared/store/library-reads';
+import type { LibraryKind } from '../../shared/store/library-reads';
+import { errorMessage } from '../../shared/error-message';
+import type { LibraryState, SourceSummary } from '../../shared/store/source-summary';
 import type { EarlyRows } from '../../shared/store/first-rows';
+import { listData, useLaterSubscription } from './later';
 
 export interface Filters {
   query: string;
@@ -81,29 +73,27 @@ export function useLibraryList(filters: Filters, early: EarlyRows): LibraryList 
       setFirst(rows);
       setReady(true);
     });
-    const table = `idb://${db().name}/sources/`;
-    const onChange = (parts: Record<string, unknown>) => {
-      if (Object.keys(parts).some((part) => part === 'all' || part.startsWith(table))) {
-        setGeneration((g) => g + 1);
-      }
-    };
-    Dexie.on('storagemutated', onChange);
-    return () => Dexie.on.storagemutated.unsubscribe(onChange);
   }, []);
+  // Subscribed before the key list is read below: both wait for the same module, this one first.
+  useLaterSubscription(true, ({ onSourcesChanged }) =>
+    onSourcesChanged(() => setGeneration((g) => g + 1)),
+  );
 
   // Everything else waits until the first rows are drawn: the key list and the filters' sets
   // walk whole indexes, and the backend serves one request at a time.
   useEffect(() => {
     if (!ready) return;
     let live = true;
-    void libraryKeys(db(), rangeStart(range, Date.now())).then(
-      (keys) => live && setAll({ keys, generation, range }),
-      (e: unknown) => setError(errorMessage(e)),
-    );
-    void anyKept(db()).then(
-      (any) => live && setEmpty(!any),
-      (e: unknown) => setError(errorMessage(e)),
-    );
+    void listData().then(({ db, libraryKeys, anyKept }) => {
+      void libraryKeys(db(), rangeStart(range, Date.now())).then(
+        (keys) => live && setAll({ keys, generation, range }),
+        (e: unknown) => setError(errorMessage(e)),
+      );
+      void anyKept(db()).then(
+        (any) => live && setEmpty(!any),
+        (e: unknown) => setError(errorMessage(e)),
+      );
+    });
     return () => {
       live = false;
     };
@@ -111,11 +101,16 @@ export function useLibraryList(filters: Filters, early: EarlyRows): LibraryList 
 
   useEffect(() => {
     let live = true;
-    const wanted: Array<Promise<Set<string>>> = [];
-    if (kind) wanted.push(idsOfLibraryKind(db(), kind));
-    if (site) wanted.push(idsOfSite(db(), site));
-    if (state) wanted.push(idsInState(db(), state));
-    void Promise.all(wanted).then(
+    const sets = async (): Promise<Array<Set<string>>> => {
+      if (!kind && !site && !state) return [];
+      const { db, idsOfLibraryKind, idsOfSite, idsInState } = await listData();
+      const wanted: Array<Promise<Set<string>>> = [];
+      if (kind) wanted.push(idsOfLibraryKind(db(), kind));
+      if (site) wanted.push(idsOfSite(db(), site));
+      if (state) wanted.push(idsInState(db(), state));
+      return Promise.all(wanted);
+    };
+    void sets().then(
       (result) => live && setSets(result),
       (e: unknown) => setError(errorMessage(e)),
     );
@@ -134,7 +129,8 @@ export function useLibraryList(filters: Filters, early: EarlyRows): LibraryList 
     let live = true;
     setSearching(true);
     const timer = setTimeout(() => {
-      void send('library/search', { query: text, limit: SEARCH_LIMIT })
+      void listData()
+        .then(({ send }) => send('library/search', { query: text, limit: SEARCH_LIMIT }))
         .then(
           ({ sourceIds }) => live && setFound(sourceIds),
           (e: unknown) => live && setError(errorMessage(e)),

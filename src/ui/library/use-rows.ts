@@ -3,8 +3,8 @@
  * scroll reads only the pages it reaches, and the same rows are never read twice.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { db } from '../../shared/db';
-import { summariesOf, type SourceSummary } from '../../shared/store/library-reads';
+import type { SourceSummary } from '../../shared/store/source-summary';
+import { listData } from './later';
 
 export function useRows(
   visibleIds: readonly string[],
@@ -30,7 +30,8 @@ export function useRows(
   useEffect(() => {
     if (missing.length === 0) return;
     let live = true;
-    void summariesOf(db(), missing).then((rows) => {
+    void listData().then(async ({ db, summariesOf }) => {
+      const rows = await summariesOf(db(), missing);
       if (!live) return;
       for (const row of rows) cache.current.set(row.id, row);
       setVersion((v) => v + 1);
