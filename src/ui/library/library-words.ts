@@ -11,6 +11,7 @@ export const KINDS: readonly SourceKind[] = [
   'image',
   'glimpse',
   'note',
+  'said',
 ];
 
 const KIND_WORDS: Record<SourceKind, MessageKey> = {
@@ -20,6 +21,7 @@ const KIND_WORDS: Record<SourceKind, MessageKey> = {
   image: 'libraryKindImage',
   glimpse: 'libraryKindGlimpse',
   note: 'libraryKindNote',
+  said: 'libraryKindSaid',
 };
 
 /** A page read from a PDF or a video's transcript is a page by kind; it says what it is. */
