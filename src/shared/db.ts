@@ -13,8 +13,11 @@ import type { StoredRole } from '../core/graph/source-graph';
 import { DB_NAME } from './db-name';
 import type { CaptureMode, CaptureOrigin } from './protocol';
 
-/** `glimpse`: what was on screen when the user pressed the shortcut (linked to its page). */
-export type SourceKind = CaptureMode | 'note' | 'glimpse';
+/**
+ * `glimpse`: what was on screen when the user pressed the shortcut (linked to its page);
+ * `said`: a statement the user typed in the chat (issue 15), kept with its conversation.
+ */
+export type SourceKind = CaptureMode | 'note' | 'glimpse' | 'said';
 export type SourceStatus = 'pending' | 'indexed' | 'failed';
 
 export interface SourceRow {
@@ -48,6 +51,10 @@ export interface SourceRow {
   heldUntil?: number;
   /** The page's JSON-LD, meta tags, byline and site name: its entities (issue 14). */
   metadata?: PageMetadata;
+  /** A `said` source's message: deleting the conversation forgets it (issue 15). */
+  said?: { conversationId: string; messageId: string };
+  /** A note's page, open when it was noted (issue 15); its text ends with a line naming it. */
+  notedOn?: { url: string; title: string };
 }
 
 export interface ChunkRow {

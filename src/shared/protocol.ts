@@ -266,6 +266,8 @@ export const protocol = {
     request: z.strictObject({
       conversationId: idString.optional(),
       question: z.string().trim().min(1).max(4_000),
+      /** The composer's active tab: a note keeps the page it was noted on (issue 15). */
+      tabId: z.number().int().nonnegative().optional(),
     }),
     response: z.object({ conversationId: idString, messageId: idString }),
   }),

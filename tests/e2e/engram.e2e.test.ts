@@ -325,10 +325,15 @@ describe('Engram 0.1 end to end', () => {
       );
       return found.length === 2 ? found : undefined;
     });
-    expect(notes.map((n) => n.text).sort()).toEqual([
+    // Noted with a page open, a note ends with a line naming the page (issue 15).
+    expect(notes.map((n) => n.text.split('\n\n')[0]).sort()).toEqual([
       'Ana prefers jasmine tea over coffee',
       'the spare key is under the blue flowerpot',
     ]);
+    const inPopup = notes.find((n) => n.text.startsWith('the spare key'));
+    expect(inPopup?.text).toMatch(
+      /\n\nNoted while on the page “.+” \(http:\/\/127\.0\.0\.1:\d+\/ehow-1\/source\.html\)$/,
+    );
 
     const again = await RealPopup.open(engram, page);
     await askInPopup(again, 'Where is the spare key?');

@@ -74,7 +74,7 @@ const page: CapturePayload = {
 
 /** A valid request of every message, with every optional field set, for the mutations to break. */
 const samples: { [N in MessageName]: RequestOf<N> } = {
-  'chat/ask': { conversationId: 'conv_1', question: 'What did I read about tides?' },
+  'chat/ask': { conversationId: 'conv_1', question: 'What did I read about tides?', tabId: 7 },
   'capture/active-tab': { tabId: 7 },
   'pause/set': { choice: 'hour' },
   'engine/ensure': {},

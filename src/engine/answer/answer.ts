@@ -30,6 +30,7 @@ import type { Embedder } from '../models/embedder';
 import type { Generator } from '../models/generator';
 import type { MemoryIndex } from '../index/memory-index';
 import type { QuestionEntities } from './entity-sources';
+import { ownWordsAnswer } from './own-words-answer';
 import { retrieve, type RetrievedSource } from './retrieve';
 
 const STREAM_WRITE_MS = 100;
@@ -192,7 +193,13 @@ export class Answerer {
     const citations = citationsFor(retrieved, query);
     // A weak best passage: the answer says it is unsure (docs/VOICE.md, issue 15).
     const weak = weakMatch(retrieved, this.embedder.spec.relevance.unsure);
-    const extractive = framedForConfidence(question, extractiveText(query, retrieved), weak);
+    // The user's own words are quoted with when they were said (issue 15), not cut into sentences.
+    const quoted = ownWordsAnswer(question, retrieved, Date.now());
+    const extractive = framedForConfidence(
+      question,
+      quoted ?? extractiveText(query, retrieved),
+      weak,
+    );
     const useModel =
       (await readSetting(this.db, 'generation')) &&
       !['failed', 'unavailable', 'not-downloaded'].includes(this.generator.status.state);
@@ -257,7 +264,7 @@ export class Answerer {
         site: source.site,
         savedAt: source.savedAt,
         text: chunks.map((c) => c.text).join('\n…\n'),
-        ...(source.kind === 'note' ? { note: true } : {}),
+        ...(source.kind === 'note' || source.kind === 'said' ? { note: true } : {}),
       })),
       Date.now(),
       conversation,

@@ -13,6 +13,8 @@
  * the registry): a source is kept only when it is about the question and holds a good share of
  * the best source's evidence, so an unanswerable question finds nothing and answers say so. A
  * glimpse and the page it was taken on are one memory: the better of the two is cited once.
+ * A question about the user's own words ("what did I tell you about…", "我记了什么") searches
+ * notes and things said in the chat only (own-words-search.ts, issue 15).
  */
 import { rankCandidates } from '../../core/rank/rank';
 import { parseTimeFilter, type TimeFilter } from '../../core/time/time-query';
@@ -39,6 +41,7 @@ import { linksFrom } from '../../shared/store/graph';
 import { sourcesById } from '../../shared/store/source-reads';
 import type { MemoryIndex } from '../index/memory-index';
 import { entitySourceList, type QuestionEntities } from './entity-sources';
+import { listedOwnWords, ownWordsScope } from './own-words-search';
 
 const CANDIDATES = 100;
 /** Sources judged for every one cited: the gate may drop some, the rest move up. */
@@ -77,8 +80,18 @@ export async function retrieve(
   { dense, maxSources = 4, chunksPerSource = 2, now = Date.now(), entities }: RetrieveOptions,
 ): Promise<Retrieval> {
   const time = parseTimeFilter(question, new Date(now));
-  const query = time?.rest || question;
-  const filter = time ? (id: string) => index.seenBetween(id, time.from, time.to) : undefined;
+  const asked = time?.rest || question;
+  // About the user's own words: notes and things said only, listed when nothing else is asked.
+  const own = await ownWordsScope(db, asked);
+  if (own && !own.query) {
+    const listed = await listedOwnWords(db, own, time, maxSources);
+    return time ? { sources: listed, time } : { sources: listed };
+  }
+  const query = own?.query ?? asked;
+  const inTime = time ? (id: string) => index.seenBetween(id, time.from, time.to) : undefined;
+  const filter = own
+    ? (id: string) => own.ids.has(sourceIdOfChunk(id)) && (inTime?.(id) ?? true)
+    : inTime;
 
   const lists = [index.keyword.search(query, CANDIDATES, filter)];
   if (dense && index.vectors.size > 0) {
@@ -132,6 +145,7 @@ export async function retrieve(
   sources.forEach((source, i) => {
     const entry = bySource.get(sourceIds[i] ?? '');
     if (!source || !entry) return; // Deleted since it was indexed.
+    if (own && !own.ids.has(source.id)) return; // A page the dense list brought.
     const best = entry.chunkIds.map((id) => chunkById.get(id)).filter((c) => c !== undefined);
     if (best.length === 0) return;
     const r = judge(source, best);

@@ -6,6 +6,7 @@ import { NameBook, safeBaseName } from './file-names';
 import { MARKDOWN_FOLDER, markdownZip } from './markdown-zip';
 import { yamlString } from './markdown';
 import { fillMemory } from '../../../tests/export/test-memory';
+import { storeSaid } from '../store/said';
 
 describe('file names', () => {
   const name = (title: string) => safeBaseName(title, 'src_x');
@@ -93,6 +94,19 @@ describe('the Markdown zip', () => {
     expect(note).toMatch(/- Links to: \[\[Same title( 2)?\]\]\n$/);
     const linked = /\[\[(.+)\]\]/.exec(note)![1];
     expect(strFromU8(files[`${MARKDOWN_FOLDER}/${linked}.md`]!)).toContain('article 1,');
+  });
+
+  test('what the user said in the chat is a note of kind said (issue 15)', async () => {
+    await storeSaid(
+      db,
+      "My sister's birthday is 12 May",
+      { conversationId: 'c', messageId: 'm' },
+      Date.UTC(2026, 9, 14),
+    );
+    const { files } = await zipOf();
+    const said = strFromU8(files[`${MARKDOWN_FOLDER}/My sister's birthday is 12 May.md`]!);
+    expect(said).toContain('\nkind: "said"\n');
+    expect(said).toContain("My sister's birthday is 12 May");
   });
 
   test('HTML in the text stays text; the same memory gives the same zip', async () => {

@@ -26,6 +26,12 @@ describe('the record schema', () => {
     expect(exportRecord.parse({ ...source, kind: 'note' }).type).toBe('source');
   });
 
+  test('carries what the user said in the chat (issue 15), without its conversation', () => {
+    const said = { ...source, kind: 'said', url: '', canonicalUrl: '', site: '', origin: 'chat' };
+    expect(exportRecord.parse(said)).toMatchObject({ kind: 'said' });
+    expect(exportRecord.safeParse({ ...said, said: { conversationId: 'c' } }).success).toBe(false);
+  });
+
   test('refuses wrong types, unknown fields, unknown kinds and local state', () => {
     const refused = (value: object) => !exportRecord.safeParse(value).success;
     expect(refused({ ...source, savedAt: '1' })).toBe(true);

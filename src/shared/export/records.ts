@@ -24,8 +24,11 @@ const id = z.string().min(1).max(200);
 const time = z.number().int().nonnegative();
 const count = z.number().int().nonnegative();
 
-/** Every kind of source: what a capture mode keeps, a typed note, a glimpse of the screen. */
-export const sourceKind = z.enum([...captureMode.options, 'note', 'glimpse']);
+/**
+ * Every kind of source: what a capture mode keeps, a typed note, a glimpse of the screen, a
+ * statement said in the chat.
+ */
+export const sourceKind = z.enum([...captureMode.options, 'note', 'glimpse', 'said']);
 
 export const sourceRecord = z.strictObject({
   type: z.literal('source'),

@@ -6,6 +6,7 @@
 import Dexie from 'dexie';
 import type { ConversationRow, EngramDb, MessageRow } from '../db';
 import { withoutVanishedSources } from './forget-citations';
+import { forgetSaid } from './said';
 
 export interface Exchange {
   conversationId: string;
@@ -153,10 +154,13 @@ export const messagesOf = (db: EngramDb, conversationId: string): Promise<Messag
 
 /**
  * Deletes a conversation and its messages (the questions, the answers and the passages they
- * quoted); returns whether it existed. An answer still being written for it stops leaving a
- * trace: `updateMessage` does nothing once the message is gone.
+ * quoted) and what the user said in it (kept as `said` sources, issue 15: forgotten first, so a
+ * crash between the two leaves the conversation to delete again); returns whether it existed.
+ * An answer still being written for it stops leaving a trace: `updateMessage` does nothing once
+ * the message is gone.
  */
 export async function deleteConversation(db: EngramDb, id: string): Promise<boolean> {
+  await forgetSaid(db, id);
   return db.transaction('rw', db.conversations, db.messages, async () => {
     const existed = (await db.conversations.get(id)) !== undefined;
     await db.messages
@@ -168,8 +172,12 @@ export async function deleteConversation(db: EngramDb, id: string): Promise<bool
   });
 }
 
-/** Deletes every conversation and message; returns how many conversations there were. */
+/**
+ * Deletes every conversation and message, and everything said in them; returns how many
+ * conversations there were.
+ */
 export async function deleteAllConversations(db: EngramDb): Promise<number> {
+  await forgetSaid(db);
   return db.transaction('rw', db.conversations, db.messages, async () => {
     const count = await db.conversations.count();
     await db.messages.clear();

@@ -16,6 +16,7 @@ import type { CaptureOrigin, CapturePayload } from '../protocol';
 
 type CapturedMetadata = NonNullable<CapturePayload['metadata']>;
 import { ingestJob } from './jobs';
+import { keptPage, withPage, type NotePage } from './note-context';
 
 export interface StoredCapture {
   sourceId: string;
@@ -68,21 +69,27 @@ export async function storeCapture(
   });
 }
 
-/** A note the user typed ("remember …" in the chat, or `m …` in the address bar). */
+/**
+ * A note the user typed ("remember …" in the chat, or `m …` in the address bar); `page`: the page
+ * open when it was noted, where the capture policy allows keeping it (issue 15, note-context.ts).
+ */
 export async function storeNote(
   db: EngramDb,
   note: string,
   origin: CaptureOrigin,
   now = Date.now(),
+  page?: NotePage,
 ): Promise<StoredCapture> {
-  const text = normalizeText(redactSecrets(note).text);
-  if (!text) throw new Error(t('chatNoteEmpty'));
+  const words = normalizeText(redactSecrets(note).text);
+  if (!words) throw new Error(t('chatNoteEmpty'));
+  const notedOn = page && keptPage(page);
+  const text = notedOn ? withPage(words, notedOn) : words;
   return keep(db, {
     id: await sourceIdFor(text),
     kind: 'note',
     url: '',
     canonicalUrl: '',
-    title: noteTitle(text),
+    title: noteTitle(words),
     site: '',
     text,
     extractor: 'note',
@@ -92,6 +99,7 @@ export async function storeNote(
     lastSeenAt: now,
     seenCount: 1,
     outLinks: [],
+    ...(notedOn ? { notedOn } : {}),
   });
 }
 
@@ -99,7 +107,7 @@ export async function storeNote(
  * Stage 1 in one transaction: a new source is stored pending with its ingest job; one already in
  * memory is seen once more (and, if its indexing had failed, queued again).
  */
-async function keep(db: EngramDb, row: SourceRow): Promise<StoredCapture> {
+export async function keep(db: EngramDb, row: SourceRow): Promise<StoredCapture> {
   return db.transaction('rw', db.sources, db.jobs, db.links, async () => {
     const existing = await db.sources.get(row.id);
     if (existing) {

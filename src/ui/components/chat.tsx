@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 import { errorMessage, send } from '../../shared/messaging';
 import './chat.css';
+import { activeTabId } from './active-tab';
 import { Composer } from './composer';
 import { ConfirmDelete } from './confirm-delete';
 import { ConversationList } from './conversation-list';
@@ -59,10 +60,13 @@ export function Chat({ layout, initial }: { layout: Layout; initial?: Selection 
         : current.kind === 'latest'
           ? (view.value?.conversation?.id ?? (await loadConversation(current)).conversation?.id)
           : undefined;
-    const reply = await send(
-      'chat/ask',
-      id === undefined ? { question } : { conversationId: id, question },
-    );
+    // The page open beside the composer: a note typed now keeps it (issue 15).
+    const tabId = await activeTabId();
+    const reply = await send('chat/ask', {
+      question,
+      ...(id === undefined ? {} : { conversationId: id }),
+      ...(tabId === undefined ? {} : { tabId }),
+    });
     choose({ kind: 'id', id: reply.conversationId });
   };
 

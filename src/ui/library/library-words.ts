@@ -16,6 +16,7 @@ export const KINDS: readonly LibraryKind[] = [
   'image',
   'glimpse',
   'note',
+  'said',
   'pdf',
   'transcript',
 ];
@@ -27,6 +28,7 @@ const KIND_WORDS: Record<LibraryKind, MessageKey> = {
   image: 'libraryKindImage',
   glimpse: 'libraryKindGlimpse',
   note: 'libraryKindNote',
+  said: 'libraryKindSaid',
   pdf: 'libraryKindPdf',
   transcript: 'libraryKindTranscript',
 };
