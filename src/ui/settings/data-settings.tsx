@@ -6,6 +6,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { db } from '../../shared/db';
+import { isQuotaError } from '../../shared/disk-full';
 import { importExport, type ImportProgress } from '../../shared/export/import-export';
 import type { ImportSummary } from '../../shared/export/import-write';
 import { t } from '../../shared/i18n';
@@ -38,6 +39,8 @@ export function DataSettings() {
       setState({ kind: 'done', summary });
     } catch (error) {
       setState({ kind: 'failed', message: importFailureText(error) });
+      // A full disk: the worker sets the flag (banner, automatic capture waits) and watches for space.
+      if (isQuotaError(error)) void send('disk/full', {}).catch(() => undefined);
       return;
     }
     // The import is done; the engine may not run yet. Once it answers, tell it there is work
