@@ -110,20 +110,29 @@ function ImportStatus({ state }: { state: State }) {
         <p role="status" class="field-ok" data-testid="import-done">
           {t('dataImported', added, merged, conversations, settings)}
         </p>
-        {added > 0 && <IndexingLine />}
+        {added > 0 && <IndexingLine added={added} />}
       </>
     );
   }
   return null;
 }
 
-/** The indexing pace, polled from the engine while the imported pages are indexed. */
-function IndexingLine() {
+/**
+ * The indexing of what arrived, polled from the engine: "Indexing 3 of 12 · about 40 a minute",
+ * the jobs still waiting for the engine to take them up, then "Imported 12 items; all indexed"
+ * once no job is queued (the imported ones were the last, or went before the others).
+ */
+function IndexingLine({ added }: { added: number }) {
   const status = useEngineStatus();
-  const line = indexingLine(status?.indexing);
-  return line ? (
-    <p class="muted" role="status" data-testid="import-indexing">
-      {line}
+  if (!status) return null;
+  const line = indexingLine(status.indexing);
+  const state = line || status.pendingJobs > 0 ? 'indexing' : 'finished';
+  return (
+    <p class="muted" role="status" data-testid="import-indexing" data-state={state}>
+      {line ||
+        (status.pendingJobs > 0
+          ? t('dataImportWaiting', status.pendingJobs)
+          : t('dataImportIndexed', added))}
     </p>
-  ) : null;
+  );
 }
