@@ -17,7 +17,7 @@ import { pdfPayload } from './capture-pdf';
 import { glimpseConfirmation, keepGlimpse } from './glimpse';
 import { wakeEngine } from './engine-gateway';
 import { isQuotaError } from '../shared/disk-full';
-import { onDiskFull } from './disk-watch';
+import { onDiskFull, onWriteSucceeded } from './disk-watch';
 
 function confirmation(isNew: boolean, payload: CapturePayload): string {
   if (payload.extractor === 'url-only') return t('noticeSavedAddressOnly');
@@ -73,6 +73,8 @@ export async function captureTab(
         siteRules,
       );
     const stored = await storeCapture(db(), payload, origin);
+    // A page written after a full disk: space is back, automatic capture and indexing go on.
+    await onWriteSucceeded().catch(() => undefined);
     // The shortcut's glimpse (what was on screen), held for review and linked to the page.
     const glimpse = await keepGlimpse(payload, stored.sourceId);
     const saved = glimpse ? glimpseConfirmation(glimpse) : confirmation(stored.isNew, payload);

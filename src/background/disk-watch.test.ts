@@ -9,7 +9,12 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { EngramDb } from '../shared/db';
 import { isQuotaError, readDiskFull } from '../shared/disk-full';
 import { storeCapture } from '../shared/store/sources';
-import { checkDiskSpace, onDiskFull, ROOM_BYTES } from './disk-watch';
+import { flashBadge } from './badge';
+import { checkDiskSpace, onDiskFull, onEngineDiskFull, ROOM_BYTES } from './disk-watch';
+import { wakeEngine } from './engine-gateway';
+
+vi.mock('./engine-gateway', () => ({ wakeEngine: vi.fn(() => Promise.resolve()) }));
+vi.mock('./badge', () => ({ flashBadge: vi.fn(() => Promise.resolve()) }));
 
 let db: EngramDb;
 let local: Record<string, unknown>;
@@ -18,6 +23,8 @@ beforeEach(() => {
   db = new EngramDb(`disk-${crypto.randomUUID()}`);
   local = {};
   alarms.clear();
+  vi.mocked(wakeEngine).mockClear();
+  vi.mocked(flashBadge).mockClear();
   vi.stubGlobal('chrome', {
     storage: {
       local: {
@@ -96,4 +103,17 @@ test('the first failed write sets the flag and says so; space back clears it', a
   expect(await checkDiskSpace(roomy)).toBe(true);
   expect(await readDiskFull()).toBeUndefined();
   expect(alarms.size).toBe(0);
+});
+
+test('the engine’s full disk (disk/full): the badge says so once; space back wakes the engine', async () => {
+  await Promise.all([onEngineDiskFull(), onEngineDiskFull(), onEngineDiskFull()]);
+  expect(vi.mocked(flashBadge).mock.calls).toEqual([
+    [undefined, 'failed', expect.stringMatching(/disk is full: indexing waits/)],
+  ]);
+  expect(await readDiskFull()).toBeDefined();
+  expect(wakeEngine).not.toHaveBeenCalled();
+  const roomy = () => Promise.resolve({ usage: ROOM_BYTES, quota: 10 * ROOM_BYTES });
+  expect(await checkDiskSpace(roomy)).toBe(true);
+  // The jobs that waited for space are taken up at once, not at the next capture.
+  expect(wakeEngine).toHaveBeenCalledOnce();
 });

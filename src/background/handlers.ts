@@ -11,6 +11,7 @@ import { regenerateAnswer, rename, stopAnswer } from './answer-control';
 import { captureTab } from './capture-tab';
 import { ask } from './chat';
 import { deleteConversations } from './conversations';
+import { onEngineDiskFull } from './disk-watch';
 import { engineListening, restartEngine } from './engine-gateway';
 import { reviewGlimpse } from './glimpse';
 import { noteOn, retry } from './library';
@@ -48,6 +49,7 @@ export const backgroundHandlers: HandlersFor<'background'> = {
   'capture/auto': autoCapture,
   'glimpse/review': reviewGlimpse,
   'activity/query': currentActivity,
+  'disk/full': onEngineDiskFull,
   'engine/ensure': async () => {
     await engineListening();
     return {};

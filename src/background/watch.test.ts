@@ -6,15 +6,20 @@ import 'fake-indexeddb/auto';
 import type { Runtime } from 'webextension-polyfill';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../shared/db';
+import { DISK_FULL_KEY, readDiskFull } from '../shared/disk-full';
+import { sendToTab } from '../shared/messaging';
 import { setPause } from '../shared/pause';
 import type { CapturePayload } from '../shared/protocol';
 import { writeSetting } from '../shared/settings';
+import { onWriteSucceeded } from './disk-watch';
 import { autoCapture, onPermissionsAdded, syncWatchers, watchConfigFor } from './watch';
 
 vi.mock('./engine-gateway', () => ({ wakeEngine: vi.fn() }));
 vi.mock('../shared/messaging', () => ({ sendToTab: vi.fn(() => Promise.resolve({})) }));
 
 const granted = new Set<string>();
+/** chrome.storage.local, where the disk-full flag lives (IndexedDB is what has no room). */
+const local: Record<string, unknown> = {};
 const registered: Array<{ id: string; matches: string[] }> = [];
 vi.stubGlobal('chrome', {
   permissions: {
@@ -39,6 +44,14 @@ vi.stubGlobal('chrome', {
     }),
   },
   tabs: { query: vi.fn(() => Promise.resolve([])) },
+  storage: {
+    local: {
+      get: (key: string) => Promise.resolve(key in local ? { [key]: local[key] } : {}),
+      set: (items: Record<string, unknown>) => Promise.resolve(void Object.assign(local, items)),
+      remove: (key: string) => Promise.resolve(void delete local[key]),
+    },
+  },
+  alarms: { create: vi.fn(() => Promise.resolve()), clear: vi.fn(() => Promise.resolve(true)) },
 });
 
 const URL_OK = 'http://127.0.0.1:8000/article.html';
@@ -63,8 +76,11 @@ beforeEach(async () => {
   granted.clear();
   granted.add('http://127.0.0.1/*');
   registered.length = 0;
+  delete local[DISK_FULL_KEY];
+  vi.mocked(sendToTab).mockClear();
   await db().settings.clear();
   await db().sources.clear();
+  await db().jobs.clear();
   await writeSetting(db(), 'siteRules', [{ pattern: '127.0.0.1', policy: 'full' }]);
 });
 
@@ -160,6 +176,69 @@ describe('capture/auto', () => {
     const ruled = { ...page, url: 'http://127.0.0.1:8000/private/notes' };
     await expect(autoCapture({ page: ruled, read: [] }, sender())).rejects.toThrow(/address/);
     expect(await db().sources.count()).toBe(0);
+  });
+});
+
+describe('capture/auto on a full disk (issue 12)', () => {
+  const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  const notices = () =>
+    vi.mocked(sendToTab).mock.calls.filter(([, name]) => name === 'content/notice');
+  const other = (n: number) => ({ ...page, url: `${URL_OK}?n=${n}`, text: `Page ${n} text.` });
+
+  it('with the flag set, stores nothing and gives no source', async () => {
+    await writeSetting(db(), 'autoCapture', true);
+    local[DISK_FULL_KEY] = { since: 1 };
+    expect(await autoCapture({ page, read: [] }, sender())).toEqual({
+      sourceId: null,
+      isNew: false,
+    });
+    expect(await db().sources.count()).toBe(0);
+    expect(await db().jobs.count()).toBe(0);
+  });
+
+  it('two writes refused for lack of space: the page is told once, and the flag is set', async () => {
+    await writeSetting(db(), 'autoCapture', true);
+    let refused = 0;
+    const refuse = () => {
+      refused++;
+      throw quota();
+    };
+    db().sources.hook('creating', refuse);
+    try {
+      // Two pages read at once: both pass the flag check before either write fails.
+      const results = await Promise.allSettled([
+        autoCapture({ page: other(1), read: [] }, sender()),
+        autoCapture({ page: other(2), read: [] }, sender({ tab: { ...sender().tab!, id: 8 } })),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+      expect(refused).toBe(2);
+      expect(notices()).toHaveLength(1);
+      const notice = notices()[0]?.[2] as { text: string; tone: string } | undefined;
+      expect(notice?.tone).toBe('error');
+      expect(notice?.text).toMatch(/disk is full/);
+      expect(await readDiskFull()).toBeDefined();
+      // While the flag is set, automatic capture does not even try.
+      expect(await autoCapture({ page: other(3), read: [] }, sender())).toEqual({
+        sourceId: null,
+        isNew: false,
+      });
+      expect(refused).toBe(2);
+    } finally {
+      db().sources.hook('creating').unsubscribe(refuse);
+    }
+    expect(await db().sources.count()).toBe(0);
+    expect(await db().jobs.count()).toBe(0);
+  });
+
+  it('a successful write clears the flag, and automatic capture saves again', async () => {
+    await writeSetting(db(), 'autoCapture', true);
+    local[DISK_FULL_KEY] = { since: 1 };
+    // The user saved a page by hand and it was written (capture-tab.ts): space is back.
+    await onWriteSucceeded();
+    expect(await readDiskFull()).toBeUndefined();
+    const saved = await autoCapture({ page, read: [] }, sender());
+    expect(saved.sourceId).toEqual(expect.any(String));
+    expect(await db().sources.count()).toBe(1);
   });
 });
 

@@ -2,6 +2,7 @@
 import { liveQuery } from 'dexie';
 import { db, type EngramDb } from '../shared/db';
 import { onGraphEdit } from '../shared/graph-edits';
+import { send } from '../shared/messaging';
 import { generationModel, speechModel, speechModelId } from '../shared/model-registry';
 import type { EngineStatus } from '../shared/protocol';
 import { readSetting } from '../shared/settings';
@@ -80,13 +81,16 @@ export class Engine {
       downloads.set(model.spec.id, model.status);
     }
     // The persisted indexes are written after 10 s without changes (and every 2,000 changes).
+    // A write refused for lack of space: the service worker sets the flag and tells the user.
+    const onDiskFull = () => void send('disk/full', {}).catch(() => undefined);
     const index = new MemoryIndex(embedder.spec, {
       persistAfterMs: 10_000,
+      onDiskFull,
       ...(plan.next ? { next: plan.next } : {}),
     });
     await index.load(store);
     models.mark('indexes loaded');
-    const ingestor = new Ingestor(store, index, embedder, models.pace);
+    const ingestor = new Ingestor(store, index, embedder, models.pace, onDiskFull);
     // The user renamed, merged or deleted an entity (in the service worker): names read again.
     onGraphEdit(() => ingestor.known.reset());
     const engine = new Engine(

@@ -220,7 +220,7 @@ describe('handler tables', () => {
     expectTypeOf<MessageFor<'content'>>().toEqualTypeOf<
       'content/capture' | 'content/watch-stop' | 'content/notice'
     >();
-    expectTypeOf<MessageFrom<'engine'>>().toEqualTypeOf<'activity/query'>();
+    expectTypeOf<MessageFrom<'engine'>>().toEqualTypeOf<'activity/query' | 'disk/full'>();
     expectTypeOf<MessageFrom<'content'>>().toEqualTypeOf<'watch/config' | 'capture/auto'>();
     expect(Object.keys(engineTable)).toHaveLength(10);
   });

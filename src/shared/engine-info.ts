@@ -22,6 +22,8 @@ export const indexingProgress = z.object({
   total: z.number().int().nonnegative(),
   /** Bulk work (old jobs, backfill) is held back while the user is active. */
   waiting: z.boolean(),
+  /** Sources indexed a minute at the pace of the last minute; absent until one is done. */
+  perMinute: z.number().int().nonnegative().optional(),
 });
 export type IndexingProgress = z.infer<typeof indexingProgress>;
 

@@ -340,6 +340,17 @@ export const protocol = {
     request: empty,
     response: userActivity,
   }),
+  /**
+   * Engine → background: a write failed for lack of space (indexing, the saved indexes). The
+   * settings page sends it too when an import stops on a full disk. The worker sets the disk-full
+   * flag (automatic capture waits, the popup and library say so) and watches for space.
+   */
+  'disk/full': def({
+    target: 'background',
+    from: ['engine', 'extension'],
+    request: empty,
+    response: empty,
+  }),
   /** Engine health: the UI polls it; tests and benchmarks ask from the service worker. */
   'engine/status': def({
     target: 'engine',

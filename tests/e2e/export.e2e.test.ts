@@ -99,12 +99,18 @@ describe('export and import', () => {
     const settings = await settingsPage(engram);
     await settings.getByTestId('import-file').setInputFiles(path);
     await expect(settings.getByTestId('import-done').textContent()).resolves.toMatch(/1 new/);
+    // The indexing of what arrived shows under it, and ends in the finished line.
+    const indexing = settings.getByTestId('import-indexing');
+    await indexing.waitFor({ timeout: 30_000 });
     await waitFor(
-      'the imported page to be indexed',
-      async () =>
-        (await storedSources(engram)).find((s) => s.id === peanutsId && s.status === 'indexed'),
+      'the import’s indexing line to say all is indexed',
+      async () => (await indexing.getAttribute('data-state')) === 'finished',
       120_000,
     );
+    expect(await indexing.textContent()).toBe('Imported 1 new; all indexed.');
+    expect(
+      (await storedSources(engram)).find((s) => s.id === peanutsId && s.status === 'indexed'),
+    ).toBeDefined();
     const page = await engram.context.newPage();
     await page.goto(`${server.origin}/ehow-1/source.html`, { waitUntil: 'domcontentloaded' });
     const popup = await RealPopup.open(engram, page);

@@ -84,6 +84,7 @@ const samples: { [N in MessageName]: RequestOf<N> } = {
   'engine/search': { query: 'tides', mode: 'keyword', limit: 5 },
   'engine/activity': { state: 'idle' },
   'activity/query': {},
+  'disk/full': {},
   'engine/status': {},
   'memory/forget': { sourceIds: ['src_1'] },
   'engine/pdf-text': { url: 'https://example.com/a.pdf', data: 'JVBERi0xLjQ=' },

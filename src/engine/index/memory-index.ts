@@ -10,6 +10,7 @@
  * there are none (first start after an upgrade, another model) does it read every chunk. The rows
  * are read through the stores (shared/store/index-log.ts, sources.ts), never table by table.
  */
+import { isQuotaError } from '../../shared/disk-full';
 import { Bm25Index } from '../../core/index/bm25';
 import type { BinaryIndex } from '../../core/index/binary-index';
 import type { CandidateInfo } from '../../core/rank/rank';
@@ -39,6 +40,8 @@ export interface MemoryIndexOptions {
    * that no search reads until every chunk has one; then the engine makes it the model in use.
    */
   next?: EmbeddingModelSpec;
+  /** A write of the saved indexes failed for lack of space: the engine tells the service worker. */
+  onDiskFull?: () => void;
 }
 
 export class MemoryIndex {
@@ -135,7 +138,7 @@ export class MemoryIndex {
       // asked for this sync neither waits for it nor fails with it (a failed write is retried).
       if (this.appliedSeq - this.persistedSeq >= PERSIST_AFTER_ENTRIES) {
         void this.persist(db).catch((error: unknown) => {
-          console.warn('Engram: saving the index:', error);
+          this.persistFailed(error);
           this.schedulePersist(db);
         });
       } else if (this.appliedSeq > this.persistedSeq) this.schedulePersist(db);
@@ -306,8 +309,17 @@ export class MemoryIndex {
     if (delay === undefined) return;
     clearTimeout(this.persistTimer);
     this.persistTimer = setTimeout(() => {
-      this.persist(db).catch((error: unknown) => console.warn('Engram: saving the index:', error));
+      this.persist(db).catch((error: unknown) => this.persistFailed(error));
     }, delay);
+  }
+
+  /**
+   * The saved indexes could not be written. The log keeps every change, so nothing is lost and the
+   * next write catches up; a full disk is reported so the user is told.
+   */
+  private persistFailed(error: unknown): void {
+    console.warn('Engram: saving the index:', error);
+    if (isQuotaError(error)) this.options.onDiskFull?.();
   }
 
   private async catchUp(db: EngramDb): Promise<void> {

@@ -75,9 +75,9 @@ test('orders fresh jobs first, and counts the run for "Indexing n of m"', () => 
   pace.plan(4);
   pace.finished();
   pace.finished();
-  expect(pace.progress).toEqual({ done: 2, total: 4, waiting: false });
+  expect(pace.progress).toMatchObject({ done: 2, total: 4, waiting: false });
   pace.plan(5); // three left and three more arrived
-  expect(pace.progress).toEqual({ done: 2, total: 7, waiting: false });
+  expect(pace.progress).toMatchObject({ done: 2, total: 7, waiting: false });
   pace.reset();
   expect(pace.progress).toEqual({ done: 0, total: 0, waiting: false });
 });
@@ -86,4 +86,26 @@ test('until told, the user counts as active: bulk work at start does not race ah
   const pace = new IndexingPace({ trickleMs: 20_000 });
   expect(await settled(pace.turn())).toBe(true);
   expect(await settled(pace.turn())).toBe('pending');
+});
+
+test('the pace: sources a minute over the last minute, or over the run when it is younger', () => {
+  let now = 1_000_000;
+  const pace = new IndexingPace({ now: () => now });
+  pace.plan(100);
+  expect(pace.progress.perMinute).toBeUndefined(); // nothing done yet: no pace to show
+  now += 10_000;
+  pace.finished(5); // 5 in the run's first 10 s
+  expect(pace.progress.perMinute).toBe(30);
+  now += 50_000;
+  pace.finished(25); // 30 in the first minute
+  expect(pace.progress.perMinute).toBe(30);
+  now += 30_000;
+  pace.finished(10); // the last minute: the 25 and the 10
+  expect(pace.progress.perMinute).toBe(35);
+  now += 61_000; // nothing finished in the last minute
+  expect(pace.progress).toEqual({ done: 40, total: 100, waiting: false });
+  pace.reset();
+  now += 1;
+  pace.finished();
+  expect(pace.progress.perMinute).toBe(60); // a new run's first source, over at least a second
 });

@@ -7,9 +7,12 @@
  *   active (chrome.idle, relayed by the service worker), but never starves: one bulk step is let
  *   through every `trickleMs` even then;
  * - fresh work that arrives while bulk work waits goes first.
- * It also counts the work of a run for "Indexing 3 of 12".
+ * It also counts the work of a run for "Indexing 3 of 12", and its pace: the sources finished in
+ * the last minute (over the time the run has gone on, when that is shorter), a minute.
  */
 import type { IndexingProgress } from '../../shared/engine-info';
+
+const PACE_WINDOW_MS = 60_000;
 
 export interface PaceOptions {
   /** A job queued this recently is a fresh capture, not bulk work. */
@@ -28,6 +31,9 @@ export class IndexingPace {
   private done = 0;
   private total = 0;
   private waiting = false;
+  /** When the run began, and when each of its sources finished in the last minute. */
+  private startedAt: number | undefined;
+  private finishedAt: number[] = [];
   private lastBulkAt = Number.NEGATIVE_INFINITY;
   /** Ends the current wait early: the user went idle, or fresh work arrived. */
   private wake: (() => void) | undefined;
@@ -61,6 +67,7 @@ export class IndexingPace {
 
   /** A pass over the queue found `remaining` jobs still to do. */
   plan(remaining: number): void {
+    this.startedAt ??= this.now();
     this.total = this.done + remaining;
   }
 
@@ -101,6 +108,9 @@ export class IndexingPace {
   }
 
   finished(count = 1): void {
+    const now = this.now();
+    this.startedAt ??= now;
+    for (let i = 0; i < count; i++) this.finishedAt.push(now);
     this.done += count;
     this.total = Math.max(this.total, this.done);
   }
@@ -109,9 +119,23 @@ export class IndexingPace {
   reset(): void {
     this.done = 0;
     this.total = 0;
+    this.startedAt = undefined;
+    this.finishedAt = [];
   }
 
   get progress(): IndexingProgress {
-    return { done: this.done, total: this.total, waiting: this.waiting };
+    const progress = { done: this.done, total: this.total, waiting: this.waiting };
+    const perMinute = this.perMinute();
+    return perMinute === undefined ? progress : { ...progress, perMinute };
+  }
+
+  /** Sources a minute: those of the last minute, over the run's time when it is younger. */
+  private perMinute(): number | undefined {
+    const now = this.now();
+    this.finishedAt = this.finishedAt.filter((at) => now - at < PACE_WINDOW_MS);
+    if (this.finishedAt.length === 0 || this.startedAt === undefined) return undefined;
+    // At least a second: the first source of a run is not "3,000 a minute".
+    const span = Math.max(1_000, Math.min(PACE_WINDOW_MS, now - this.startedAt));
+    return Math.round((this.finishedAt.length * PACE_WINDOW_MS) / span);
   }
 }

@@ -47,7 +47,7 @@ test('a fresh capture is indexed first while old jobs wait for the user to go id
   expect(embedded[0]).toContain('fresh');
   // One bulk step is let through; the rest wait while the user is active.
   await until(() => Promise.resolve(pace.progress.waiting));
-  expect(pace.progress).toEqual({ done: 2, total: 4, waiting: true });
+  expect(pace.progress).toMatchObject({ done: 2, total: 4, waiting: true });
   const pending = await Promise.all(old.map(status));
   expect(pending.filter((s) => s === 'pending')).toHaveLength(2);
 

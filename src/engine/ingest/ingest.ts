@@ -4,16 +4,21 @@
  * transaction, then commit chunks, vectors and graph rows in one transaction.
  * Chunks committed before the embedding model was ready are searchable by keyword at once and
  * get their vectors when the model arrives (backfill).
+ * A write refused for lack of space is no fault of the job: its attempt is given back, the run
+ * stops with the job still queued, and `onDiskFull` tells the service worker (`disk/full`), which
+ * wakes the engine again when space is back (background/disk-watch.ts).
  */
 import { chunkText } from '../../core/text/chunk';
 import { quantizeInt8 } from '../../core/index/vector';
 import type { ChunkRow, EngramDb, JobRow, SourceRow } from '../../shared/db';
+import { isQuotaError } from '../../shared/disk-full';
 import { errorMessage } from '../../shared/dispatch';
 import { chunkId, chunksById } from '../../shared/store/chunks';
 import {
   beginAttempt,
   commitSource,
   commitVectors,
+  giveBackAttempt,
   recordFailure,
 } from '../../shared/store/index-commit';
 import { dropJob, fewestAttemptsFirst, queuedJobs } from '../../shared/store/jobs';
@@ -40,6 +45,8 @@ export class Ingestor {
     private readonly embedder: Embedder,
     /** Fresh captures first, bulk work held back while the user is active; counts for the UI. */
     private readonly pace?: IndexingPace,
+    /** A write failed for lack of space: the engine tells the service worker. */
+    private readonly onDiskFull: () => void = () => undefined,
   ) {
     this.known = new KnownEntities(db);
   }
@@ -65,7 +72,8 @@ export class Ingestor {
             this.again = true;
             break;
           }
-          await this.process(job);
+          // No room to write: the rest of the queue would fail the same way. It waits, queued.
+          if ((await this.process(job)) === 'disk-full') return;
           this.pace?.finished();
         }
       } while (this.again);
@@ -76,7 +84,7 @@ export class Ingestor {
     return this.running;
   }
 
-  private async process(job: JobRow): Promise<void> {
+  private async process(job: JobRow): Promise<'disk-full' | void> {
     const source = await getSource(this.db, job.sourceId);
     if (!source) {
       await dropJob(this.db, job.id);
@@ -98,6 +106,12 @@ export class Ingestor {
       // The index reads the commit back from its log: a source deleted meanwhile stays out.
       await this.index.sync(this.db);
     } catch (error) {
+      if (isQuotaError(error)) {
+        console.warn(`Engram: no space to index ${source.id}; it waits for space:`, error);
+        this.onDiskFull();
+        await giveBackAttempt(this.db, job.id).catch(() => undefined);
+        return 'disk-full';
+      }
       console.warn(`Engram: indexing ${source.id} failed:`, error);
       await recordFailure(this.db, source.id, errorMessage(error));
     }
@@ -153,13 +167,22 @@ export class Ingestor {
         missing.map((c) => c.text),
         'passage',
       );
-      await commitVectors(
+      const committed = await commitVectors(
         this.db,
         missing.flatMap((chunk, i) => {
           const vector = vectors[i];
           return vector ? [{ chunkId: chunk.id, ...quantizeInt8(vector), model }] : [];
         }),
+      ).then(
+        () => true,
+        (error: unknown) => {
+          if (!isQuotaError(error)) throw error;
+          // No room for the vectors: they are made again when the engine next runs backfill.
+          this.onDiskFull();
+          return false;
+        },
       );
+      if (!committed) return done;
       await this.index.sync(this.db);
       // Chunks deleted meanwhile, or left without a vector, must not be asked for forever.
       this.index.forgetUnembedded(ids);

@@ -131,6 +131,18 @@ export async function beginAttempt(
 }
 
 /**
+ * An attempt stopped by a full disk was no fault of the job: its count is taken back, so waiting
+ * for space never sets a job aside. A small update of a row that exists; if even it is refused,
+ * the attempt stays counted (the worst case: one try fewer later).
+ */
+export async function giveBackAttempt(db: EngramDb, jobId: string): Promise<void> {
+  await db.transaction('rw', db.jobs, async () => {
+    const job = await db.jobs.get(jobId);
+    if (job && job.attempts > 0) await db.jobs.update(jobId, { attempts: job.attempts - 1 });
+  });
+}
+
+/**
  * An attempt threw (the attempt itself was counted by `beginAttempt`): the job stays queued with
  * the message until its attempts are spent, then job and source are marked failed with `error`.
  */

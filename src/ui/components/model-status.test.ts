@@ -82,6 +82,9 @@ describe('indexingLine', () => {
       'Indexing 3 of 12 · older pages wait while you browse',
     );
     expect(indexingLine({ done: 12, total: 12, waiting: false })).toBe('');
+    expect(indexingLine({ done: 2, total: 12, waiting: false, perMinute: 40 })).toBe(
+      'Indexing 3 of 12 · about 40 a minute',
+    );
   });
 });
 

@@ -89,14 +89,19 @@ export function modelStatusLine(rows: readonly ModelInfo[]): string {
   return parts.length > 0 ? parts.join(' · ') : t('modelNoneLoaded');
 }
 
-/** "Indexing 3 of 12", and why it waits; empty when there is nothing to index. */
+/**
+ * "Indexing 3 of 12", why it waits, and its pace ("about 40 a minute") once a source is done;
+ * empty when there is nothing to index.
+ */
 export function indexingLine(progress: IndexingProgress | undefined): string {
   if (!progress || progress.total === 0 || progress.done >= progress.total) return '';
-  return t(
+  const line = t(
     progress.waiting ? 'modelIndexingWaiting' : 'modelIndexing',
     progress.done + 1,
     progress.total,
   );
+  const { perMinute } = progress;
+  return perMinute === undefined ? line : t('modelIndexingPace', line, perMinute);
 }
 
 const GPU_KEYS = {

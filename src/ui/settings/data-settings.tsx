@@ -6,6 +6,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { db } from '../../shared/db';
+import { isQuotaError } from '../../shared/disk-full';
 import { importExport, type ImportProgress } from '../../shared/export/import-export';
 import type { ImportSummary } from '../../shared/export/import-write';
 import { t } from '../../shared/i18n';
@@ -38,6 +39,8 @@ export function DataSettings() {
       setState({ kind: 'done', summary });
     } catch (error) {
       setState({ kind: 'failed', message: importFailureText(error) });
+      // A full disk: the worker sets the flag (banner, automatic capture waits) and watches for space.
+      if (isQuotaError(error)) void send('disk/full', {}).catch(() => undefined);
       return;
     }
     // The import is done; the engine may not run yet. Once it answers, tell it there is work
@@ -107,20 +110,29 @@ function ImportStatus({ state }: { state: State }) {
         <p role="status" class="field-ok" data-testid="import-done">
           {t('dataImported', added, merged, conversations, settings)}
         </p>
-        {added > 0 && <IndexingLine />}
+        {added > 0 && <IndexingLine added={added} />}
       </>
     );
   }
   return null;
 }
 
-/** The indexing pace, polled from the engine while the imported pages are indexed. */
-function IndexingLine() {
+/**
+ * The indexing of what arrived, polled from the engine: "Indexing 3 of 12 · about 40 a minute",
+ * the jobs still waiting for the engine to take them up, then "Imported 12 items; all indexed"
+ * once no job is queued (the imported ones were the last, or went before the others).
+ */
+function IndexingLine({ added }: { added: number }) {
   const status = useEngineStatus();
-  const line = indexingLine(status?.indexing);
-  return line ? (
-    <p class="muted" role="status" data-testid="import-indexing">
-      {line}
+  if (!status) return null;
+  const line = indexingLine(status.indexing);
+  const state = line || status.pendingJobs > 0 ? 'indexing' : 'finished';
+  return (
+    <p class="muted" role="status" data-testid="import-indexing" data-state={state}>
+      {line ||
+        (status.pendingJobs > 0
+          ? t('dataImportWaiting', status.pendingJobs)
+          : t('dataImportIndexed', added))}
     </p>
-  ) : null;
+  );
 }
