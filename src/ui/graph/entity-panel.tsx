@@ -72,9 +72,9 @@ export function EntityPanel({ id, onClose, onOpen, onExpand, onCentre }: Props) 
           </>
         )}
         <dt>{t('graphFactFirstSeen')}</dt>
-        <dd>{dateWord(entity.firstSeenAt)}</dd>
+        <dd data-testid="entity-first-seen">{dateWord(entity.firstSeenAt)}</dd>
         <dt>{t('graphFactLastSeen')}</dt>
-        <dd>{dateWord(entity.lastSeenAt)}</dd>
+        <dd data-testid="entity-last-seen">{dateWord(entity.lastSeenAt)}</dd>
       </dl>
       <div class="entity-actions">
         <button type="button" data-testid="entity-centre" onClick={() => onCentre(id)}>
