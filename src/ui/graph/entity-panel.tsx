@@ -113,7 +113,10 @@ export function EntityPanel({ id, onClose, onOpen, onExpand, onCentre }: Props) 
                   <span class={`graph-dot kind-${other.kind}`} aria-hidden="true" />
                   {other.name}
                 </button>
-                <span class="muted"> {t('graphTogether', countWord(weight))}</span>
+                <span class="muted">
+                  {' '}
+                  {weight === 1 ? t('graphTogetherOne') : t('graphTogether', countWord(weight))}
+                </span>
               </li>
             ))}
           </ul>
