@@ -15,6 +15,7 @@ import { Embedder } from './models/embedder';
 import { EngineModels } from './models/engine-models';
 import { Generator } from './models/generator';
 import { Transcriber } from './models/transcriber';
+import { GraphBackfill } from './ingest/graph-backfill';
 import { Ingestor } from './ingest/ingest';
 import { MemoryIndex } from './index/memory-index';
 import { embeddingPlan, ReEmbedder } from './ingest/reembed';
@@ -48,6 +49,7 @@ export class Engine {
     readonly answerer: Answerer,
     readonly models: EngineModels,
     readonly transcriber: Transcriber,
+    readonly graphBackfill: GraphBackfill,
   ) {}
 
   /** Ready to search: runtime configured and indexes loaded. Models keep loading after this. */
@@ -93,6 +95,10 @@ export class Engine {
     const ingestor = new Ingestor(store, index, embedder, models.pace, onDiskFull);
     // The user renamed, merged or deleted an entity (in the service worker): names read again.
     onGraphEdit(() => ingestor.known.reset());
+    // Sources kept before the graph existed get their entities, at the indexing pace.
+    const graphBackfill = new GraphBackfill(store, index, ingestor.known, models.pace, () =>
+      ingestor.settled(),
+    );
     const engine = new Engine(
       embedder,
       generator,
@@ -101,10 +107,14 @@ export class Engine {
       new Answerer(store, index, embedder, generator, undefined, ingestor.known),
       models,
       transcriber,
+      graphBackfill,
     );
     engine.warm();
     void ingestor.kick();
     watchQueue(store, ingestor);
+    void graphBackfill
+      .run()
+      .catch((error: unknown) => console.warn('Engram: graph backfill:', error));
     if (plan.next) {
       // When every chunk has the new model's vector, the engine starts again on that model.
       const next = new Embedder(plan.next, models.modelRuntime);
@@ -148,6 +158,7 @@ export class Engine {
       sources: await countSources(db()),
       chunks: this.index.chunkCount,
       ...(this.index.reembedding ? { reembedding: this.index.reembedding } : {}),
+      ...(this.graphBackfill.progress ? { graphBackfill: this.graphBackfill.progress } : {}),
       pendingJobs: await countQueuedJobs(db()),
       ...this.models.report(),
     };

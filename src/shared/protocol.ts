@@ -196,6 +196,10 @@ export const engineStatus = z.object({
   reembedding: z
     .object({ model: z.string(), done: z.number().int(), total: z.number().int() })
     .optional(),
+  /** While older sources get their people, places and ideas: sources looked at of all (issue 14). */
+  graphBackfill: z
+    .object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() })
+    .optional(),
   sources: z.number().int(),
   chunks: z.number().int(),
   pendingJobs: z.number().int(),

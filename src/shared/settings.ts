@@ -88,6 +88,14 @@ export const settingsSchema = {
    */
   activeEmbeddingModel: z.string().min(1).optional(),
   /**
+   * How far the engine has come in giving sources kept before the knowledge graph (issue 14) their
+   * people, organisations, places and ideas (engine/ingest/graph-backfill.ts): the last source id
+   * done, in id order, and `done` once every source was looked at. Written by the engine.
+   */
+  graphBackfill: z
+    .strictObject({ after: z.string().min(1).optional(), done: z.boolean() })
+    .default({ done: false }),
+  /**
    * Minutes a model may sit unused before it is unloaded to free memory (it reloads from the cache
    * when next needed); 0 keeps models loaded. Ten minutes: a chat session keeps its models, an
    * afternoon of browsing does not hold hundreds of MB for nothing.

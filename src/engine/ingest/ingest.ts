@@ -84,6 +84,11 @@ export class Ingestor {
     return this.running;
   }
 
+  /** Resolves when the current run of the queue (if any) is over. */
+  async settled(): Promise<void> {
+    await this.running;
+  }
+
   private async process(job: JobRow): Promise<'disk-full' | void> {
     const source = await getSource(this.db, job.sourceId);
     if (!source) {

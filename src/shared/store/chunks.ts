@@ -18,3 +18,7 @@ export async function chunksById(db: EngramDb, ids: readonly string[]): Promise<
 }
 
 export const countChunks = (db: EngramDb): Promise<number> => db.chunks.count();
+
+/** A source's chunks (with their vectors). */
+export const chunksOfSource = (db: EngramDb, sourceId: string): Promise<ChunkRow[]> =>
+  db.chunks.where('sourceId').equals(sourceId).toArray();

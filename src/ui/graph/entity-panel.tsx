@@ -72,9 +72,9 @@ export function EntityPanel({ id, onClose, onOpen, onExpand, onCentre }: Props) 
           </>
         )}
         <dt>{t('graphFactFirstSeen')}</dt>
-        <dd>{dateWord(entity.firstSeenAt)}</dd>
+        <dd data-testid="entity-first-seen">{dateWord(entity.firstSeenAt)}</dd>
         <dt>{t('graphFactLastSeen')}</dt>
-        <dd>{dateWord(entity.lastSeenAt)}</dd>
+        <dd data-testid="entity-last-seen">{dateWord(entity.lastSeenAt)}</dd>
       </dl>
       <div class="entity-actions">
         <button type="button" data-testid="entity-centre" onClick={() => onCentre(id)}>
@@ -113,7 +113,10 @@ export function EntityPanel({ id, onClose, onOpen, onExpand, onCentre }: Props) 
                   <span class={`graph-dot kind-${other.kind}`} aria-hidden="true" />
                   {other.name}
                 </button>
-                <span class="muted"> {t('graphTogether', countWord(weight))}</span>
+                <span class="muted">
+                  {' '}
+                  {weight === 1 ? t('graphTogetherOne') : t('graphTogether', countWord(weight))}
+                </span>
               </li>
             ))}
           </ul>

@@ -48,6 +48,20 @@ export function GraphCanvas({ graph, selected, onSelect, onView }: Props) {
     else box.current?.removeAttribute('data-selected');
   }, [selected]);
 
+  // How many entities the picture holds now (Expand adds some after the first drawing): for the
+  // e2e test. Listened to after the graph is built, so the first drawing pays nothing for it.
+  useEffect(() => {
+    if (!graph) return;
+    const count = () => box.current?.setAttribute('data-nodes', String(graph.order));
+    count();
+    graph.on('nodeAdded', count);
+    graph.on('nodeDropped', count);
+    return () => {
+      graph.off('nodeAdded', count);
+      graph.off('nodeDropped', count);
+    };
+  }, [graph]);
+
   useEffect(() => {
     const stop = watchTheme((theme) => view.current?.setTheme(theme));
     return () => {

@@ -11,6 +11,7 @@ import { deleteModelFiles } from '../../shared/model-files';
 import { MODELS, speechModelId, type ModelSpec } from '../../shared/model-registry';
 import { writeSetting } from '../../shared/settings';
 import { ModelRow } from './model-row';
+import { GraphBackfillProgress } from './graph-backfill-progress';
 import { ReembedProgress } from './reembed-progress';
 import { ModelRuntimeSettings } from './model-runtime-settings';
 import { useEngineStatus } from '../components/model-status-poll';
@@ -107,6 +108,7 @@ export function ModelsPanel({ settings, rows, cached, onDeleted }: Props) {
               </p>
             )}
             {group.task === 'embed' && <ReembedProgress engine={engine} />}
+            {group.task === 'embed' && <GraphBackfillProgress engine={engine} />}
             <ul class="model-list">
               {specs.map((spec) => (
                 <ModelRow

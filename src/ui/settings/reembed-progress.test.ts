@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { h, render } from 'preact';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { EngineStatus } from '../../shared/protocol';
+import { GraphBackfillProgress } from './graph-backfill-progress';
 import { ReembedProgress } from './reembed-progress';
 
 const fake = { status: undefined as EngineStatus | undefined };
@@ -39,5 +40,24 @@ it('shows how far re-embedding has come, and nothing when none runs', async () =
   render(h(ReembedProgress, { engine: fake.status }), app);
   await settle();
   expect(app.querySelector('[data-testid="reembed-progress"]')).toBeNull();
+  render(null, app);
+});
+
+// The graph backfill's note sits beside re-embedding's on the models panel (issue 14).
+it('shows how many older pages the graph backfill has looked at, and nothing when none runs', async () => {
+  render(
+    h(GraphBackfillProgress, { engine: { ...base, graphBackfill: { done: 120, total: 3_400 } } }),
+    app,
+  );
+  await settle();
+  const note = app.querySelector('[data-testid="graph-backfill-progress"]');
+  expect(note?.getAttribute('role')).toBe('status');
+  expect(note?.textContent).toContain('120 of 3,400 pages');
+  expect(note?.querySelector('progress')?.getAttribute('value')).toBe('120');
+  render(null, app);
+
+  render(h(GraphBackfillProgress, { engine: base }), app);
+  await settle();
+  expect(app.querySelector('[data-testid="graph-backfill-progress"]')).toBeNull();
   render(null, app);
 });
