@@ -6,7 +6,7 @@
  */
 import { extractiveAnswer, groupedByPassage } from '../../core/answer/extractive';
 import { buildAnswerMessages, type PromptConversation } from '../../core/answer/prompt';
-import { resolveFollowUp, type ResolvedQuestion } from '../../core/dialogue/follow-up';
+import type { ResolvedQuestion } from '../../core/dialogue/follow-up';
 import { recentTurns } from '../../core/dialogue/recent-turns';
 import type { TimeFilter } from '../../core/time/time-query';
 import type { EngramDb, MessageRow } from '../../shared/db';
@@ -25,6 +25,7 @@ import { BUILT_IN_MODEL_ID } from '../models/built-in-model';
 import { citationsFor } from './citations';
 import { framedForConfidence, generatedAnswer, weakMatch } from './manner';
 import { conversationContext, type ConversationContext } from './conversation-context';
+import { resolveInConversation } from './follow-up-rewrite';
 import type { Embedder } from '../models/embedder';
 import type { Generator } from '../models/generator';
 import type { MemoryIndex } from '../index/memory-index';
@@ -66,6 +67,7 @@ export function searchedFor(
       query: resolved.query,
       ...(time ? { time: time.matched } : {}),
       ...(named.length > 0 ? { named } : {}),
+      ...(resolved.rules.includes('model') ? { by: 'model' as const } : {}),
     },
   };
 }
@@ -136,7 +138,12 @@ export class Answerer {
     if (!question) throw new Error('The question of this answer was lost.');
     // A follow-up is searched with its references filled in from the conversation (issue 15).
     const conversation = await conversationContext(this.db, message);
-    const resolved = resolveFollowUp(question, conversation.earlier);
+    const resolved = await resolveInConversation(
+      this.generator,
+      question,
+      conversation.earlier,
+      signal,
+    );
     const query = resolved.query;
 
     let found = await retrieve(this.db, this.index, this.embedder, query, {
