@@ -52,6 +52,8 @@ describe('checkedRewrite', () => {
     ['the instruction', 'Rewrite: How much does the Raspberry Pi 3 cost?'],
     ['a label', 'Question: How much does the Raspberry Pi 3 cost?'],
     ['the prompt echoed', 'Follow-up: How much does it cost?'],
+    ['an answer instead of the question', 'The Raspberry Pi 3 sells for 35 dollars.'],
+    ["a test model's fixed reply", "This is a fixed reply from Engram's tiny test model."],
   ])('drops %s', (_why, output) => {
     expect(checkedRewrite(output, asked)).toBeUndefined();
   });

@@ -7,6 +7,7 @@
  * tiny prompt, and its output is checked before it is searched: anything odd and the rules' query
  * is searched instead.
  */
+import { questionTerms } from '../rank/relevance';
 import { detectLanguage } from '../text/language';
 import { estimateTokens } from '../text/tokenize';
 import { truncateSafely } from '../text/text';
@@ -70,14 +71,18 @@ export function expectedRewriteMs(speed: GenerationSpeed, prompt: readonly ChatT
 export const fastEnough = (speed: GenerationSpeed | undefined, prompt: readonly ChatTurnText[]) =>
   speed !== undefined && expectedRewriteMs(speed, prompt) <= REWRITE_MAX_MS;
 
+/** Of the question's own content words, the share a rewrite keeps: it fills in, never replaces. */
+const KEPT_TERMS = 0.5;
+
 /** Words of the prompt that a question the user asked would not hold. */
 const INSTRUCTION_TEXT =
   /\b(rewrite|stands? alone|follow-up|earlier question|reply with|cited:)|^(question|follow-up|answer)\s*:|问题[:：]|改写/iu;
 
 /**
  * The model's output as a query, or undefined when it is not a plain rewrite of `question`:
- * empty, more than one line, much longer than the question, in another language, or holding
- * the prompt's own instruction words.
+ * empty, more than one line, much longer than the question, in another language, holding the
+ * prompt's own instruction words, or dropping most of the question's own content words (a
+ * model that answers, or writes anything at all, instead of rewriting).
  */
 export function checkedRewrite(output: string, question: string): string | undefined {
   const text = output
@@ -91,5 +96,8 @@ export function checkedRewrite(output: string, question: string): string | undef
   }
   if (detectLanguage(text) !== detectLanguage(asked)) return undefined;
   if (INSTRUCTION_TEXT.test(text)) return undefined;
+  const own = questionTerms(asked);
+  const kept = new Set(questionTerms(text));
+  if (own.filter((term) => kept.has(term)).length < own.length * KEPT_TERMS) return undefined;
   return text;
 }
