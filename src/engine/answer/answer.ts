@@ -10,7 +10,6 @@ import type { ResolvedQuestion } from '../../core/dialogue/follow-up';
 import { recentTurns } from '../../core/dialogue/recent-turns';
 import type { TimeFilter } from '../../core/time/time-query';
 import type { EngramDb, MessageRow } from '../../shared/db';
-import { errorMessage } from '../../shared/dispatch';
 import { languageOfText, tIn, type TextLanguage } from '../../shared/i18n-in';
 import { readSetting } from '../../shared/settings';
 import {
@@ -105,7 +104,13 @@ export class Answerer {
       }
       await this.run(message, control.signal);
     } catch (error) {
-      await this.update(messageId, { status: 'error', error: errorMessage(error) });
+      // Worded for the user in the question's language (docs/VOICE.md, rule 8); the raw error,
+      // English and technical, is for the log.
+      console.warn('Engram: answering failed:', error);
+      const message = await getMessage(this.db, messageId).catch(() => undefined);
+      const question = message && (await questionOf(this.db, message).catch(() => undefined));
+      const reason = tIn(languageOfText(question ?? ''), 'answerFailedReason');
+      await this.update(messageId, { status: 'error', error: reason });
     } finally {
       this.active.delete(messageId);
     }
