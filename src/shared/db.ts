@@ -209,6 +209,8 @@ export interface SearchedFor {
   time?: string;
   /** Sources whose titles `query` holds: forgetting one forgets the query too. */
   named?: string[];
+  /** The language model rewrote the question (issue 15), not the rules. */
+  by?: 'model';
 }
 
 export interface MessageRow {

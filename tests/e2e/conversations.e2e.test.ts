@@ -5,6 +5,8 @@
  * popup size, so Playwright can click it); the list is opened from the header, searched, one
  * conversation renamed (and the new title read back from IndexedDB and from an export line) and
  * the other deleted after its confirmation. An answer is copied and the clipboard read back.
+ * A follow-up ("that article", "那篇文章") cites the page its conversation was about, and "What
+ * was searched" under the answer shows the question with the article's title filled in.
  * Stop: the fixture model ends its fixed reply after 53 tokens, too fast for a hand, so the test
  * build's `generationMinTokens` makes it write thousands of tokens; Stop is pressed while it
  * writes, and the stored answer must stop growing, marked stopped. Screenshots of the list in the
@@ -249,6 +251,38 @@ describe('conversations and answer actions', () => {
     );
     const after = await readTable<StoredMessage>(engram, 'messages');
     expect(after.map((m) => m.id).sort()).toEqual(before.map((m) => m.id).sort());
+    await popup.close();
+  }, 240_000);
+
+  test('a follow-up cites the page of its conversation and shows what was searched', async () => {
+    const popup = await openPopup(engram);
+    await popup.locator('[data-testid="new-chat"]').click();
+    await ask(popup, 'Are solid-state batteries safer?', 1);
+    const TITLE = 'Solid-state batteries explained';
+    const checkFollowUp = async (question: string, count: number, searched: string) => {
+      await ask(popup, question, count);
+      const answer = answers(popup).nth(count - 1);
+      expect(await answer.getAttribute('data-status')).toBe('done');
+      expect(await answer.locator('[data-testid="citation-title"]').first().textContent()).toBe(
+        TITLE,
+      );
+      // Folded away until opened: the question as it was searched, with "that article" named.
+      const query = answer.locator('[data-testid="searched-query"]');
+      expect(await query.isVisible()).toBe(false);
+      await answer.locator('[data-testid="searched-for"] summary').click();
+      await expect.poll(() => query.isVisible()).toBe(true);
+      expect(await query.textContent()).toBe(searched);
+    };
+    await checkFollowUp(
+      'What does that article say about manufacturing?',
+      2,
+      `Searched for: What does "${TITLE}" say about manufacturing?`,
+    );
+    await checkFollowUp(
+      '那篇文章说大规模制造贵不贵？',
+      3,
+      `搜索内容：“${TITLE}”说大规模制造贵不贵？`,
+    );
     await popup.close();
   }, 240_000);
 

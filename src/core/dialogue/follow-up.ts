@@ -32,7 +32,9 @@ export interface EarlierTurn {
   cited: readonly string[];
 }
 
-export type FollowUpRule = 'ordinal' | 'demonstrative' | 'person' | 'pronoun' | 'ellipsis';
+/** 'model': rewritten by the language model (model-rewrite.ts), not by these rules. */
+export type FollowUpRule =
+  'ordinal' | 'demonstrative' | 'person' | 'pronoun' | 'ellipsis' | 'model';
 
 export interface ResolvedQuestion {
   /** What retrieval searches: the question with its references filled in. */

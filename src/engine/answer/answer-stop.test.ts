@@ -5,22 +5,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { EngramDb } from '../../shared/db';
-import { embeddingModel } from '../../shared/model-registry';
 import { startExchange } from '../../shared/store/conversations';
-import { commitIndexed } from '../../shared/store/index-commit';
-import { storeCapture } from '../../shared/store/sources';
 import { MemoryIndex } from '../index/memory-index';
-import type { Embedder } from '../models/embedder';
 import type { Generator } from '../models/generator';
 import { Answerer } from './answer';
-
-const spec = embeddingModel('engram/glove-100d-static');
-const noEmbedder = {
-  spec,
-  isReady: false,
-  status: { state: 'not-downloaded' },
-  load: () => new Promise(() => undefined),
-} as unknown as Embedder;
+import { keepPage, noEmbedder, testEmbeddingSpec } from './answer-test-memory';
 
 /** A model that writes a word every 20 ms until its signal stops it, as the real one does. */
 const wordyGenerator = {
@@ -43,20 +32,12 @@ let db: EngramDb;
 let index: MemoryIndex;
 beforeEach(async () => {
   db = new EngramDb(`answer-stop-${crypto.randomUUID()}`);
-  index = new MemoryIndex(spec);
-  const page = {
-    mode: 'page' as const,
+  index = new MemoryIndex(testEmbeddingSpec);
+  await keepPage(db, index, {
     url: 'https://tides.example/moon',
     title: 'Why the moon makes tides',
     text: 'The moon pulls the oceans, and the tides rise twice a day.',
-    links: [],
-    extractor: 'readability' as const,
-  };
-  const { sourceId } = await storeCapture(db, page, 'shortcut');
-  const source = (await db.sources.get(sourceId))!;
-  const chunk = { id: `${sourceId}#0`, sourceId, ord: 0, text: source.text, start: 0, end: 59 };
-  await commitIndexed(db, { source, chunks: [chunk] });
-  index.replaceSource(source, [chunk]);
+  });
 });
 afterEach(async () => {
   db.close();

@@ -4,8 +4,9 @@ import { EngramDb, type MessageRow } from '../../shared/db';
 import { embeddingModel } from '../../shared/model-registry';
 import { startExchange } from '../../shared/store/conversations';
 import { commitIndexed } from '../../shared/store/index-commit';
-import { storeCapture, storeNote } from '../../shared/store/sources';
+import { storeNote } from '../../shared/store/sources';
 import { Answerer, nothingFound } from './answer';
+import { keepPage as keepPageIn } from './answer-test-memory';
 import { tIn } from '../../shared/i18n-in';
 import { BUILT_IN_MODEL_ID } from '../models/built-in-model';
 import type { Embedder } from '../models/embedder';
@@ -32,24 +33,8 @@ const failedGenerator = {
 let db: EngramDb;
 let index: MemoryIndex;
 
-/** Saves a page and indexes it as one chunk, for keyword search. */
-async function keepPage(url: string, title: string, text: string): Promise<void> {
-  const capture = {
-    mode: 'page' as const,
-    url,
-    title,
-    text,
-    links: [],
-    extractor: 'readability' as const,
-  };
-  const { sourceId } = await storeCapture(db, capture, 'shortcut');
-  const source = (await db.sources.get(sourceId))!;
-  const chunks = [
-    { id: `${sourceId}#0`, sourceId, ord: 0, text: source.text, start: 0, end: source.text.length },
-  ];
-  await commitIndexed(db, { source, chunks });
-  index.replaceSource(source, chunks);
-}
+const keepPage = (url: string, title: string, text: string) =>
+  keepPageIn(db, index, { url, title, text });
 
 beforeEach(async () => {
   db = new EngramDb(`answer-${crypto.randomUUID()}`);

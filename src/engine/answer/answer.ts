@@ -6,12 +6,11 @@
  */
 import { extractiveAnswer, groupedByPassage } from '../../core/answer/extractive';
 import { buildAnswerMessages, type PromptConversation } from '../../core/answer/prompt';
-import { resolveFollowUp, type ResolvedQuestion } from '../../core/dialogue/follow-up';
+import type { ResolvedQuestion } from '../../core/dialogue/follow-up';
 import { FRESH_WAIT_MS, waitForFreshCaptures } from './fresh-captures';
 import { recentTurns } from '../../core/dialogue/recent-turns';
 import type { TimeFilter } from '../../core/time/time-query';
 import type { EngramDb, MessageRow } from '../../shared/db';
-import { errorMessage } from '../../shared/dispatch';
 import { languageOfText, tIn, type TextLanguage } from '../../shared/i18n-in';
 import { readSetting } from '../../shared/settings';
 import {
@@ -26,6 +25,7 @@ import { BUILT_IN_MODEL_ID } from '../models/built-in-model';
 import { citationsFor } from './citations';
 import { framedForConfidence, generatedAnswer, weakMatch } from './manner';
 import { conversationContext, type ConversationContext } from './conversation-context';
+import { resolveInConversation } from './follow-up-rewrite';
 import type { Embedder } from '../models/embedder';
 import type { Generator } from '../models/generator';
 import type { MemoryIndex } from '../index/memory-index';
@@ -68,6 +68,7 @@ export function searchedFor(
       query: resolved.query,
       ...(time ? { time: time.matched } : {}),
       ...(named.length > 0 ? { named } : {}),
+      ...(resolved.rules.includes('model') ? { by: 'model' as const } : {}),
     },
   };
 }
@@ -107,7 +108,13 @@ export class Answerer {
       }
       await this.run(message, control.signal);
     } catch (error) {
-      await this.update(messageId, { status: 'error', error: errorMessage(error) });
+      // Worded for the user in the question's language (docs/VOICE.md, rule 8); the raw error,
+      // English and technical, is for the log.
+      console.warn('Engram: answering failed:', error);
+      const message = await getMessage(this.db, messageId).catch(() => undefined);
+      const question = message && (await questionOf(this.db, message).catch(() => undefined));
+      const reason = tIn(languageOfText(question ?? ''), 'answerFailedReason');
+      await this.update(messageId, { status: 'error', error: reason });
     } finally {
       this.active.delete(messageId);
     }
@@ -140,7 +147,12 @@ export class Answerer {
     if (!question) throw new Error('The question of this answer was lost.');
     // A follow-up is searched with its references filled in from the conversation (issue 15).
     const conversation = await conversationContext(this.db, message);
-    const resolved = resolveFollowUp(question, conversation.earlier);
+    const resolved = await resolveInConversation(
+      this.generator,
+      question,
+      conversation.earlier,
+      signal,
+    );
     const query = resolved.query;
     // Something saved just before the question is read before the search (fresh-captures.ts);
     // the index then catches up from the log, whether or not indexing has synced it yet.

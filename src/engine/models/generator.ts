@@ -12,6 +12,8 @@ import type { GenerationModelSpec } from '../../shared/model-registry';
 import { ModelState } from './model-state';
 import { yieldBetweenTokens } from './yield-between-tokens';
 import { pipelineOptions, type ModelRuntime } from './model-runtime';
+import { SpeedClock } from './speed-clock';
+import type { GenerationSpeed } from '../../core/dialogue/model-rewrite';
 
 export class Generator {
   private readonly model: LazyModel<TextGenerationPipeline>;
@@ -48,6 +50,12 @@ export class Generator {
   lastProvider: 'built-in' | 'local' = 'local';
 
   /**
+   * How fast this model ran on this device the last time it wrote (undefined before): whether a
+   * follow-up may wait for its rewrite (core/dialogue/model-rewrite.ts).
+   */
+  speed?: GenerationSpeed;
+
+  /**
    * Write an answer, streaming the text so far to `onText`. Aborting `signal` stops the model at
    * its next token (the chat's Stop, issue 15); the words written until then are returned.
    */
@@ -55,6 +63,8 @@ export class Generator {
     messages: Message[],
     onText: (text: string) => void,
     signal?: AbortSignal,
+    /** Fewer new tokens than the spec's answer length (a follow-up's rewrite). */
+    maxNewTokens?: number,
   ): Promise<string> {
     const plain = plainTurns(messages);
     const builtIn = this.builtIn;
@@ -76,9 +86,11 @@ export class Generator {
       const interrupt = () => stop.interrupt();
       signal?.addEventListener('abort', interrupt, { once: true });
       let text = '';
+      const clock = new SpeedClock(turns);
       const streamer = new TextStreamer(generate.tokenizer, {
         skip_prompt: true,
         skip_special_tokens: true,
+        token_callback_function: () => clock.token(),
         callback_function: (piece: string) => {
           text += piece;
           onText(text);
@@ -87,14 +99,15 @@ export class Generator {
       try {
         await generate(turns, {
           ...generationOptions(this.spec),
-          max_new_tokens: Math.max(this.spec.maxNewTokens, this.minNewTokens),
-          ...(this.minNewTokens > 0 ? { min_new_tokens: this.minNewTokens } : {}),
+          max_new_tokens: maxNewTokens ?? Math.max(this.spec.maxNewTokens, this.minNewTokens),
+          ...(this.minNewTokens > 0 && !maxNewTokens ? { min_new_tokens: this.minNewTokens } : {}),
           streamer,
           stopping_criteria: stop,
         });
       } finally {
         signal?.removeEventListener('abort', interrupt);
       }
+      this.speed = clock.speed() ?? this.speed;
       return stripThinking(text).trim();
     });
   }

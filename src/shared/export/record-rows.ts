@@ -78,6 +78,7 @@ const searchedRecord = (s: SearchedFor): NonNullable<MessageRecord['searched']> 
   query: s.query,
   ...opt('time', s.time),
   ...opt('named', s.named),
+  ...opt('by', s.by),
 });
 
 /** `progress` is left out: it is the wording of an answer under way, not part of the answer. */

@@ -106,6 +106,7 @@ export const messageRecord = z.strictObject({
       query: z.string().max(MAX_TEXT),
       time: z.string().max(500).optional(),
       named: z.array(id).max(100).optional(),
+      by: z.literal('model').optional(),
     })
     .optional(),
   /** The user stopped the answer while it was written; `text` is what was written until then. */

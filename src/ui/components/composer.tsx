@@ -18,6 +18,8 @@ export function Composer({ onAsk, focusKey }: Props) {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string>();
   const box = useRef<HTMLTextAreaElement>(null);
+  /** The last question asked here: its language is the speech's when the box is empty. */
+  const lastAsked = useRef<string | undefined>(undefined);
   const canSend = question.trim() !== '' && !sending;
 
   useEffect(() => {
@@ -43,6 +45,7 @@ export function Composer({ onAsk, focusKey }: Props) {
     setError(undefined);
     try {
       await onAsk(asked);
+      lastAsked.current = asked;
       // The box too, not only the state: typing since the last render leaves the two apart, and
       // Preact skips a render that sets the state to what it already was.
       if (box.current) box.current.value = '';
@@ -63,7 +66,10 @@ export function Composer({ onAsk, focusKey }: Props) {
     setQuestion(next);
     box.current?.focus();
   };
-  const voice = useVoiceInput(insertSpoken);
+  const voice = useVoiceInput(insertSpoken, () => [
+    box.current?.value ?? question,
+    lastAsked.current,
+  ]);
 
   const onKeyDown = (event: TargetedKeyboardEvent<HTMLTextAreaElement>) => {
     const action = composerAction(event);

@@ -100,7 +100,7 @@ function AssistantMessage({ message, language, now }: Props) {
  * conversation, and the time filter, folded away under the answer so a surprising answer can be
  * explained without cluttering the usual one.
  */
-function SearchedFor({
+export function SearchedFor({
   searched,
   language,
 }: {
@@ -115,6 +115,11 @@ function SearchedFor({
       </p>
       {searched.time && (
         <p data-testid="searched-time">{tIn(language, 'popupSearchedTime', searched.time)}</p>
+      )}
+      {searched.by === 'model' && (
+        <p class="muted" data-testid="searched-by">
+          {tIn(language, 'popupSearchedByModel')}
+        </p>
       )}
     </details>
   );

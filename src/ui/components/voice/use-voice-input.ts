@@ -12,6 +12,7 @@ import { speechModelId } from '../../../shared/model-registry';
 import { errorMessage, send } from '../../../shared/messaging';
 import { microphoneAccess } from './microphone-access';
 import { startRecording, type Recording } from './record-speech';
+import { speechLanguage } from './speech-language';
 
 export type VoiceState =
   | { kind: 'idle' }
@@ -20,10 +21,14 @@ export type VoiceState =
   | { kind: 'transcribing' }
   | { kind: 'problem'; message: string };
 
-/** The language to transcribe in: the interface's (Whisper in transformers.js does not detect). */
-const speechLanguage = (): 'en' | 'zh' => (uiLanguage().startsWith('zh') ? 'zh' : 'en');
-
-export function useVoiceInput(onText: (text: string) => void) {
+/**
+ * `userText` gives the user's own words, most telling first (the question box, the last question
+ * asked): the speech is transcribed in their language (speech-language.ts).
+ */
+export function useVoiceInput(
+  onText: (text: string) => void,
+  userText: () => ReadonlyArray<string | undefined> = () => [],
+) {
   const [state, setState] = useState<VoiceState>({ kind: 'idle' });
   const recording = useRef<Promise<Recording | undefined> | undefined>(undefined);
   const stopWanted = useRef(false);
@@ -82,7 +87,7 @@ export function useVoiceInput(onText: (text: string) => void) {
       await send('engine/ensure', {});
       const { text } = await send('voice/transcribe', {
         audio: encodePcm16(samples),
-        language: speechLanguage(),
+        language: speechLanguage(userText(), uiLanguage()),
       });
       if (text === '') {
         setState({ kind: 'problem', message: t('voiceNothingHeard') });
