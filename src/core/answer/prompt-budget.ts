@@ -136,3 +136,9 @@ export function spokenWait(ms: number): { unit: 'seconds' | 'minutes'; n: number
   if (seconds < 90) return { unit: 'seconds', n: Math.ceil(seconds / 5) * 5 };
   return { unit: 'minutes', n: Math.ceil(seconds / 60) };
 }
+
+/** The prompt tokens a budget spends at most: the fixed part, its passages and its turns. */
+export const budgetTokens = (b: Pick<PromptBudget, 'sources' | 'sourceChars' | 'turnTokens'>) =>
+  FIXED_PROMPT_TOKENS +
+  b.sources * (SOURCE_TAG_TOKENS + Math.ceil(b.sourceChars / CHARS_PER_TOKEN)) +
+  b.turnTokens;
