@@ -58,7 +58,7 @@ describe('speed words', () => {
 
   it('say the first words and two sentences, and how the figures were had, in English and Chinese', () => {
     expect(speedLine(QWEN, LAPTOP)).toMatch(
-      /^first words after about \d+ s, two sentences after about \d+ min \(measured on a stand-in of this model\)$/,
+      /^First words after about \d+ s, two sentences after about \d+ min \(measured on a stand-in of this model\)$/,
     );
     expect(speedLine(GEMMA, LAPTOP)).toMatch(/\(estimated, not measured\)$/);
     setMessageSource(tableSource(zhCN));

@@ -180,7 +180,7 @@ describe('SettingsPage', () => {
     // Each language model with its expected speed on this device (issue 13); no other model.
     const device = deviceOf(undefined, navigator.hardwareConcurrency);
     expect(inRow(QWEN, 'model-speed')?.textContent).toBe(speedLine(modelSpec(QWEN)!, device));
-    expect(inRow(QWEN, 'model-speed')?.textContent).toMatch(/^first words after about \d+ (s|min)/);
+    expect(inRow(QWEN, 'model-speed')?.textContent).toMatch(/^First words after about \d+ (s|min)/);
     expect(inRow(GEMMA, 'model-speed')?.textContent).toMatch(/\(estimated, not measured\)$/);
     expect(inRow(E5, 'model-speed')).toBeNull();
     expect(rowOf(E5)?.textContent).toContain('Multilingual');

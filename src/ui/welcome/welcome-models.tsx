@@ -51,11 +51,16 @@ export function WelcomeModels() {
           {choice.models.map(({ spec, bytes }) => (
             <tr key={spec.id} data-testid="welcome-model">
               <th scope="row">{spec.name}</th>
-              <td>{t(ROLES[spec.task])}</td>
-              <td class="size">{bytes === undefined ? '' : formatBytes(bytes)}</td>
-              <td class="speed" data-testid="welcome-model-speed">
-                {speedLine(spec, device) ?? ''}
+              <td>
+                {t(ROLES[spec.task])}
+                {/* Under the role: a column of its own squeezes the names on a narrow page. */}
+                {speedLine(spec, device) && (
+                  <span class="speed" data-testid="welcome-model-speed">
+                    {speedLine(spec, device)}
+                  </span>
+                )}
               </td>
+              <td class="size">{bytes === undefined ? '' : formatBytes(bytes)}</td>
             </tr>
           ))}
         </tbody>
