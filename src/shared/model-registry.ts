@@ -71,6 +71,20 @@ export interface GenerationModelSpec extends ModelBase {
   chatTemplateOptions?: Readonly<Record<string, boolean>>;
   /** The chat template ships in the model's tokenizer_config.json; this names its family. */
   chatTemplate: 'chatml' | 'gemma';
+  /**
+   * What one WASM thread spends per prompt token (prefill) and per written token (decode), in ms
+   * of CPU time, on the dtype the model runs on WASM: what the prompt budget and the expected
+   * waits are computed from (core/answer/prompt-budget.ts, docs/MODELS.md). `stand-in`: measured
+   * on a random-weight copy with the real graph (BENCHMARKS.md, issue 13); `estimate`: scaled
+   * from a measured model by the weights read per token, never run.
+   */
+  wasmSpeed?: GenerationSpeed;
+}
+
+export interface GenerationSpeed {
+  prefillMsPerToken: number;
+  decodeMsPerToken: number;
+  basis: 'stand-in' | 'estimate' | 'fixture';
 }
 
 /**
@@ -155,6 +169,9 @@ export const MODELS = [
     userSuffix: ' /no_think',
     chatTemplateOptions: { enable_thinking: false },
     chatTemplate: 'chatml',
+    // The q4 stand-in in Chromium, 1 WASM thread (BENCHMARKS.md): 114, 97 and 136 ms of CPU per
+    // prompt token at 257, 512 and 1,003 tokens; 2.1–3.5 s per written token.
+    wasmSpeed: { prefillMsPerToken: 115, decodeMsPerToken: 2_800, basis: 'stand-in' },
   },
   {
     id: 'onnx-community/gemma-3-270m-it-ONNX',
@@ -167,6 +184,9 @@ export const MODELS = [
     maxNewTokens: 256,
     userSuffix: '',
     chatTemplate: 'gemma',
+    // Not run: Qwen3's measured cost scaled by the weights each token reads through the same 4-bit
+    // kernel, 267 M (18 layers of 5.5 M, and the 262k × 640 output head) against Qwen3's 595 M.
+    wasmSpeed: { prefillMsPerToken: 52, decodeMsPerToken: 1_260, basis: 'estimate' },
   },
   {
     // Multilingual Whisper (99 languages, English and Chinese among them; the .en variants and
@@ -226,6 +246,8 @@ export const MODELS = [
     maxNewTokens: 64,
     userSuffix: '',
     chatTemplate: 'chatml',
+    // `npm run bench` in Node, 1 thread: 315 ms to the first text of a one-page prompt, 76 tokens/s.
+    wasmSpeed: { prefillMsPerToken: 1, decodeMsPerToken: 13, basis: 'fixture' },
     fixture: true,
   },
   {

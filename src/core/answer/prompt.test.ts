@@ -153,3 +153,34 @@ describe('buildAnswerMessages in a conversation (issue 15)', () => {
     );
   });
 });
+
+describe('buildAnswerMessages under a prompt budget', () => {
+  const long = (n: number) => ({
+    ...source,
+    n,
+    text: `Passage ${n}. ${'Futures are lazy. '.repeat(100)}`,
+  });
+
+  it('quotes only as many passages, as long, as the device budget allows', () => {
+    const sources = [1, 2, 3, 4].map(long);
+    const [, full] = buildAnswerMessages('How do futures run?', sources, NOW, undefined, UTC);
+    expect(full?.content.match(/<source /g)).toHaveLength(4);
+    const [, cut] = buildAnswerMessages('How do futures run?', sources, NOW, undefined, {
+      ...UTC,
+      budget: { sources: 1, sourceChars: 500 },
+    });
+    expect(cut?.content.match(/<source /g)).toHaveLength(1);
+    const quoted = /<source [^>]*>\n([\s\S]*?)\n<\/source>/.exec(cut?.content ?? '')?.[1] ?? '';
+    expect(quoted.length).toBeLessThanOrEqual(501);
+    expect(quoted.endsWith('…')).toBe(true);
+  });
+
+  it('never goes past its own bounds, whatever the budget says', () => {
+    const sources = Array.from({ length: 10 }, (_, i) => long(i + 1));
+    const [, user] = buildAnswerMessages('How do futures run?', sources, NOW, undefined, {
+      ...UTC,
+      budget: { sources: 50, sourceChars: 50_000 },
+    });
+    expect(user?.content.match(/<source /g)).toHaveLength(8);
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { extractiveAnswer, groupedByPassage } from '../../core/answer/extractive';
 import { buildAnswerMessages, type PromptConversation } from '../../core/answer/prompt';
+import type { PromptBudget } from '../../core/answer/prompt-budget';
 import type { ResolvedQuestion } from '../../core/dialogue/follow-up';
 import { FRESH_WAIT_MS, waitForFreshCaptures } from './fresh-captures';
 import { recentTurns } from '../../core/dialogue/recent-turns';
@@ -22,6 +23,7 @@ import {
 import { beginAnswerAttempt } from '../../shared/store/answer-attempts';
 import { markAnswerStopped } from '../../shared/store/answer-control';
 import { BUILT_IN_MODEL_ID } from '../models/built-in-model';
+import { answerBudget, deviceClass, writingStatus } from './answer-budget';
 import { citationsFor } from './citations';
 import { framedForConfidence, generatedAnswer, weakMatch } from './manner';
 import { conversationContext, type ConversationContext } from './conversation-context';
@@ -230,15 +232,17 @@ export class Answerer {
       await this.waitFor(id, this.generator.load(), 'generate', question, Infinity, signal);
       // Stopped while the model loaded: the best passages on screen are the answer.
       if (signal.aborted) return await this.endStopped(id);
+      // As much as this device reads in a few seconds (issue 13; docs/MODELS.md).
+      const budget = answerBudget(this.generator.spec, deviceClass(this.generator.runtime));
       const written = await this.stream(
         id,
         question,
         retrieved,
         {
-          turns: recentTurns(conversation.turns),
+          turns: recentTurns(conversation.turns, budget.turnTokens, budget.turns),
           ...(query !== question ? { searched: query } : {}),
         },
-        weak,
+        { unsure: weak, budget },
         signal,
       );
       const text = written && generatedAnswer(question, written, retrieved.length, weak);
@@ -265,7 +269,7 @@ export class Answerer {
     question: string,
     retrieved: RetrievedSource[],
     conversation: PromptConversation,
-    unsure: boolean,
+    manner: { unsure: boolean; budget: PromptBudget },
     signal: AbortSignal,
   ): Promise<string> {
     const messages = buildAnswerMessages(
@@ -280,9 +284,13 @@ export class Answerer {
       })),
       Date.now(),
       conversation,
-      { unsure },
+      manner,
     );
     const writing = tIn(languageOfText(question), 'answerWriting');
+    // Until the first words: how long the model will read its prompt, when that is long.
+    await this.update(id, {
+      progress: writingStatus(languageOfText(question), messages, manner.budget),
+    });
     let lastWrite = 0;
     let pending: Promise<void> = Promise.resolve();
     const text = await this.generator.generate(

@@ -222,10 +222,24 @@ describe('Chat', () => {
       expect($$('[data-testid="answer-text"]')[1]?.textContent).toBe('Streaming'),
     );
     expect(working.querySelector('[data-testid="progress"]')).toBeNull();
+    // The best passages are on screen while the model reads its prompt: the wait is said below.
+    const waitWords = en.answerWritingSeconds.message.replace('$WAIT$', '25');
+    await db().messages.update('a2', {
+      mode: 'extractive',
+      text: 'Futures are lazy [1].',
+      progress: waitWords,
+    });
+    await vi.waitFor(() =>
+      expect(working.querySelector('[data-testid="progress"]')?.textContent).toBe(
+        'Writing… the first words in about 25 s',
+      ),
+    );
+    expect($$('[data-testid="answer-text"]')[1]?.textContent).toBe('Futures are lazy [1].');
     await db().messages.update('a2', { status: 'error', error: 'model crashed' });
     await vi.waitFor(() =>
       expect($('[data-testid="answer-error"]')?.textContent).toContain('model crashed'),
     );
+    expect(working.querySelector('[data-testid="progress"]')).toBeNull();
   });
 
   it('shows memory count, model status and shortcut, and warms the engine', async () => {

@@ -64,7 +64,9 @@ function AssistantMessage({ message, language, now }: Props) {
         language={language}
         streaming={working && text !== ''}
       />
-      {working && text === '' && (
+      {/* Also under the best passages while the language model loads or reads its prompt:
+          "Writing… the first words in about 25 s" (issue 13). */}
+      {working && (text === '' || (message.mode === 'extractive' && !!message.progress)) && (
         <p class="progress" role="status" data-testid="progress">
           <span class="spinner" aria-hidden="true" />
           {message.progress || tIn(language, 'popupSearching')}

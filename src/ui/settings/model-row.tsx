@@ -15,6 +15,8 @@ interface Props {
   inUse: boolean;
   /** Bytes of this model in the cache; undefined while unknown. */
   cached: number | undefined;
+  /** A language model's expected speed on this device (model-speed.ts); none for the others. */
+  speed?: string | undefined;
   /** A switch is under way: no second one until it is done. */
   switching: boolean;
   onUse: () => void;
@@ -24,7 +26,7 @@ interface Props {
 }
 
 export function ModelRow(props: Props) {
-  const { spec, row, inUse, cached, switching, onUse, onRetry, onDelete } = props;
+  const { spec, row, inUse, cached, speed, switching, onUse, onRetry, onDelete } = props;
   const nameId = useId();
   const display = modelDisplay(row, inUse, cached);
   const size = downloadSize(spec, 'wasm');
@@ -68,6 +70,12 @@ export function ModelRow(props: Props) {
               {size === undefined ? t('settingsSizeUnknown') : formatBytes(size)}
             </dd>
           </div>
+          {speed && (
+            <div>
+              <dt>{t('settingsSpeed')}</dt>
+              <dd data-testid="model-speed">{speed}</dd>
+            </div>
+          )}
         </dl>
         <p class={`model-state state-${display.state}`} data-testid="model-state">
           {display.text}

@@ -16,6 +16,7 @@ import { ReembedProgress } from './reembed-progress';
 import { ModelRuntimeSettings } from './model-runtime-settings';
 import { useEngineStatus } from '../components/model-status-poll';
 import { TASK_GROUPS, visibleModels, type TaskGroup } from './model-list';
+import { deviceOf, speedLine } from './model-speed';
 import type { Settings } from './settings-query';
 
 /** What the last switch or retry is doing; while `busy`, no second one starts. */
@@ -39,6 +40,7 @@ export function ModelsPanel({ settings, rows, cached, onDeleted }: Props) {
   const inUse = new Set([settings.embeddingModel, settings.generationModel]);
   const models = visibleModels(MODELS, __ENGRAM_FIXTURE_MODELS__, inUse);
   const live = new Map(rows.map((row) => [row.id, row]));
+  const device = deviceOf(engine?.runtime, navigator.hardwareConcurrency);
 
   const use = async (group: TaskGroup, spec: ModelSpec) => {
     setNotice({ kind: 'busy', text: t('settingsSwitching', spec.name) });
@@ -121,6 +123,7 @@ export function ModelsPanel({ settings, rows, cached, onDeleted }: Props) {
                       : spec.id === speechModelId()
                   }
                   cached={cached === undefined ? undefined : (cached[spec.id] ?? 0)}
+                  speed={speedLine(spec, device)}
                   switching={notice?.kind === 'busy'}
                   onUse={() => void use(group, spec)}
                   onRetry={() => void retry(spec)}

@@ -8,9 +8,10 @@ import { parseHTML } from 'linkedom';
 import { h, render } from 'preact';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../shared/db';
-import { MODELS } from '../../shared/model-registry';
+import { MODELS, modelSpec } from '../../shared/model-registry';
 import { readSetting, writeSetting } from '../../shared/settings';
 import { SettingsPage } from './settings-page';
+import { deviceOf, speedLine } from './model-speed';
 
 const MB = 1024 * 1024;
 const E5 = 'Xenova/multilingual-e5-small';
@@ -176,6 +177,12 @@ describe('SettingsPage', () => {
     expect(inRow(GEMMA, 'model-state')?.textContent).toBe('failed: You are offline');
     expect(inRow(TINY, 'model-state')?.textContent).toBe('not downloaded');
     expect(inRow(E5, 'model-size')?.textContent).toBe('118 MB');
+    // Each language model with its expected speed on this device (issue 13); no other model.
+    const device = deviceOf(undefined, navigator.hardwareConcurrency);
+    expect(inRow(QWEN, 'model-speed')?.textContent).toBe(speedLine(modelSpec(QWEN)!, device));
+    expect(inRow(QWEN, 'model-speed')?.textContent).toMatch(/^First words after about \d+ (s|min)/);
+    expect(inRow(GEMMA, 'model-speed')?.textContent).toMatch(/\(estimated, not measured\)$/);
+    expect(inRow(E5, 'model-speed')).toBeNull();
     expect(rowOf(E5)?.textContent).toContain('Multilingual');
     expect(rowOf(E5)?.textContent).toContain('MIT');
     expect(inRow(E5, 'in-use')?.textContent).toBe('In use');

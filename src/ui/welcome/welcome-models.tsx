@@ -12,6 +12,7 @@ import { configuredModels, type PlannedModel } from '../components/model-downloa
 import { modelStatusLine } from '../components/model-status';
 import { useLiveQuery } from '../components/use-live-query';
 import { formatBytes } from '../settings/format-bytes';
+import { deviceOf, speedLine } from '../settings/model-speed';
 
 const ROLES = {
   embed: 'welcomeRoleEmbed',
@@ -38,6 +39,8 @@ export function WelcomeModels() {
     : undefined;
   const packaged = __ENGRAM_MODEL_SOURCE__ === 'packaged';
   const host = new URL(choice.modelHost).host;
+  // The engine has not run yet: the device it would choose (WebGPU is verified only once it runs).
+  const device = deviceOf(undefined, navigator.hardwareConcurrency);
 
   return (
     <section aria-labelledby="models" data-testid="welcome-models">
@@ -48,7 +51,15 @@ export function WelcomeModels() {
           {choice.models.map(({ spec, bytes }) => (
             <tr key={spec.id} data-testid="welcome-model">
               <th scope="row">{spec.name}</th>
-              <td>{t(ROLES[spec.task])}</td>
+              <td>
+                {t(ROLES[spec.task])}
+                {/* Under the role: a column of its own squeezes the names on a narrow page. */}
+                {speedLine(spec, device) && (
+                  <span class="speed" data-testid="welcome-model-speed">
+                    {speedLine(spec, device)}
+                  </span>
+                )}
+              </td>
               <td class="size">{bytes === undefined ? '' : formatBytes(bytes)}</td>
             </tr>
           ))}
