@@ -30,6 +30,8 @@ import type { Generator } from '../models/generator';
 import type { MemoryIndex } from '../index/memory-index';
 import type { QuestionEntities } from './entity-sources';
 import { retrieve, type RetrievedSource } from './retrieve';
+import { whatElse } from './what-else';
+import { citedPeople, whoAndWhen, withLead } from './who-and-when';
 
 const STREAM_WRITE_MS = 100;
 const PROGRESS_WRITE_MS = 500;
@@ -137,17 +139,22 @@ export class Answerer {
     // A follow-up is searched with its references filled in from the conversation (issue 15).
     const conversation = await conversationContext(this.db, message);
     const resolved = resolveFollowUp(question, conversation.earlier);
-    const query = resolved.query;
+    // "What else did I read about this?" follows the graph from the pages cited (issue 14).
+    const more = await whatElse(this.db, question, conversation);
+    const query = more?.query ?? resolved.query;
 
     let found = await retrieve(this.db, this.index, this.embedder, query, {
       dense: false,
       entities: this.entities,
+      related: more?.related,
     });
     if (signal.aborted) return this.endStopped(id);
     await this.update(id, {
       status: 'searching',
       citations: citationsFor(found.sources, query),
-      ...searchedFor(question, resolved, found.time, conversation),
+      ...(more
+        ? { searched: more.searched }
+        : searchedFor(question, resolved, found.time, conversation)),
     });
 
     if (
@@ -161,6 +168,7 @@ export class Answerer {
       found = await retrieve(this.db, this.index, this.embedder, query, {
         dense: true,
         entities: this.entities,
+        related: more?.related,
       });
     }
     const retrieved = found.sources;
@@ -173,10 +181,14 @@ export class Answerer {
       });
       return;
     }
-    const citations = citationsFor(retrieved, query);
+    const people = await citedPeople(this.db, retrieved, found.entities);
+    const citations = citationsFor(retrieved, query, people.bySource);
     // A weak best passage: the answer says it is unsure (docs/VOICE.md, issue 15).
     const weak = weakMatch(retrieved, this.embedder.spec.relevance.unsure);
-    const extractive = framedForConfidence(question, extractiveText(query, retrieved), weak);
+    const extractive = withLead(
+      whoAndWhen(question, retrieved, found.entities),
+      framedForConfidence(question, extractiveText(query, retrieved), weak),
+    );
     const useModel =
       (await readSetting(this.db, 'generation')) &&
       !['failed', 'unavailable', 'not-downloaded'].includes(this.generator.status.state);
@@ -199,6 +211,7 @@ export class Answerer {
         id,
         question,
         retrieved,
+        people.authors,
         {
           turns: recentTurns(conversation.turns),
           ...(query !== question ? { searched: query } : {}),
@@ -229,6 +242,7 @@ export class Answerer {
     id: string,
     question: string,
     retrieved: RetrievedSource[],
+    authors: ReadonlyMap<string, string[]>,
     conversation: PromptConversation,
     unsure: boolean,
     signal: AbortSignal,
@@ -242,6 +256,7 @@ export class Answerer {
         savedAt: source.savedAt,
         text: chunks.map((c) => c.text).join('\n…\n'),
         ...(source.kind === 'note' ? { note: true } : {}),
+        ...(authors.has(source.id) ? { authors: authors.get(source.id) } : {}),
       })),
       Date.now(),
       conversation,
