@@ -199,6 +199,17 @@ export interface Citation {
    * named or quoted the source is emptied.
    */
   forgotten?: true;
+  /**
+   * What the source names that the answer is about (issue 14): the question's entities it
+   * mentions and its authors, a few at most, each opening its entity page from the citation.
+   */
+  entities?: CitedEntity[];
+}
+
+/** An entity under a citation: enough to link its page (ui/graph/entity-route.ts). */
+export interface CitedEntity {
+  id: string;
+  name: string;
 }
 
 export type MessageStatus = 'pending' | 'searching' | 'generating' | 'done' | 'error';

@@ -98,6 +98,14 @@ describe('buildAnswerMessages', () => {
     expect(zh?.content).toContain('Answer in Chinese');
   });
 
+  it('names who wrote a source, quoted like the title, so the answer can say who', () => {
+    const byMira = { ...source, authors: ['Mira Okonkwo', 'Dr. "Chen"'] };
+    const [, user] = buildAnswerMessages('Who wrote about Rust?', [byMira], NOW, undefined, UTC);
+    expect(user?.content).toContain('by="Mira Okonkwo, Dr. &quot;Chen&quot;"');
+    const [, page] = buildAnswerMessages('Who wrote about Rust?', [source], NOW, undefined, UTC);
+    expect(page?.content).not.toContain('by=');
+  });
+
   it("marks the user's own note, dated like any source", () => {
     const note = { ...source, title: 'Note', site: '', note: true, savedAt: NOW - 21 * DAY };
     const [, user] = buildAnswerMessages(

@@ -25,6 +25,8 @@ export interface PromptSource {
   text: string;
   /** The user's own words (a note), not a page: quoted and dated, never paraphrased. */
   note?: boolean;
+  /** Who wrote it, as the knowledge graph knows (issue 14): so the answer can say who. */
+  authors?: readonly string[];
 }
 
 /** How the answer must speak beyond the sources (docs/VOICE.md), and where the user is. */
@@ -117,6 +119,9 @@ function sourceBlock(
     `title="${escapeAttribute(clip(s.title, MAX_TITLE_CHARS))}"`,
     `site="${escapeAttribute(s.site)}"`,
     `saved="${savedWhen(s.savedAt, now, lang, timeZone)}"`,
+    ...(s.authors && s.authors.length > 0
+      ? [`by="${escapeAttribute(clip(s.authors.join(', '), MAX_TITLE_CHARS))}"`]
+      : []),
     ...(s.note ? ['kind="the user\'s own note"'] : []),
   ].join(' ');
   return `<source ${attrs}>\n${escapeText(clip(s.text.trim(), maxChars))}\n</source>`;

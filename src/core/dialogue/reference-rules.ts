@@ -113,3 +113,18 @@ export const ELLIPSIS_PATTERNS: readonly RegExp[] = [
  */
 export const CHINESE_ASKING =
   /为什么|怎么样|是不是|有没有|怎么|怎样|如何|什么|哪里|哪儿|哪个|哪些|多少|请问|可以|[吗呢吧啊的了是要哪几会能]/gu;
+
+/**
+ * "What else did I read about this?": the user asks for more pages on what the last answer cited,
+ * which the graph answers one hop from those pages (core/dialogue/what-else.ts). English "what
+ * else / anything else … about this|that|it", "more on this"; Chinese 还读过哪些相关的, 关于这个还看过
+ * 什么, 还有什么相关的.
+ */
+export const WHAT_ELSE_PATTERNS: readonly RegExp[] = [
+  /\b(?:what|anything|something)\s+else\b[^?.!]*?\b(?:about|on|regarding|related\s+to|connected\s+to)\s+(?:this|that|it|these|those|them|the\s+same)\b/iu,
+  /\b(?:what|anything)\s+else\s+(?:did|have|do)\s+i\s+(?:read|save|saved|see|seen|keep|kept)\b\s*[?.!]*\s*$/iu,
+  /\b(?:more|other\s+(?:pages|articles|things))\s+(?:about|on|like)\s+(?:this|that|it)\b/iu,
+  /还(?:读|看|保存|收藏)过(?:哪些|什么|别的|其他)/u,
+  /(?:还有|其他|别的)(?:什么|哪些)?(?:相关|有关)的?/u,
+  /(?:关于|有关)(?:这|那)(?:个|些|篇)?[^？?。]*还(?:有|读|看)/u,
+];

@@ -34,6 +34,8 @@ import type { MemoryIndex } from '../index/memory-index';
 import type { QuestionEntities } from './entity-sources';
 import { ownWordsAnswer } from './own-words-answer';
 import { retrieve, type RetrievedSource } from './retrieve';
+import { whatElse } from './what-else';
+import { citedPeople, whoAndWhen, withLead } from './who-and-when';
 
 const STREAM_WRITE_MS = 100;
 const PROGRESS_WRITE_MS = 500;
@@ -155,7 +157,9 @@ export class Answerer {
       conversation.earlier,
       signal,
     );
-    const query = resolved.query;
+    // "What else did I read about this?" follows the graph from the pages cited (issue 14).
+    const more = await whatElse(this.db, question, conversation);
+    const query = more?.query ?? resolved.query;
     // Something saved just before the question is read before the search (fresh-captures.ts);
     // the index then catches up from the log, whether or not indexing has synced it yet.
     const fresh = await waitForFreshCaptures(this.db, message.createdAt, {
@@ -170,12 +174,15 @@ export class Answerer {
     let found = await retrieve(this.db, this.index, this.embedder, query, {
       dense: false,
       entities: this.entities,
+      related: more?.related,
     });
     if (signal.aborted) return this.endStopped(id);
     await this.update(id, {
       status: 'searching',
       citations: citationsFor(found.sources, query),
-      ...searchedFor(question, resolved, found.time, conversation),
+      ...(more
+        ? { searched: more.searched }
+        : searchedFor(question, resolved, found.time, conversation)),
     });
 
     if (
@@ -189,6 +196,7 @@ export class Answerer {
       found = await retrieve(this.db, this.index, this.embedder, query, {
         dense: true,
         entities: this.entities,
+        related: more?.related,
       });
     }
     const retrieved = found.sources;
@@ -204,15 +212,15 @@ export class Answerer {
       });
       return;
     }
-    const citations = citationsFor(retrieved, query);
+    const people = await citedPeople(this.db, retrieved, found.entities);
+    const citations = citationsFor(retrieved, query, people.bySource);
     // A weak best passage: the answer says it is unsure (docs/VOICE.md, issue 15).
     const weak = weakMatch(retrieved, this.embedder.spec.relevance.unsure);
     // The user's own words are quoted with when they were said (issue 15), not cut into sentences.
     const quoted = ownWordsAnswer(question, retrieved, Date.now());
-    const extractive = framedForConfidence(
-      question,
-      quoted ?? extractiveText(query, retrieved),
-      weak,
+    const extractive = withLead(
+      whoAndWhen(question, retrieved, found.entities),
+      framedForConfidence(question, quoted ?? extractiveText(query, retrieved), weak),
     );
     const useModel =
       (await readSetting(this.db, 'generation')) &&
@@ -238,6 +246,7 @@ export class Answerer {
         id,
         question,
         retrieved,
+        people.authors,
         {
           turns: recentTurns(conversation.turns, budget.turnTokens, budget.turns),
           ...(query !== question ? { searched: query } : {}),
@@ -268,6 +277,7 @@ export class Answerer {
     id: string,
     question: string,
     retrieved: RetrievedSource[],
+    authors: ReadonlyMap<string, string[]>,
     conversation: PromptConversation,
     manner: { unsure: boolean; budget: PromptBudget },
     signal: AbortSignal,
@@ -281,6 +291,7 @@ export class Answerer {
         savedAt: source.savedAt,
         text: chunks.map((c) => c.text).join('\n…\n'),
         ...(source.kind === 'note' || source.kind === 'said' ? { note: true } : {}),
+        ...(authors.has(source.id) ? { authors: authors.get(source.id) } : {}),
       })),
       Date.now(),
       conversation,

@@ -7,7 +7,7 @@
 import { extractiveAnswer } from '../../core/answer/extractive';
 import { textFragmentUrl } from '../../core/text/text-fragment';
 import { truncateSafely } from '../../core/text/text';
-import type { Citation } from '../../shared/db';
+import type { Citation, CitedEntity } from '../../shared/db';
 import type { RetrievedSource } from './retrieve';
 
 const QUOTE_LENGTH = 400;
@@ -22,7 +22,12 @@ function answeringSentence(
   return best?.sentence;
 }
 
-export function citationsFor(retrieved: readonly RetrievedSource[], question: string): Citation[] {
+/** `entities`: what each source names that the answer is about (who-and-when.ts citedPeople). */
+export function citationsFor(
+  retrieved: readonly RetrievedSource[],
+  question: string,
+  entities?: ReadonlyMap<string, CitedEntity[]>,
+): Citation[] {
   return retrieved.map(({ source, chunks }, i) => {
     const best = chunks[0];
     const sentence = answeringSentence(question, chunks);
@@ -34,6 +39,7 @@ export function citationsFor(retrieved: readonly RetrievedSource[], question: st
         : sentence || best
           ? textFragmentUrl(source.url, sentence ?? best?.text ?? '')
           : source.url;
+    const named = entities?.get(source.id);
     return {
       n: i + 1,
       sourceId: source.id,
@@ -44,6 +50,7 @@ export function citationsFor(retrieved: readonly RetrievedSource[], question: st
       savedAt: source.savedAt,
       quote,
       href,
+      ...(named && named.length > 0 ? { entities: named } : {}),
     };
   });
 }

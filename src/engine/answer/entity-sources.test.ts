@@ -1,15 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { sourceEntities } from '../../core/graph/source-graph';
 import { EngramDb } from '../../shared/db';
 import { embeddingModel } from '../../shared/model-registry';
-import type { CapturePayload } from '../../shared/protocol';
-import { commitSource } from '../../shared/store/index-commit';
-import { storeCapture } from '../../shared/store/sources';
 import type { Embedder } from '../models/embedder';
 import { MemoryIndex } from '../index/memory-index';
 import { KnownEntities } from '../ingest/known-entities';
 import { entitySourceList, MAX_QUESTION_ENTITIES, questionEntities } from './entity-sources';
+import { rememberWithGraph } from './graph-pages';
 import { retrieve } from './retrieve';
 
 const spec = embeddingModel('engram/glove-100d-static');
@@ -19,41 +16,14 @@ let db: EngramDb;
 let index: MemoryIndex;
 let known: KnownEntities;
 
-const byAuthor = (author: string): string[] => [
-  JSON.stringify({ '@type': 'NewsArticle', author: { '@type': 'Person', name: author } }),
-];
-
 /** Saves and indexes a page as the engine does, with its part of the graph. */
-async function remember(title: string, text: string, jsonLd: string[] = []): Promise<string> {
-  const capture: CapturePayload = {
-    mode: 'page',
-    url: `https://news.example.com/${encodeURIComponent(title)}`,
+const remember = (title: string, text: string, author?: string): Promise<string> =>
+  rememberWithGraph(db, index, known, {
     title,
     text,
-    links: [],
-    extractor: 'readability',
-    metadata: { jsonLd, meta: [] },
-  };
-  const { sourceId } = await storeCapture(db, capture, 'shortcut', Date.UTC(2026, 2, 1));
-  const source = (await db.sources.get(sourceId))!;
-  const chunks = [{ id: `${sourceId}#0`, sourceId, ord: 0, text, start: 0, end: text.length }];
-  index.replaceSource(source, chunks);
-  await known.ready();
-  const { entities, matched } = sourceEntities({
-    metadata: source.metadata,
-    title,
-    text,
-    stats: { df: (t) => index.keyword.documentFrequency(t), documents: index.keyword.size },
-    known,
+    ...(author ? { author } : {}),
+    savedAt: Date.UTC(2026, 2, 1),
   });
-  const done = await commitSource(db, {
-    source,
-    chunks,
-    graph: { entities, matched, similar: [] },
-  });
-  if (done) known.learn(done.named);
-  return sourceId;
-}
 
 beforeEach(() => {
   db = new EngramDb(`entity-sources-${crypto.randomUUID()}`);
@@ -69,7 +39,7 @@ test('a question naming an author cites the pages by them, found by the graph al
   const byHer = await remember(
     'Stadium sold',
     'The football club sold its stadium to the city council after a long vote.',
-    byAuthor('Tariq Panja'),
+    'Tariq Panja',
   );
   await remember('Market day', 'Tariq walked to the market on Sunday to buy bread and fruit.');
   // "read" is a common word in a real memory; in two pages it would weigh as much as the name.
@@ -87,7 +57,7 @@ test('a question naming an author cites the pages by them, found by the graph al
 });
 
 test('a page that names a known person in its text is found under that name', async () => {
-  const author = await remember('On data', 'Tables and charts.', byAuthor('José García'));
+  const author = await remember('On data', 'Tables and charts.', 'José García');
   const mentioning = await remember(
     'Interview',
     'Yesterday we spoke with José García about how newsrooms use spreadsheets.',
@@ -98,11 +68,7 @@ test('a page that names a known person in its text is found under that name', as
 });
 
 test('a question naming no known entity adds nothing, and the time filter applies', async () => {
-  const page = await remember(
-    'Stadium sold',
-    'The club sold its stadium.',
-    byAuthor('Tariq Panja'),
-  );
+  const page = await remember('Stadium sold', 'The club sold its stadium.', 'Tariq Panja');
   expect((await entitySourceList(db, known, 'what about stadiums', [])).list).toEqual([]);
   const none = await entitySourceList(db, known, 'Tariq Panja', [], () => false);
   expect(none.list).toEqual([]);
@@ -112,7 +78,7 @@ test('a question naming no known entity adds nothing, and the time filter applie
 
 test('a question names at most a handful of entities, each once', async () => {
   const names = ['Ada One', 'Ada Two', 'Ada Three', 'Ada Four', 'Ada Five', 'Ada Six'];
-  for (const name of names) await remember(`By ${name}`, `Words of ${name}.`, byAuthor(name));
+  for (const name of names) await remember(`By ${name}`, `Words of ${name}.`, name);
   const found = await questionEntities(known, `${names.join(', ')} and Ada One again`);
   expect(found).toHaveLength(MAX_QUESTION_ENTITIES);
   expect(new Set(found.map((e) => e.id)).size).toBe(MAX_QUESTION_ENTITIES);

@@ -15,7 +15,7 @@ import {
   rankMentioningSources,
 } from '../../core/rank/entity-list';
 import type { EntityMatch } from '../../core/graph/entity-matcher';
-import type { EngramDb } from '../../shared/db';
+import type { EngramDb, MentionRow } from '../../shared/db';
 import { chunkId, sourceIdOfChunk } from '../../shared/store/chunks';
 
 /** What the chat needs of the known names (ingest/known-entities.ts has it). */
@@ -35,6 +35,16 @@ export interface EntitySources {
   list: Array<{ id: string; score: number }>;
   /** Each listed source's names of the question's entities (core/rank/entity-list.ts withNames). */
   names: Map<string, string[]>;
+  /** The question's entities, with their display names and the mentions read (who-and-when.ts). */
+  entities: MatchedEntity[];
+}
+
+/** An entity the question names, as the graph knows it. */
+export interface MatchedEntity {
+  id: string;
+  /** The graph's display name (the question may write it in lower case). */
+  name: string;
+  mentions: Array<Pick<MentionRow, 'sourceId' | 'role'>>;
 }
 
 /** A question names a handful of entities; more is a pasted text, not a question about them. */
@@ -70,15 +80,23 @@ export async function entitySourceList(
   keep?: (chunkId: string) => boolean,
 ): Promise<EntitySources> {
   const named = await questionEntities(entities, question);
-  if (named.length === 0) return { list: [], names: new Map() };
-  const mentions = await Promise.all(
-    named.map(({ id }) =>
-      db.mentions.where('entityId').equals(id).limit(MENTIONS_PER_ENTITY).toArray(),
+  if (named.length === 0) return { list: [], names: new Map(), entities: [] };
+  const [mentions, rows] = await Promise.all([
+    Promise.all(
+      named.map(({ id }) =>
+        db.mentions.where('entityId').equals(id).limit(MENTIONS_PER_ENTITY).toArray(),
+      ),
     ),
-  );
+    db.entities.bulkGet(named.map(({ id }) => id)),
+  ]);
   const list = entityChunkList(rankMentioningSources(mentions), lists, sourceIdOfChunk, (s) =>
     chunkId(s, 0),
   );
   const names = namesBySource(named.map(({ name }, i) => ({ name, mentions: mentions[i] ?? [] })));
-  return { list: keep ? list.filter(({ id }) => keep(id)) : list, names };
+  const matched = named.map(({ id, name }, i) => ({
+    id,
+    name: rows[i]?.name ?? name,
+    mentions: (mentions[i] ?? []).map(({ sourceId, role }) => ({ sourceId, role })),
+  }));
+  return { list: keep ? list.filter(({ id }) => keep(id)) : list, names, entities: matched };
 }

@@ -40,8 +40,9 @@ import { chunksById, sourceIdOfChunk } from '../../shared/store/chunks';
 import { linksFrom } from '../../shared/store/graph';
 import { sourcesById } from '../../shared/store/source-reads';
 import type { MemoryIndex } from '../index/memory-index';
-import { entitySourceList, type QuestionEntities } from './entity-sources';
+import { entitySourceList, type MatchedEntity, type QuestionEntities } from './entity-sources';
 import { listedOwnWords, ownWordsScope } from './own-words-search';
+import { relatedSourceList, type RelatedSources } from './what-else';
 
 const CANDIDATES = 100;
 /** Sources judged for every one cited: the gate may drop some, the rest move up. */
@@ -64,12 +65,16 @@ export interface RetrieveOptions {
   now?: number;
   /** The graph's known names: a question naming one brings the sources that mention it. */
   entities?: QuestionEntities | undefined;
+  /** "What else…": the cited sources' neighbours in the graph, fused in; the cited left out. */
+  related?: RelatedSources | undefined;
 }
 
 export interface Retrieval {
   sources: RetrievedSource[];
   /** The time expression the question was narrowed by, if any. */
   time?: TimeFilter;
+  /** The entities the question names (empty when none; who-and-when.ts words them). */
+  entities: MatchedEntity[];
 }
 
 export async function retrieve(
@@ -77,7 +82,14 @@ export async function retrieve(
   index: MemoryIndex,
   embedder: Embedder,
   question: string,
-  { dense, maxSources = 4, chunksPerSource = 2, now = Date.now(), entities }: RetrieveOptions,
+  {
+    dense,
+    maxSources = 4,
+    chunksPerSource = 2,
+    now = Date.now(),
+    entities,
+    related,
+  }: RetrieveOptions,
 ): Promise<Retrieval> {
   const time = parseTimeFilter(question, new Date(now));
   const asked = time?.rest || question;
@@ -85,7 +97,7 @@ export async function retrieve(
   const own = await ownWordsScope(db, asked);
   if (own && !own.query) {
     const listed = await listedOwnWords(db, own, time, maxSources);
-    return time ? { sources: listed, time } : { sources: listed };
+    return time ? { sources: listed, time, entities: [] } : { sources: listed, entities: [] };
   }
   const query = own?.query ?? asked;
   const inTime = time ? (id: string) => index.seenBetween(id, time.from, time.to) : undefined;
@@ -102,11 +114,19 @@ export async function retrieve(
   }
   const graph = entities
     ? await entitySourceList(db, entities, query, lists, filter)
-    : { list: [], names: new Map<string, string[]>() };
-  // The weights follow the lists: keyword, dense where it ran, the graph where it found any.
-  const weights = [1, ...(lists.length > 1 ? [embedder.spec.denseWeight] : []), ENTITY_WEIGHT];
+    : { list: [], names: new Map<string, string[]>(), entities: [] };
+  const hop = related && relatedSourceList(related, lists);
+  const graphLists = [graph, ...(hop ? [hop] : [])].filter((g) => g.list.length > 0);
+  const names = new Map(graph.names);
+  for (const [id, more] of hop?.names ?? []) names.set(id, [...(names.get(id) ?? []), ...more]);
+  // The weights follow the lists: keyword, dense where it ran, then the graph's where they found any.
+  const weights = [
+    1,
+    ...(lists.length > 1 ? [embedder.spec.denseWeight] : []),
+    ...graphLists.map(() => ENTITY_WEIGHT),
+  ];
   const ranked = rankCandidates(
-    graph.list.length > 0 ? [...lists, graph.list] : lists,
+    [...lists, ...graphLists.map((g) => g.list)],
     (id) => index.infoOf(id),
     {
       now,
@@ -119,6 +139,7 @@ export async function retrieve(
   const bySource = new Map<string, { chunkIds: string[]; score: number }>();
   for (const { id, score } of ranked) {
     const sourceId = sourceIdOfChunk(id);
+    if (related?.exclude.has(sourceId)) continue;
     const entry = bySource.get(sourceId);
     if (entry) entry.chunkIds.push(id);
     else if (bySource.size < maxSources * JUDGED_PER_CITED) {
@@ -140,7 +161,7 @@ export async function retrieve(
         ...chunks.map((c) => c.text),
       ])
     : undefined;
-  const judge = judgeOf(index, embedder, query, lists, near, graph.names);
+  const judge = judgeOf(index, embedder, query, lists, near, names);
   const results: RetrievedSource[] = [];
   sources.forEach((source, i) => {
     const entry = bySource.get(sourceIds[i] ?? '');
@@ -153,7 +174,8 @@ export async function retrieve(
   });
   const relevant = keepRelevant(results, (r) => r.relevance, embedder.spec.relevance);
   const kept = (await oneCitationPerCapture(db, relevant)).slice(0, maxSources);
-  return time ? { sources: kept, time } : { sources: kept };
+  const found = { sources: kept, entities: graph.entities };
+  return time ? { ...found, time } : found;
 }
 
 /**

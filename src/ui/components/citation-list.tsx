@@ -1,15 +1,20 @@
 /**
  * The sources under an answer: number, title, site, when saved, and the quoted passage; the
- * words around them in the question's language. A forgotten source keeps only its number.
+ * words around them in the question's language. A forgotten source keeps only its number. Under
+ * a source, the people and things it names that the answer is about, each opening its entity page
+ * (issue 14): beside the citation's button, not inside it, so each is its own stop for the keyboard.
  */
-import type { Citation } from '../../shared/db';
+import type { Citation, CitedEntity } from '../../shared/db';
 import { tIn, type TextLanguage } from '../../shared/i18n-in';
 import { clampText } from './clamp-text';
 import { openCitationQuietly } from './open-citation';
 import { citationUrl } from './safe-url';
 import { dateLocale, timeAgo } from './time-ago';
+import { entityPageUrl } from '../graph/entity-route';
 
 const QUOTE_CHARS = 280;
+/** Entity links under one citation: a hint of who and what, not a list of tags. */
+const ENTITY_LINKS = 3;
 
 interface Props {
   citations: readonly Citation[];
@@ -24,6 +29,9 @@ export function CitationList({ citations, language, now }: Props) {
         {citations.map((citation) => (
           <li key={citation.n}>
             <CitationItem citation={citation} language={language} now={now} />
+            {!citation.forgotten && citation.entities && (
+              <CitationEntities entities={citation.entities} language={language} />
+            )}
           </li>
         ))}
       </ol>
@@ -100,5 +108,36 @@ function CitationItem({
         )}
       </span>
     </button>
+  );
+}
+
+/** Small links to the entity pages (graph.html#/entity/…), opened in a tab of their own. */
+function CitationEntities({
+  entities,
+  language,
+}: {
+  entities: readonly CitedEntity[];
+  language: TextLanguage;
+}) {
+  const shown = entities.slice(0, ENTITY_LINKS);
+  if (shown.length === 0) return null;
+  return (
+    <p class="citation-entities" data-testid="citation-entities">
+      {shown.map((entity) => (
+        <a
+          key={entity.id}
+          class="citation-entity"
+          data-testid="citation-entity"
+          data-entity-id={entity.id}
+          href={`/${entityPageUrl(entity.id)}`}
+          target="_blank"
+          rel="noopener"
+          title={tIn(language, 'popupCitationEntity', entity.name)}
+          dir="auto"
+        >
+          {entity.name}
+        </a>
+      ))}
+    </p>
   );
 }
