@@ -33,6 +33,20 @@ export function readFirstRows(limit: number, name = DB_NAME): EarlyRows {
   return early;
 }
 
+/**
+ * An index that reads its newest records in one request (`getAllRecords` with a direction:
+ * Chromium 141 and later); a cursor costs a round trip to the storage backend per row.
+ */
+interface RecordsIndex {
+  getAllRecords(options: {
+    count?: number;
+    direction?: IDBCursorDirection;
+  }): IDBRequest<Array<{ value: unknown }>>;
+}
+
+const readsRecords = (index: IDBIndex): index is IDBIndex & RecordsIndex =>
+  typeof (index as Partial<RecordsIndex>).getAllRecords === 'function';
+
 function newest(name: string, limit: number): Promise<SourceRow[]> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open(name);
@@ -60,14 +74,19 @@ function newest(name: string, limit: number): Promise<SourceRow[]> {
       }
       const index = transaction.objectStore('sources').index('savedAt');
       const rows: SourceRow[] = [];
-      // One cursor, newest first; the browser prefetches the next values as it goes.
-      const cursor = index.openCursor(null, 'prev');
-      cursor.onsuccess = () => {
-        const at = cursor.result;
-        if (!at) return;
-        rows.push(at.value as SourceRow);
-        if (rows.length < limit) at.continue();
-      };
+      if (readsRecords(index)) {
+        const request = index.getAllRecords({ count: limit, direction: 'prev' });
+        request.onsuccess = () => rows.push(...request.result.map((r) => r.value as SourceRow));
+      } else {
+        // One cursor, newest first; the browser prefetches the next values as it goes.
+        const cursor = index.openCursor(null, 'prev');
+        cursor.onsuccess = () => {
+          const at = cursor.result;
+          if (!at) return;
+          rows.push(at.value as SourceRow);
+          if (rows.length < limit) at.continue();
+        };
+      }
       transaction.oncomplete = () => {
         database.close();
         resolve(rows);
