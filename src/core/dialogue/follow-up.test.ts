@@ -59,6 +59,14 @@ describe('resolveFollowUp: questions that stand alone', () => {
     expect(resolveFollowUp('What did Zuckerberg say about it?', pi).rules).toEqual(['pronoun']);
   });
 
+  it("reads a question about the user's own words by its subject, not as short", () => {
+    for (const q of ['What did I tell you about my sister?', '我跟你说过我妹妹什么？']) {
+      expect(resolveFollowUp(q, pi), q).toEqual({ query: q, rules: [], named: [] });
+    }
+    // Its subject a pronoun: it still leans on the last turn.
+    expect(resolveFollowUp('What did I tell you about it?', pi).rules).toEqual(['pronoun']);
+  });
+
   it('does not read "other" (其他) or "guitar" (吉他) as a pronoun', () => {
     expect(resolveFollowUp('吉他入门有哪些其他教程推荐？', zhPi).rules).toEqual([]);
   });

@@ -22,6 +22,7 @@ import {
   POSSESSIVE_DETERMINER,
   ordinalOf,
 } from './reference-rules';
+import { ownWordsQuery } from './own-words';
 import { personIn, topicOf } from './topic';
 
 /** The turn a follow-up follows. */
@@ -62,6 +63,9 @@ const LATIN = /\p{sc=Latin}/u;
 
 /** Too little of its own to search alone. */
 function isShort(question: string): boolean {
+  // "What did I tell you about my sister?": the asking words are no subject, the rest is one.
+  const own = ownWordsQuery(question);
+  if (own && questionTerms(own.rest).length > 0) return false;
   const terms = questionTerms(question);
   if (terms.length <= SHORT_QUESTION_WORDS) return true;
   if (LATIN.test(question)) return false;

@@ -12,8 +12,8 @@ afterEach(() => setMessageSource(tableSource(en)));
 
 describe('timeAgo', () => {
   it.each([
-    [0, 'now', '刚刚'],
-    [-3600, 'now', '刚刚'],
+    [0, 'just now', '刚刚'],
+    [-3600, 'just now', '刚刚'],
     [60, '1 minute ago', '1 分钟前'],
     [45 * 60, '45 minutes ago', '45 分钟前'],
     [3 * 3600 + 59 * 60, '3 hours ago', '3 小时前'],
