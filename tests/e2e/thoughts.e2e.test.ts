@@ -80,7 +80,7 @@ describe('the user’s own thoughts', () => {
     const answer = await finishedAnswer(second, 1);
     expect(answer.citations.map((c) => c.title)).toEqual([SISTER]);
     expect(answer.text).toMatch(
-      /On \w+day \d{1,2} \w+ \((?:now|.+ ago)\) you told me: “My sister's birthday is 12 May”/,
+      /On \w+day \d{1,2} \w+ \((?:just now|.+ ago)\) you told me: “My sister's birthday is 12 May”/,
     );
     await second.close();
   });
