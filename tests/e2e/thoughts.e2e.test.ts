@@ -23,10 +23,11 @@ import {
   type Engram,
   type RenderedMessage,
 } from './harness';
-import { setSiteRules } from './site-rules';
 
 const PAGES = resolve(ROOT, 'tests/fixtures/e2e-pages');
 const SISTER = "My sister's birthday is 12 May";
+/** A public-looking name for the local server: local addresses stay on the default blocklist. */
+const HOST = 'thoughts.example-site.com';
 
 describe('the user’s own thoughts', () => {
   const profile = tempProfile();
@@ -36,12 +37,19 @@ describe('the user’s own thoughts', () => {
 
   beforeAll(async () => {
     server = await serveFolder(PAGES);
-    engram = await launchEngram(profile.dir);
-    // Local addresses are on the default blocklist; the fixture page lives there.
-    await setSiteRules(engram, [{ pattern: '127.0.0.1', policy: 'full' }]);
+    engram = await launchEngram(profile.dir, undefined, {
+      args: [`--host-resolver-rules=MAP ${HOST} 127.0.0.1`],
+    });
+    // The harness keeps pages off every host but the local server: this name is that server.
+    await engram.context.route(
+      (url) => url.hostname === HOST,
+      (route) => route.continue(),
+    );
     await putSetting(engram, 'generation', false);
     page = await engram.context.newPage();
-    await page.goto(`${server.origin}/ehow-1/source.html`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`http://${HOST}:${new URL(server.origin).port}/ehow-1/source.html`, {
+      waitUntil: 'domcontentloaded',
+    });
   });
 
   afterAll(async () => {
